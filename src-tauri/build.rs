@@ -1,0 +1,12 @@
+//! Tauri's build step: embeds the config and resolves the capabilities in src-tauri/capabilities.
+
+/// The app's own commands; each gets an `allow-…` permission for the capabilities to grant.
+const COMMANDS: &[&str] = &["today", "set_done"];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
+}

@@ -1,0 +1,16 @@
+//! Backstride's core: the exercise catalogue, the weekly plan, today's session and the
+//! SQLite store. No Tauri and no platform code; time comes in through a [`Clock`].
+
+pub mod catalogue;
+pub mod clock;
+pub mod error;
+pub mod exercise;
+pub mod plan;
+pub mod session;
+pub mod store;
+pub mod today;
+
+pub use clock::{Clock, FixedClock, RunningClock};
+pub use error::CoreError;
+pub use store::{Store, StoreError};
+pub use today::{Today, TodayItem};

@@ -1,0 +1,391 @@
+//! The SQLite store: opening (probe, pragmas, migrate), schema versions, and the records of
+//! exercises done. A file that cannot be used is reported and never modified.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono_tz::Tz;
+use rusqlite::{params, Connection, ErrorCode, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// The database file's name inside the data folder.
+pub const DB_FILE: &str = "backstride.sqlite3";
+
+const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("../migrations/001_initial.sql"))];
+
+/// Every schema version, oldest first.
+pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: usize = MIGRATION_LIST.len();
+
+/// Why the store could not be opened or used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The data folder could not be created.
+    #[error("Backstride could not create its data folder {path}: {reason}")]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// What the system said.
+        reason: String,
+    },
+    /// The file exists but cannot be opened.
+    #[error("Backstride cannot open its data file {path}. The file was left as it is.")]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is damaged or is not a SQLite database.
+    #[error("Backstride's data file {path} is damaged or is not a Backstride database. The file was left as it is.")]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A newer version of the app wrote the file.
+    #[error("Backstride's data file was written by a newer version of the app (data version {found}; this version knows up to {supported}). Please update Backstride. The file was left as it is.")]
+    TooNew {
+        /// The file's schema version.
+        found: i64,
+        /// The newest version this build knows.
+        supported: usize,
+    },
+    /// Upgrading the schema failed; the upgrade was rolled back.
+    #[error("Backstride could not upgrade its data file: {0}")]
+    Migration(rusqlite_migration::Error),
+    /// Any other database failure.
+    #[error("A database operation failed: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// The app's database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (or creates) the database in `dir`, creating the folder if needed.
+    pub fn open_in(dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        Self::open(&dir.join(DB_FILE))
+    }
+
+    /// Opens (or creates) the database file at `path`: an existing file is first probed
+    /// read-only, so a damaged or too-new file is refused before anything writes to it.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if path.exists() {
+            probe(path)?;
+        }
+        let mut conn = Connection::open(path).map_err(|e| classify(e, path))?;
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate(&mut conn)?;
+        Ok(Self { conn })
+    }
+
+    /// A fresh database in memory, for tests.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate(&mut conn)?;
+        Ok(Self { conn })
+    }
+
+    /// Ids of the exercises marked done on local day `date`.
+    pub fn done_on(&self, date: NaiveDate) -> Result<HashSet<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT exercise_id FROM exercise_done WHERE local_date = ?1")?;
+        let ids = stmt
+            .query_map(params![date.to_string()], |row| row.get(0))?
+            .collect::<Result<HashSet<String>, _>>()?;
+        Ok(ids)
+    }
+
+    /// Marks `exercise_id` done (keeping the first instant if it already was) or not done
+    /// on local day `date`; `at` and `zone` record when and where it was logged.
+    pub fn set_done(
+        &self,
+        date: NaiveDate,
+        exercise_id: &str,
+        done: bool,
+        at: DateTime<Utc>,
+        zone: Tz,
+    ) -> Result<(), StoreError> {
+        if done {
+            self.conn.execute(
+                "INSERT INTO exercise_done (local_date, exercise_id, done_at, zone)
+                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                params![
+                    date.to_string(),
+                    exercise_id,
+                    at.to_rfc3339_opts(SecondsFormat::Millis, true),
+                    zone.name()
+                ],
+            )?;
+        } else {
+            self.conn.execute(
+                "DELETE FROM exercise_done WHERE local_date = ?1 AND exercise_id = ?2",
+                params![date.to_string(), exercise_id],
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads an existing file without writing to it: refuses a damaged or too-new one.
+fn probe(path: &Path) -> Result<(), StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| classify(e, path))?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| classify(e, path))?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .map_err(|e| classify(e, path))?;
+    if version > SCHEMA_VERSION as i64 {
+        return Err(StoreError::TooNew {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    MIGRATIONS.to_latest(conn).map_err(|e| match e {
+        rusqlite_migration::Error::MigrationDefinition(
+            rusqlite_migration::MigrationDefinitionError::DatabaseTooFarAhead,
+        ) => StoreError::TooNew {
+            found: conn
+                .query_row("PRAGMA user_version", [], |row| row.get(0))
+                .unwrap_or(-1),
+            supported: SCHEMA_VERSION,
+        },
+        other => StoreError::Migration(other),
+    })
+}
+
+/// Turns SQLite's error for an unusable file into one a person can act on.
+fn classify(error: rusqlite::Error, path: &Path) -> StoreError {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path: path.to_path_buf(),
+        },
+        Some(
+            ErrorCode::CannotOpen
+            | ErrorCode::PermissionDenied
+            | ErrorCode::ReadOnly
+            | ErrorCode::SystemIoFailure,
+        ) => StoreError::Unreadable {
+            path: path.to_path_buf(),
+        },
+        _ => StoreError::Sqlite(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use std::fs;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn at() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 30, 5, 30, 0).unwrap()
+    }
+
+    #[test]
+    fn migrations_are_valid() {
+        MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn a_new_file_gets_the_latest_schema_wal_and_full_sync() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(&dir.path().join("nested")).unwrap();
+        let pragma = |name: &str| -> String {
+            store
+                .conn
+                .query_row(&format!("PRAGMA {name}"), [], |r| {
+                    r.get::<_, rusqlite::types::Value>(0)
+                })
+                .map(|v| format!("{v:?}"))
+                .unwrap()
+        };
+        assert_eq!(pragma("journal_mode"), "Text(\"wal\")");
+        assert_eq!(pragma("synchronous"), "Integer(2)");
+        assert_eq!(pragma("foreign_keys"), "Integer(1)");
+        assert_eq!(pragma("user_version"), format!("Integer({SCHEMA_VERSION})"));
+    }
+
+    #[test]
+    fn done_marks_survive_reopening_and_can_be_undone() {
+        let dir = tempfile::tempdir().unwrap();
+        let day = date("2026-03-30");
+        {
+            let store = Store::open_in(dir.path()).unwrap();
+            store
+                .set_done(day, "plank", true, at(), chrono_tz::Europe::Berlin)
+                .unwrap();
+            store
+                .set_done(day, "bird-dog", true, at(), chrono_tz::Europe::Berlin)
+                .unwrap();
+            store
+                .set_done(day, "bird-dog", true, at(), chrono_tz::Europe::Berlin)
+                .unwrap();
+        }
+        let store = Store::open_in(dir.path()).unwrap();
+        let done = store.done_on(day).unwrap();
+        assert_eq!(
+            done,
+            HashSet::from(["plank".to_string(), "bird-dog".to_string()])
+        );
+        assert!(store.done_on(date("2026-03-31")).unwrap().is_empty());
+        store
+            .set_done(day, "plank", false, at(), chrono_tz::Europe::Berlin)
+            .unwrap();
+        assert_eq!(
+            store.done_on(day).unwrap(),
+            HashSet::from(["bird-dog".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_done_mark_records_instant_and_zone() {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .set_done(
+                date("2026-03-30"),
+                "plank",
+                true,
+                at(),
+                chrono_tz::Asia::Tokyo,
+            )
+            .unwrap();
+        let (done_at, zone): (String, String) = store
+            .conn
+            .query_row("SELECT done_at, zone FROM exercise_done", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(done_at, "2026-03-30T05:30:00.000Z");
+        assert_eq!(zone, "Asia/Tokyo");
+    }
+
+    #[test]
+    fn a_garbage_file_is_refused_and_left_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 7 % 251) as u8).collect();
+        fs::write(&path, &garbage).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+        assert_eq!(fs::read(&path).unwrap(), garbage);
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from(DB_FILE)],
+            "no side files were created"
+        );
+    }
+
+    #[test]
+    fn a_database_with_a_damaged_page_is_refused_and_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+                .unwrap();
+        }
+        let mut bytes = fs::read(&path).unwrap();
+        // Page 1 holds the schema from byte 100 on: scribble over it.
+        for b in &mut bytes[100..400] {
+            *b = 0xA5;
+        }
+        fs::write(&path, &bytes).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_database_from_a_newer_version_is_refused_and_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+                .unwrap();
+        }
+        let before = fs::read(&path).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(
+            matches!(err, StoreError::TooNew { found: 99, .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("newer version"));
+        assert_eq!(fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_path_that_is_a_folder_is_reported_as_unopenable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        fs::create_dir(&path).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Unreadable { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_failing_migration_rolls_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let mut conn = Connection::open(&path).unwrap();
+        MIGRATIONS.to_latest(&mut conn).unwrap();
+        conn.execute(
+            "INSERT INTO exercise_done VALUES ('2026-03-30', 'plank', '2026-03-30T05:30:00Z', 'UTC')",
+            [],
+        )
+        .unwrap();
+        let mut list = MIGRATION_LIST.to_vec();
+        list.push(M::up(
+            "CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1);",
+        ));
+        let err = Migrations::new(list).to_latest(&mut conn);
+        assert!(err.is_err());
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION as i64);
+        let extra: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(extra, 0, "the half-done migration was rolled back");
+        let kept: i64 = conn
+            .query_row("SELECT count(*) FROM exercise_done", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, 1);
+    }
+}

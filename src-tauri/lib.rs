@@ -1,0 +1,30 @@
+//! The Tauri shell: reads the environment, opens the store, and exposes the core to the UI
+//! through thin commands. Desktop and mobile both start in [`run`].
+
+mod backend;
+mod commands;
+mod environment;
+mod error;
+
+use tauri::Manager;
+
+/// Starts Backstride.
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    let result = tauri::Builder::default()
+        .setup(|app| {
+            let settings = environment::Settings::from_process();
+            let fallback_dir = app.path().app_data_dir().ok();
+            app.manage(backend::Backend::start(settings, fallback_dir));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::today,
+            commands::set_done
+        ])
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("Backstride could not start: {error}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,212 @@
+//! Drives the real app: tauri-driver → WebKitWebDriver → the debug binary, under Xvfb.
+//! One app at a time (two WebKit instances on two cores make timings flaky).
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+
+/// How long any wait-for-condition waits before the test fails.
+const WAIT: Duration = Duration::from_secs(15);
+static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// How to start the app.
+pub struct Launch<'a> {
+    /// `BACKSTRIDE_DATA_DIR`.
+    pub data_dir: &'a Path,
+    /// `BACKSTRIDE_NOW`.
+    pub now: &'a str,
+    /// `TZ`.
+    pub tz: &'a str,
+    /// Ask GTK (and so WebKit's `prefers-color-scheme`) for the dark theme.
+    pub dark: bool,
+}
+
+/// A running app with a WebDriver session on it.
+pub struct App {
+    /// The WebDriver session.
+    pub driver: WebDriver,
+    tauri_driver: Child,
+    _turn: MutexGuard<'static, ()>,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("no free local port")
+}
+
+/// Polls `check` until it returns true; fails the test with `what` after [`WAIT`].
+pub async fn wait_for<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = WebDriverResult<bool>>,
+{
+    let start = Instant::now();
+    loop {
+        if let Ok(true) = check().await {
+            return;
+        }
+        assert!(start.elapsed() < WAIT, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+impl App {
+    /// Starts tauri-driver with the app's environment and opens a session on the app.
+    pub async fn launch(launch: Launch<'_>) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "end-to-end tests need a display: run them with scripts/test.sh (it uses xvfb-run)"
+        );
+        let turn = ONE_APP_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+        let (port, native_port) = (free_port(), free_port());
+        let mut command =
+            Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
+        command
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("BACKSTRIDE_DATA_DIR", launch.data_dir)
+            .env("BACKSTRIDE_NOW", launch.now)
+            .env("TZ", launch.tz)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if launch.dark {
+            command.env("GTK_THEME", "Adwaita:dark");
+        } else {
+            command.env_remove("GTK_THEME");
+        }
+        let tauri_driver = command
+            .spawn()
+            .expect("tauri-driver is not installed: run scripts/deps.sh");
+        let start = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                start.elapsed() < WAIT,
+                "tauri-driver did not open port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let mut caps = Capabilities::new();
+        caps.set(
+            "tauri:options",
+            serde_json::json!({ "application": env!("CARGO_BIN_EXE_backstride") }),
+        )
+        .expect("capabilities");
+        let session = WebDriver::new(format!("http://127.0.0.1:{port}"), caps);
+        let driver = tokio::time::timeout(Duration::from_secs(30), session)
+            .await
+            .expect("the WebDriver session did not open within 30 s")
+            .expect("the WebDriver session failed to open");
+        let app = App {
+            driver,
+            tauri_driver,
+            _turn: turn,
+        };
+        app.wait_for_attr("body", "data-ready", "true").await;
+        app
+    }
+
+    /// All elements with `data-testid` = `id`.
+    pub async fn all(&self, id: &str) -> Vec<WebElement> {
+        self.driver
+            .find_all(By::Css(format!("[data-testid='{id}']")))
+            .await
+            .expect("find_all failed")
+    }
+
+    /// The one visible element with `data-testid` = `id`, waiting for it to appear.
+    pub async fn one(&self, id: &str) -> WebElement {
+        let selector = format!("[data-testid='{id}']");
+        wait_for(&format!("a visible {selector}"), || async {
+            for el in self.driver.find_all(By::Css(selector.clone())).await? {
+                if el.is_displayed().await? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        })
+        .await;
+        for el in self
+            .driver
+            .find_all(By::Css(selector.clone()))
+            .await
+            .expect("find_all failed")
+        {
+            if el.is_displayed().await.unwrap_or(false) {
+                return el;
+            }
+        }
+        panic!("{selector} vanished")
+    }
+
+    /// Waits until the element matching CSS `selector` has `attr` = `value`.
+    pub async fn wait_for_attr(&self, selector: &str, attr: &str, value: &str) {
+        wait_for(&format!("{selector}[{attr}={value}]"), || async {
+            let el = self.driver.find(By::Css(selector)).await?;
+            Ok(el.attr(attr).await?.as_deref() == Some(value))
+        })
+        .await;
+    }
+
+    /// Evaluates a JavaScript expression in the page.
+    pub async fn eval(&self, expression: &str) -> serde_json::Value {
+        let ret = self
+            .driver
+            .execute(&format!("return {expression};"), vec![])
+            .await
+            .expect("script failed");
+        ret.json().clone()
+    }
+
+    /// Saves a PNG of the window as `target/screenshots/<name>.png`, after the next paint.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        self.driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await
+            .expect("waiting for a paint failed");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).expect("cannot create target/screenshots");
+        let path = dir.join(format!("{name}.png"));
+        self.driver
+            .screenshot(&path)
+            .await
+            .expect("screenshot failed");
+        path
+    }
+
+    /// Ends the session (which closes the app) and stops tauri-driver.
+    pub async fn quit(mut self) {
+        let driver = self.driver.clone();
+        driver.quit().await.expect("closing the session failed");
+        self.stop_driver();
+    }
+
+    fn stop_driver(&mut self) {
+        // SIGTERM, not SIGKILL: a killed tauri-driver leaves WebKitWebDriver holding the port.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.tauri_driver.id().to_string()])
+            .status();
+        let _ = self.tauri_driver.wait();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if let Ok(None) = self.tauri_driver.try_wait() {
+            self.stop_driver();
+        }
+    }
+}

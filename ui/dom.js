@@ -1,0 +1,27 @@
+// Builds DOM elements from plain values. Strings always become text nodes, never markup.
+
+/**
+ * Creates an element. `props`: `class`, `dataset` (object), `on<event>` (listener),
+ * anything else becomes an attribute. Children: nodes, strings (as text), arrays, or null.
+ */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : String(child));
+  }
+  return el;
+}
+
+/** Shows `message` in the element (or hides it when the message is empty). */
+export function showMessage(el, message) {
+  el.textContent = message ?? '';
+  el.hidden = !message;
+}
