@@ -7,5 +7,9 @@ bash scripts/deps.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
 cargo fmt --all -- --check
+if cargo tree -p backstride-core --edges normal,build --prefix none --format '{p}' | cut -d' ' -f1 | grep -i tauri; then
+  echo "backstride-core must not depend on Tauri" >&2
+  exit 1
+fi
 # One build serves everything: the e2e tests launch the debug binary this same command builds.
 xvfb-run -a -s "-screen 0 1280x1024x24" cargo test --workspace --locked

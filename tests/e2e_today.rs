@@ -84,6 +84,16 @@ async fn a_monday_shows_a_strength_session() {
     assert_eq!(buttons.len(), items.len(), "every item has its done button");
     app.screenshot("today-monday-light").await;
 
+    // The CSP blocks an inline script that something might manage to inject.
+    let ran = app
+        .eval(
+            "(() => { const s = document.createElement('script'); \
+             s.textContent = 'window.__injected = true'; document.body.append(s); \
+             return window.__injected === true; })()",
+        )
+        .await;
+    assert_eq!(ran, false, "an inline script ran despite the CSP");
+
     // Tapping an exercise's name opens its steps and cautions.
     let first = &app.all("routine-item").await[0];
     first

@@ -32,11 +32,12 @@ pub struct App {
     _turn: MutexGuard<'static, ()>,
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("no free local port")
+/// Two distinct free local ports (both are held until both are known).
+fn free_ports() -> (u16, u16) {
+    let bind = || TcpListener::bind("127.0.0.1:0").expect("no free local port");
+    let (a, b) = (bind(), bind());
+    let port = |l: &TcpListener| l.local_addr().expect("bound socket has an address").port();
+    (port(&a), port(&b))
 }
 
 /// Polls `check` until it returns true; fails the test with `what` after [`WAIT`].
@@ -63,7 +64,9 @@ impl App {
             "end-to-end tests need a display: run them with scripts/test.sh (it uses xvfb-run)"
         );
         let turn = ONE_APP_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
-        let (port, native_port) = (free_port(), free_port());
+        let (port, native_port) = free_ports();
+        let log_path = std::env::temp_dir().join(format!("backstride-tauri-driver-{port}.log"));
+        let log = std::fs::File::create(&log_path).expect("cannot create the tauri-driver log");
         let mut command =
             Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
         command
@@ -77,8 +80,8 @@ impl App {
             .env("BACKSTRIDE_NOW", launch.now)
             .env("TZ", launch.tz)
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            .stdout(log.try_clone().expect("log handle"))
+            .stderr(log);
         if launch.dark {
             command.env("GTK_THEME", "Adwaita:dark");
         } else {
@@ -87,13 +90,16 @@ impl App {
         let tauri_driver = command
             .spawn()
             .expect("tauri-driver is not installed: run scripts/deps.sh");
+        // tauri-driver listens at once but proxies to WebKitWebDriver, which takes a moment.
         let start = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                start.elapsed() < WAIT,
-                "tauri-driver did not open port {port}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
+        for p in [port, native_port] {
+            while TcpStream::connect(("127.0.0.1", p)).is_err() {
+                assert!(
+                    start.elapsed() < WAIT,
+                    "the WebDriver servers did not open port {p}"
+                );
+                std::thread::sleep(Duration::from_millis(20));
+            }
         }
         let mut caps = Capabilities::new();
         caps.set(
@@ -102,10 +108,14 @@ impl App {
         )
         .expect("capabilities");
         let session = WebDriver::new(format!("http://127.0.0.1:{port}"), caps);
-        let driver = tokio::time::timeout(Duration::from_secs(30), session)
-            .await
-            .expect("the WebDriver session did not open within 30 s")
-            .expect("the WebDriver session failed to open");
+        let driver = match tokio::time::timeout(Duration::from_secs(30), session).await {
+            Ok(Ok(driver)) => driver,
+            outcome => panic!(
+                "the WebDriver session did not open: {:?}\ntauri-driver said:\n{}",
+                outcome.map(|r| r.err()),
+                std::fs::read_to_string(&log_path).unwrap_or_default()
+            ),
+        };
         let app = App {
             driver,
             tauri_driver,

@@ -1,0 +1,59 @@
+//! Reads tauri.conf.json and the capabilities: fails if a wider permission or a weaker CSP
+//! slips in.
+
+use serde_json::Value;
+use std::path::Path;
+
+fn json(path: &str) -> Value {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn capabilities_grant_only_the_apps_own_commands() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/capabilities");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "one capability file: {files:?}");
+    let capability = json("src-tauri/capabilities/default.json");
+    assert_eq!(capability["windows"], serde_json::json!(["main"]));
+    assert!(
+        capability.get("remote").is_none(),
+        "no remote origin may call commands"
+    );
+    let permissions: Vec<&str> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().expect("plain permission names only, no scopes"))
+        .collect();
+    assert_eq!(permissions, ["allow-today", "allow-set-done"]);
+}
+
+#[test]
+fn the_csp_allows_only_the_apps_own_code() {
+    let config = json("tauri.conf.json");
+    let security = &config["app"]["security"];
+    assert_eq!(security["freezePrototype"], true);
+    let csp = security["csp"].as_object().expect("a CSP is set");
+    assert_eq!(csp["default-src"], "'self'");
+    assert_eq!(csp["script-src"], "'self'");
+    assert_eq!(csp["object-src"], "'none'");
+    assert_eq!(
+        csp["connect-src"], "ipc: http://ipc.localhost",
+        "only Tauri's IPC"
+    );
+    for (directive, value) in csp.iter().filter(|(d, _)| *d != "connect-src") {
+        let value = value.as_str().unwrap();
+        for loophole in ["unsafe-inline", "unsafe-eval", "http:", "https:", "*"] {
+            assert!(!value.contains(loophole), "{directive} allows {loophole}");
+        }
+        assert!(!value.contains("localhost"), "{directive} names a host");
+    }
+    assert!(
+        config["build"].get("devUrl").is_none(),
+        "the UI is served from ui/, never a URL"
+    );
+}
