@@ -11,6 +11,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "plank",
         name: "Plank",
         category: Category::Core,
+        level: 2,
         targets: &["abdominals", "deep core stabilisers", "glutes"],
         equipment: &[],
         dose: Dose {
@@ -33,6 +34,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "side-plank",
         name: "Side plank",
         category: Category::Core,
+        level: 2,
         targets: &["obliques", "deep core stabilisers", "outer hips"],
         equipment: &[],
         dose: Dose {
@@ -55,6 +57,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "bird-dog",
         name: "Bird-dog",
         category: Category::Core,
+        level: 1,
         targets: &["multifidus", "lower back", "glutes", "abdominals"],
         equipment: &[],
         dose: Dose {
@@ -77,6 +80,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "russian-twist",
         name: "Russian twist",
         category: Category::Core,
+        level: 2,
         targets: &["obliques", "abdominals"],
         equipment: &[],
         dose: Dose {
@@ -99,6 +103,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "bicycle-crunch",
         name: "Bicycle crunch",
         category: Category::Core,
+        level: 2,
         targets: &["abdominals", "obliques"],
         equipment: &[],
         dose: Dose {
@@ -121,6 +126,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "dead-bug",
         name: "Dead bug",
         category: Category::Core,
+        level: 1,
         targets: &["deep core stabilisers", "abdominals"],
         equipment: &[],
         dose: Dose {
@@ -143,6 +149,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "knee-push-up",
         name: "Knee push-up",
         category: Category::Core,
+        level: 2,
         targets: &["chest", "arms", "shoulders", "abdominals"],
         equipment: &[],
         dose: Dose {
@@ -166,6 +173,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "superman",
         name: "Superman",
         category: Category::Back,
+        level: 2,
         targets: &["muscles along the spine", "glutes", "upper back"],
         equipment: &[],
         dose: Dose {
@@ -188,6 +196,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "back-extension",
         name: "Back extension",
         category: Category::Back,
+        level: 3,
         targets: &["muscles along the spine", "glutes"],
         equipment: &[],
         dose: Dose {
@@ -210,6 +219,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "band-row",
         name: "Band or dumbbell row",
         category: Category::Back,
+        level: 1,
         targets: &["lats", "rhomboids", "mid trapezius", "rear shoulders"],
         equipment: &[Equipment::Band, Equipment::Dumbbell],
         dose: Dose {
@@ -232,6 +242,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "band-lat-pulldown",
         name: "Band lat pulldown",
         category: Category::Back,
+        level: 1,
         targets: &["lats", "mid back"],
         equipment: &[Equipment::Band],
         dose: Dose {
@@ -255,6 +266,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "face-pull",
         name: "Face pull",
         category: Category::Posture,
+        level: 1,
         targets: &["rear shoulders", "rhomboids", "mid trapezius"],
         equipment: &[Equipment::Band],
         dose: Dose {
@@ -277,6 +289,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "scapular-squeeze",
         name: "Scapular squeeze",
         category: Category::Posture,
+        level: 1,
         targets: &["rhomboids", "mid and lower trapezius"],
         equipment: &[],
         dose: Dose {
@@ -300,6 +313,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "glute-bridge",
         name: "Glute bridge",
         category: Category::Hips,
+        level: 1,
         targets: &["glutes", "hamstrings", "lower back"],
         equipment: &[],
         dose: Dose {
@@ -322,6 +336,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "lunge",
         name: "Lunge",
         category: Category::Hips,
+        level: 2,
         targets: &["glutes", "thighs", "hips"],
         equipment: &[],
         dose: Dose {
@@ -344,6 +359,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "step-up",
         name: "Step-up",
         category: Category::Hips,
+        level: 2,
         targets: &["glutes", "thighs"],
         equipment: &[],
         dose: Dose {
@@ -366,6 +382,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "single-leg-deadlift",
         name: "Single-leg deadlift",
         category: Category::Hips,
+        level: 3,
         targets: &["hamstrings", "glutes", "hip stabilisers"],
         equipment: &[],
         dose: Dose {
@@ -388,6 +405,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "kettlebell-deadlift",
         name: "Kettlebell deadlift",
         category: Category::Hips,
+        level: 3,
         targets: &["glutes", "hamstrings", "lower back"],
         equipment: &[Equipment::Kettlebell],
         dose: Dose {
@@ -411,6 +429,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "cat-cow",
         name: "Cat-cow",
         category: Category::Mobility,
+        level: 1,
         targets: &["whole spine", "lower back", "upper back"],
         equipment: &[],
         dose: Dose {
@@ -433,6 +452,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "childs-pose",
         name: "Child\u{2019}s pose",
         category: Category::Mobility,
+        level: 1,
         targets: &["lower back", "hips", "shoulders"],
         equipment: &[],
         dose: Dose {
@@ -455,6 +475,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "seated-spinal-twist",
         name: "Seated spinal twist",
         category: Category::Mobility,
+        level: 1,
         targets: &["mid back", "lower back", "outer hips"],
         equipment: &[],
         dose: Dose {
@@ -477,6 +498,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "hip-flexor-stretch",
         name: "Hip-flexor stretch",
         category: Category::Mobility,
+        level: 1,
         targets: &["hip flexors", "front of the thigh"],
         equipment: &[],
         dose: Dose {
@@ -499,6 +521,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "standing-quad-stretch",
         name: "Standing quad stretch",
         category: Category::Mobility,
+        level: 1,
         targets: &["front of the thigh", "hip flexors"],
         equipment: &[],
         dose: Dose {
@@ -521,6 +544,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "forward-fold",
         name: "Forward fold",
         category: Category::Mobility,
+        level: 1,
         targets: &["hamstrings", "lower back"],
         equipment: &[],
         dose: Dose {
@@ -543,6 +567,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "side-stretch",
         name: "Side stretch",
         category: Category::Mobility,
+        level: 1,
         targets: &["obliques", "lats", "sides of the trunk"],
         equipment: &[],
         dose: Dose {
@@ -565,6 +590,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "foam-rolling",
         name: "Foam rolling",
         category: Category::Mobility,
+        level: 1,
         targets: &["upper back", "mid back"],
         equipment: &[Equipment::FoamRoller],
         dose: Dose {
@@ -588,6 +614,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "trunk-rotations",
         name: "Trunk rotations",
         category: Category::WarmUp,
+        level: 1,
         targets: &["obliques", "mid back"],
         equipment: &[],
         dose: Dose {
@@ -610,6 +637,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "standing-back-extension",
         name: "Standing back extension",
         category: Category::WarmUp,
+        level: 1,
         targets: &["muscles along the spine", "hip flexors"],
         equipment: &[],
         dose: Dose {
@@ -632,6 +660,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "gentle-spinal-twist",
         name: "Gentle spinal twist",
         category: Category::WarmUp,
+        level: 1,
         targets: &["mid back", "obliques"],
         equipment: &[],
         dose: Dose {
@@ -654,6 +683,7 @@ pub static CATALOGUE: &[Exercise] = &[
         id: "leg-swings",
         name: "Leg swings",
         category: Category::WarmUp,
+        level: 1,
         targets: &["hip flexors", "hamstrings", "glutes"],
         equipment: &[],
         dose: Dose {

@@ -1,4 +1,4 @@
-//! The core's error type: every failure a caller can be shown, with a plain message.
+//! The core's error type: every refusal or failure a person can be shown, in plain words.
 
 use crate::store::StoreError;
 
@@ -9,8 +9,44 @@ pub enum CoreError {
     #[error("There is no exercise called \"{0}\".")]
     UnknownExercise(String),
     /// The exercise exists but is not part of today's routine.
-    #[error("\"{0}\" is not part of today's routine.")]
+    #[error("{0} is not part of today's routine.")]
     NotInToday(String),
+    /// A plan that would never plan a session.
+    #[error("{0}")]
+    InvalidPlan(String),
+    /// Pain outside 0–10.
+    #[error("Pain is a whole number from 0 (none) to 10 (worst).")]
+    PainOutOfRange,
+    /// A dose outside its caps.
+    #[error("{name}: choose between {min} and {max} {unit}.")]
+    DoseOutOfRange {
+        /// The exercise's name.
+        name: &'static str,
+        /// Smallest allowed amount.
+        min: u16,
+        /// Largest allowed amount.
+        max: u16,
+        /// "reps" or "seconds".
+        unit: &'static str,
+    },
+    /// A date more than a year ahead.
+    #[error("That date is more than a year in the future.")]
+    FarFuture,
+    /// A date after today.
+    #[error("That day has not come yet.")]
+    NotYet,
+    /// A date before today, where only today can be changed.
+    #[error("Only today's routine can be changed here.")]
+    PastDay,
+    /// Nothing to finish today.
+    #[error("There is no session to finish today.")]
+    NoSession,
+    /// Rating a session that still has exercises to do.
+    #[error("Mark every exercise done before you finish the session.")]
+    NotFinished,
+    /// Rating a session twice.
+    #[error("Today's session is already rated.")]
+    AlreadyRated,
     /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -1,7 +1,7 @@
 //! What an exercise is: its group, the muscles it works, the equipment it needs and its dose.
 //! The exercises themselves live in `catalogue.rs`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The group an exercise belongs to; a strength session is balanced across the first four.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -22,7 +22,7 @@ pub enum Category {
 }
 
 /// A piece of equipment an exercise can need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Equipment {
     /// An exercise mat (also enough: a carpet or a towel on the floor).
@@ -35,6 +35,33 @@ pub enum Equipment {
     Kettlebell,
     /// A foam roller.
     FoamRoller,
+}
+
+impl Equipment {
+    /// Every kind of equipment.
+    pub const ALL: [Equipment; 5] = [
+        Equipment::Mat,
+        Equipment::Band,
+        Equipment::Dumbbell,
+        Equipment::Kettlebell,
+        Equipment::FoamRoller,
+    ];
+
+    /// The stored name, as in JSON: `mat`, `band`, `dumbbell`, `kettlebell`, `foam-roller`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Equipment::Mat => "mat",
+            Equipment::Band => "band",
+            Equipment::Dumbbell => "dumbbell",
+            Equipment::Kettlebell => "kettlebell",
+            Equipment::FoamRoller => "foam-roller",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.as_str() == name)
+    }
 }
 
 /// How an exercise's amount is counted.
@@ -80,7 +107,7 @@ impl Dose {
 }
 
 /// One exercise of the catalogue. All text is the app's own wording.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Exercise {
     /// Stable slug, e.g. `plank`, `bird-dog`; stored in the database, never renamed.
@@ -89,6 +116,9 @@ pub struct Exercise {
     pub name: &'static str,
     /// The group it belongs to.
     pub category: Category,
+    /// How demanding it is: 1 gentle, 2 moderate, 3 demanding. A painful exercise is
+    /// swapped for a gentler one of the same group.
+    pub level: u8,
     /// Target muscles, in plain words.
     pub targets: &'static [&'static str],
     /// Any one of these is enough to do it; empty means it needs no equipment.

@@ -1,11 +1,15 @@
-//! Backstride's core: the exercise catalogue, the weekly plan, today's session and the
-//! SQLite store. No Tauri and no platform code; time comes in through a [`Clock`].
+//! Backstride's core: the exercise catalogue, the plan, sessions and progression, the back
+//! check-in, Today, and the SQLite store. No Tauri and no platform code; time comes in
+//! through a [`Clock`].
 
+pub mod actions;
 pub mod catalogue;
+pub mod checkin;
 pub mod clock;
 pub mod error;
 pub mod exercise;
 pub mod plan;
+pub mod progression;
 pub mod session;
 pub mod store;
 pub mod today;

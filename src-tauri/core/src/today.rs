@@ -1,16 +1,16 @@
-//! Today's screen as data: the local date, what the plan holds, the session with each
-//! exercise's done mark, and the session's state. Also the two actions on it.
+//! Today's screen as data: the local date, the session (strength, gentle or none) with each
+//! exercise's dose and done mark, run-day lists, the back check-in and the session's state.
 
-use crate::catalogue;
-use crate::clock::Clock;
+use crate::checkin::{self, CheckIn};
 use crate::error::CoreError;
-use crate::exercise::Exercise;
-use crate::plan::{DayKind, WeeklyPlan};
-use crate::session::strength_session;
+use crate::exercise::{Dose, Exercise};
+use crate::plan::week_start;
+use crate::progression::{Progress, Rating};
+use crate::session::{self, Inputs, Planned, SessionKind};
 use crate::store::Store;
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// Where today's session stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -22,21 +22,27 @@ pub enum SessionState {
     Partial,
     /// Every exercise is done.
     Done,
-    /// Nothing is planned today.
+    /// No session is planned today.
     Rest,
+    /// A recovery day: back pain turned the session into gentle mobility work.
+    Recovery,
 }
 
-/// One exercise on Today, with its done mark.
+/// One exercise on Today.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TodayItem {
     /// The exercise.
     #[serde(flatten)]
     pub exercise: &'static Exercise,
+    /// Reps or seconds per set today.
+    pub amount: u16,
     /// The dose as shown, e.g. "2 × 10 reps".
     pub dose_label: String,
     /// Marked done today.
     pub done: bool,
+    /// How the dose changed since the exercise was last done, e.g. "up from 30 s".
+    pub change: Option<String>,
 }
 
 /// Everything Today shows.
@@ -45,173 +51,160 @@ pub struct TodayItem {
 pub struct Today {
     /// The local calendar date.
     pub date: NaiveDate,
-    /// What the plan holds today.
-    pub day_kind: DayKind,
     /// Where the session stands.
     pub state: SessionState,
-    /// The session's exercises, in order; empty on a rest day.
+    /// The kind of session today holds, if any.
+    pub kind: Option<SessionKind>,
+    /// The session's exercises, in order.
     pub items: Vec<TodayItem>,
+    /// Estimated minutes of the session.
+    pub minutes: u32,
+    /// Today is a run day.
+    pub run_day: bool,
+    /// Dynamic warm-up before the run (run days only).
+    pub warm_up: Vec<TodayItem>,
+    /// Stretches after the run (run days only).
+    pub after_run: Vec<TodayItem>,
+    /// Today's back check-in, if given.
+    pub checkin: Option<CheckIn>,
+    /// Show the advice to see a professional.
+    pub advice: bool,
+    /// The session's rating, once finished.
+    pub rating: Option<Rating>,
 }
 
 impl Today {
-    /// Today's screen for `date` under `plan`, given the ids already marked done. Pure.
-    pub fn build(date: NaiveDate, plan: &WeeklyPlan, done: &HashSet<String>) -> Self {
-        let day_kind = plan.day_kind(date);
-        let items: Vec<TodayItem> = match day_kind {
-            DayKind::Rest => Vec::new(),
-            DayKind::Strength => strength_session(date, &plan.equipment)
-                .into_iter()
-                .map(|exercise| TodayItem {
-                    exercise,
-                    dose_label: exercise.dose.label(),
-                    done: done.contains(exercise.id),
-                })
-                .collect(),
+    /// Today's screen for local day `date`, from what is stored.
+    pub fn for_date(store: &Store, date: NaiveDate) -> Result<Self, CoreError> {
+        let plan = store.plan()?;
+        let progress = store.progress()?;
+        let from = date
+            .checked_sub_days(Days::new(checkin::LASTING_DAYS - 1))
+            .unwrap_or(date);
+        let checkins = store.checkins(from, date)?;
+        let checkin = checkins.iter().find(|c| c.date == date).copied();
+        let recovery = checkin.is_some_and(|c| c.means_recovery());
+
+        let (kind, planned, rating) = match store.session(date)? {
+            Some(stored) => (Some(stored.kind), stored.items, stored.rating),
+            None if recovery => (
+                Some(SessionKind::Gentle),
+                session::gentle_session(date, &plan.equipment),
+                None,
+            ),
+            None if plan.strength_on(date, store.completed_between(week_start(date), date)?) => {
+                let doses: HashMap<String, u16> = progress
+                    .iter()
+                    .map(|(id, p)| (id.clone(), p.amount))
+                    .collect();
+                let avoid = store.last_hurt(date)?;
+                let inputs = Inputs {
+                    date,
+                    owned: &plan.equipment,
+                    avoid: &avoid,
+                    doses: &doses,
+                };
+                (
+                    Some(SessionKind::Strength),
+                    session::strength_session(&inputs),
+                    None,
+                )
+            }
+            None => (None, Vec::new(), None),
         };
+
+        let done = store.done_on(date)?;
+        let last_days = store.last_session_days(date)?;
+        let items: Vec<TodayItem> = planned
+            .iter()
+            .map(|p| TodayItem {
+                done: done.contains(p.exercise.id),
+                change: change_note(
+                    p.exercise,
+                    progress.get(p.exercise.id),
+                    last_days.get(p.exercise.id),
+                ),
+                ..item(p)
+            })
+            .collect();
         let done_count = items.iter().filter(|i| i.done).count();
-        let state = match (day_kind, done_count) {
-            (DayKind::Rest, _) => SessionState::Rest,
-            (_, 0) => SessionState::NotStarted,
-            (_, n) if n == items.len() => SessionState::Done,
+        let state = match done_count {
+            _ if recovery => SessionState::Recovery,
+            _ if items.is_empty() => SessionState::Rest,
+            0 => SessionState::NotStarted,
+            n if n == items.len() => SessionState::Done,
             _ => SessionState::Partial,
         };
-        Self {
+        let run_day = plan.run_on(date);
+        let list = |planned: Vec<Planned>| planned.iter().map(item).collect();
+        Ok(Self {
             date,
-            day_kind,
             state,
+            kind,
+            minutes: session::minutes(&planned),
             items,
-        }
+            run_day,
+            warm_up: if run_day {
+                list(session::warm_up(date, &plan.equipment))
+            } else {
+                Vec::new()
+            },
+            after_run: if run_day {
+                list(session::after_run(date, &plan.equipment))
+            } else {
+                Vec::new()
+            },
+            checkin,
+            advice: checkin::advice_due(date, &checkins),
+            rating,
+        })
     }
 
-    /// Loads Today for the clock's current local date.
-    pub fn load(store: &Store, clock: &dyn Clock, plan: &WeeklyPlan) -> Result<Self, CoreError> {
-        let date = clock.today();
-        Ok(Self::build(date, plan, &store.done_on(date)?))
-    }
-
-    /// Marks one of today's exercises done or not done, and returns the updated Today.
-    /// Refuses ids that are unknown or not in today's session.
-    pub fn mark(
-        store: &Store,
-        clock: &dyn Clock,
-        plan: &WeeklyPlan,
-        exercise_id: &str,
-        done: bool,
-    ) -> Result<Self, CoreError> {
-        let exercise = catalogue::find(exercise_id)
-            .ok_or_else(|| CoreError::UnknownExercise(shorten(exercise_id)))?;
-        let now = clock.now();
-        let date = now.with_timezone(&clock.zone()).date_naive();
-        let today = Self::build(date, plan, &HashSet::new());
-        if !today.items.iter().any(|i| i.exercise.id == exercise.id) {
-            return Err(CoreError::NotInToday(exercise.name.to_string()));
-        }
-        store.set_done(date, exercise.id, done, now, clock.zone())?;
-        Self::load(store, clock, plan)
+    /// The session's exercises with their amounts, as stored when it starts.
+    pub fn planned(&self) -> Vec<Planned> {
+        self.items
+            .iter()
+            .map(|i| Planned {
+                exercise: i.exercise,
+                amount: i.amount,
+            })
+            .collect()
     }
 }
 
-/// Keeps an echoed user string short enough for a message.
-fn shorten(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        s.chars().take(MAX).chain("…".chars()).collect()
+fn item(p: &Planned) -> TodayItem {
+    TodayItem {
+        exercise: p.exercise,
+        amount: p.amount,
+        dose_label: Dose {
+            amount: p.amount,
+            ..p.exercise.dose
+        }
+        .label(),
+        done: false,
+        change: None,
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::clock::FixedClock;
-    use chrono::{TimeZone, Utc};
-
-    fn clock(y: i32, m: u32, d: u32, h: u32) -> FixedClock {
-        FixedClock {
-            now: chrono_tz::Europe::Berlin
-                .with_ymd_and_hms(y, m, d, h, 0, 0)
-                .unwrap()
-                .with_timezone(&Utc),
-            zone: chrono_tz::Europe::Berlin,
+/// "up from 30 s" while the exercise has not been done since its dose changed.
+fn change_note(
+    exercise: &Exercise,
+    progress: Option<&Progress>,
+    last_day: Option<&NaiveDate>,
+) -> Option<String> {
+    let p = progress?;
+    let (previous, changed_on) = (p.previous?, p.changed_on?);
+    if last_day != Some(&changed_on) || previous == p.amount {
+        return None;
+    }
+    let direction = if p.amount > previous { "up" } else { "down" };
+    Some(format!(
+        "{direction} from {}",
+        Dose {
+            amount: previous,
+            sets: 1,
+            ..exercise.dose
         }
-    }
-
-    #[test]
-    fn monday_has_a_session_and_tuesday_is_rest() {
-        let store = Store::open_in_memory().unwrap();
-        let plan = WeeklyPlan::default();
-        let monday = Today::load(&store, &clock(2026, 3, 30, 7), &plan).unwrap();
-        assert_eq!(monday.state, SessionState::NotStarted);
-        assert!(monday.items.len() >= 6);
-        let tuesday = Today::load(&store, &clock(2026, 3, 31, 7), &plan).unwrap();
-        assert_eq!(tuesday.state, SessionState::Rest);
-        assert!(tuesday.items.is_empty());
-    }
-
-    #[test]
-    fn marking_moves_the_state_from_not_started_to_partial_to_done_and_back() {
-        let store = Store::open_in_memory().unwrap();
-        let plan = WeeklyPlan::default();
-        let c = clock(2026, 3, 30, 7);
-        let ids: Vec<&str> = Today::load(&store, &c, &plan)
-            .unwrap()
-            .items
-            .iter()
-            .map(|i| i.exercise.id)
-            .collect();
-        let first = Today::mark(&store, &c, &plan, ids[0], true).unwrap();
-        assert_eq!(first.state, SessionState::Partial);
-        assert!(first.items[0].done && !first.items[1].done);
-        let mut last = first;
-        for id in &ids[1..] {
-            last = Today::mark(&store, &c, &plan, id, true).unwrap();
-        }
-        assert_eq!(last.state, SessionState::Done);
-        let undone = Today::mark(&store, &c, &plan, ids[0], false).unwrap();
-        assert_eq!(undone.state, SessionState::Partial);
-        assert!(!undone.items[0].done);
-    }
-
-    #[test]
-    fn unknown_and_out_of_session_ids_are_refused_and_nothing_is_stored() {
-        let store = Store::open_in_memory().unwrap();
-        let plan = WeeklyPlan::default();
-        let c = clock(2026, 3, 30, 7);
-        let err = Today::mark(&store, &c, &plan, "<script>alert(1)</script>", true).unwrap_err();
-        assert!(matches!(err, CoreError::UnknownExercise(_)));
-        let huge = "x".repeat(1_000_000);
-        let err = Today::mark(&store, &c, &plan, &huge, true).unwrap_err();
-        assert!(err.to_string().len() < 100, "the message stays short");
-        let today = Today::load(&store, &c, &plan).unwrap();
-        let absent = catalogue::CATALOGUE
-            .iter()
-            .find(|e| !today.items.iter().any(|i| i.exercise.id == e.id))
-            .unwrap();
-        let err = Today::mark(&store, &c, &plan, absent.id, true).unwrap_err();
-        assert!(matches!(err, CoreError::NotInToday(_)));
-        let rest = clock(2026, 3, 31, 7);
-        let err = Today::mark(&store, &rest, &plan, today.items[0].exercise.id, true).unwrap_err();
-        assert!(matches!(err, CoreError::NotInToday(_)));
-        assert!(store.done_on(c.today()).unwrap().is_empty());
-        assert!(store.done_on(rest.today()).unwrap().is_empty());
-    }
-
-    #[test]
-    fn a_mark_at_half_past_midnight_lands_on_the_local_day() {
-        let store = Store::open_in_memory().unwrap();
-        let plan = WeeklyPlan::default();
-        // Midnight starting Monday in Berlin is still Sunday in UTC.
-        let c = clock(2026, 3, 30, 0);
-        let id = Today::load(&store, &c, &plan).unwrap().items[0].exercise.id;
-        Today::mark(&store, &c, &plan, id, true).unwrap();
-        assert!(store
-            .done_on("2026-03-30".parse().unwrap())
-            .unwrap()
-            .contains(id));
-        assert!(store
-            .done_on("2026-03-29".parse().unwrap())
-            .unwrap()
-            .is_empty());
-    }
+        .label()
+    ))
 }

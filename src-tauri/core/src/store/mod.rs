@@ -1,17 +1,28 @@
-//! The SQLite store: opening (probe, pragmas, migrate), schema versions, and the records of
-//! exercises done. A file that cannot be used is reported and never modified.
+//! The SQLite store: opening (probe, pragmas, migrate) and schema versions. A file that
+//! cannot be used is reported and never modified. The records live in the submodules.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use chrono_tz::Tz;
-use rusqlite::{params, Connection, ErrorCode, OpenFlags};
+mod checkins;
+mod marks;
+mod plan;
+mod progress;
+mod sessions;
+
+pub use sessions::StoredSession;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use rusqlite_migration::{Migrations, M};
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// The database file's name inside the data folder.
 pub const DB_FILE: &str = "backstride.sqlite3";
 
-const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("../migrations/001_initial.sql"))];
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/001_initial.sql")),
+    M::up(include_str!(
+        "../../migrations/002_plan_sessions_progress_checkins.sql"
+    )),
+];
 
 /// Every schema version, oldest first.
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
@@ -96,47 +107,11 @@ impl Store {
         migrate(&mut conn)?;
         Ok(Self { conn })
     }
+}
 
-    /// Ids of the exercises marked done on local day `date`.
-    pub fn done_on(&self, date: NaiveDate) -> Result<HashSet<String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT exercise_id FROM exercise_done WHERE local_date = ?1")?;
-        let ids = stmt
-            .query_map(params![date.to_string()], |row| row.get(0))?
-            .collect::<Result<HashSet<String>, _>>()?;
-        Ok(ids)
-    }
-
-    /// Marks `exercise_id` done (keeping the first instant if it already was) or not done
-    /// on local day `date`; `at` and `zone` record when and where it was logged.
-    pub fn set_done(
-        &self,
-        date: NaiveDate,
-        exercise_id: &str,
-        done: bool,
-        at: DateTime<Utc>,
-        zone: Tz,
-    ) -> Result<(), StoreError> {
-        if done {
-            self.conn.execute(
-                "INSERT INTO exercise_done (local_date, exercise_id, done_at, zone)
-                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-                params![
-                    date.to_string(),
-                    exercise_id,
-                    at.to_rfc3339_opts(SecondsFormat::Millis, true),
-                    zone.name()
-                ],
-            )?;
-        } else {
-            self.conn.execute(
-                "DELETE FROM exercise_done WHERE local_date = ?1 AND exercise_id = ?2",
-                params![date.to_string(), exercise_id],
-            )?;
-        }
-        Ok(())
-    }
+/// An instant as stored: UTC, RFC 3339 with milliseconds.
+fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 /// Reads an existing file without writing to it: refuses a damaged or too-new one.
@@ -197,16 +172,7 @@ fn classify(error: rusqlite::Error, path: &Path) -> StoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
     use std::fs;
-
-    fn date(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn at() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 3, 30, 5, 30, 0).unwrap()
-    }
 
     #[test]
     fn migrations_are_valid() {
@@ -230,60 +196,6 @@ mod tests {
         assert_eq!(pragma("synchronous"), "Integer(2)");
         assert_eq!(pragma("foreign_keys"), "Integer(1)");
         assert_eq!(pragma("user_version"), format!("Integer({SCHEMA_VERSION})"));
-    }
-
-    #[test]
-    fn done_marks_survive_reopening_and_can_be_undone() {
-        let dir = tempfile::tempdir().unwrap();
-        let day = date("2026-03-30");
-        {
-            let store = Store::open_in(dir.path()).unwrap();
-            store
-                .set_done(day, "plank", true, at(), chrono_tz::Europe::Berlin)
-                .unwrap();
-            store
-                .set_done(day, "bird-dog", true, at(), chrono_tz::Europe::Berlin)
-                .unwrap();
-            store
-                .set_done(day, "bird-dog", true, at(), chrono_tz::Europe::Berlin)
-                .unwrap();
-        }
-        let store = Store::open_in(dir.path()).unwrap();
-        let done = store.done_on(day).unwrap();
-        assert_eq!(
-            done,
-            HashSet::from(["plank".to_string(), "bird-dog".to_string()])
-        );
-        assert!(store.done_on(date("2026-03-31")).unwrap().is_empty());
-        store
-            .set_done(day, "plank", false, at(), chrono_tz::Europe::Berlin)
-            .unwrap();
-        assert_eq!(
-            store.done_on(day).unwrap(),
-            HashSet::from(["bird-dog".to_string()])
-        );
-    }
-
-    #[test]
-    fn a_done_mark_records_instant_and_zone() {
-        let store = Store::open_in_memory().unwrap();
-        store
-            .set_done(
-                date("2026-03-30"),
-                "plank",
-                true,
-                at(),
-                chrono_tz::Asia::Tokyo,
-            )
-            .unwrap();
-        let (done_at, zone): (String, String) = store
-            .conn
-            .query_row("SELECT done_at, zone FROM exercise_done", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .unwrap();
-        assert_eq!(done_at, "2026-03-30T05:30:00.000Z");
-        assert_eq!(zone, "Asia/Tokyo");
     }
 
     #[test]
@@ -352,6 +264,32 @@ mod tests {
         fs::create_dir(&path).unwrap();
         let err = Store::open(&path).unwrap_err();
         assert!(matches!(err, StoreError::Unreadable { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_version_1_database_upgrades_with_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            Migrations::from_slice(&MIGRATION_LIST[..1])
+                .to_latest(&mut conn)
+                .unwrap();
+            conn.execute(
+                "INSERT INTO exercise_done VALUES ('2026-03-30', 'plank', '2026-03-30T05:30:00.000Z', 'Europe/Berlin')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let version: i64 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION as i64);
+        let day = "2026-03-30".parse().unwrap();
+        assert!(store.done_on(day).unwrap().contains("plank"));
+        assert_eq!(store.plan().unwrap(), crate::plan::Plan::default());
     }
 
     #[test]

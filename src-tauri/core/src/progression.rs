@@ -1,0 +1,273 @@
+//! Progression: two completed sessions rated easy or fine raise an exercise's dose one step,
+//! "too hard" lowers it one step, pain pauses it. Doses stay within caps per dose kind.
+
+use crate::exercise::{Dose, DoseKind, Exercise};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::ops::RangeInclusive;
+
+/// How a finished session felt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rating {
+    /// Could have done more.
+    Easy,
+    /// About right.
+    Fine,
+    /// Too much.
+    TooHard,
+}
+
+impl Rating {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::Easy => "easy",
+            Rating::Fine => "fine",
+            Rating::TooHard => "too-hard",
+        }
+    }
+    /// Reads a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [Rating::Easy, Rating::Fine, Rating::TooHard]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+/// The allowed amounts for a dose kind.
+pub fn bounds(kind: DoseKind) -> RangeInclusive<u16> {
+    match kind {
+        DoseKind::Reps => 4..=30,
+        DoseKind::RepsPerSide => 3..=20,
+        DoseKind::HoldSeconds => 10..=120,
+        DoseKind::HoldSecondsPerSide => 10..=90,
+    }
+}
+
+/// One step up or down: +2 reps, +1 rep per side, +5 seconds.
+pub fn step(kind: DoseKind) -> u16 {
+    match kind {
+        DoseKind::Reps => 2,
+        DoseKind::RepsPerSide => 1,
+        DoseKind::HoldSeconds | DoseKind::HoldSecondsPerSide => 5,
+    }
+}
+
+/// Where an exercise's progression stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// The amount (reps or seconds) used next time.
+    pub amount: u16,
+    /// Sessions rated easy or fine at this amount since it last changed.
+    pub ok_count: u8,
+    /// The amount before the last change, if it changed.
+    pub previous: Option<u16>,
+    /// The day of the last change.
+    pub changed_on: Option<NaiveDate>,
+}
+
+impl Progress {
+    /// An exercise that has not progressed yet: its catalogue dose.
+    pub fn start(exercise: &Exercise) -> Self {
+        Self {
+            amount: exercise.dose.amount,
+            ok_count: 0,
+            previous: None,
+            changed_on: None,
+        }
+    }
+
+    /// The progress after one completed session rated `rating` on `date`. `hurt` pauses
+    /// progression for this exercise: nothing counts and nothing changes.
+    pub fn after(self, kind: DoseKind, rating: Rating, hurt: bool, date: NaiveDate) -> Self {
+        let range = bounds(kind);
+        let changed = |amount: u16| Self {
+            amount,
+            ok_count: 0,
+            previous: Some(self.amount),
+            changed_on: Some(date),
+        };
+        match rating {
+            _ if hurt => Self {
+                ok_count: 0,
+                ..self
+            },
+            Rating::TooHard => {
+                let lower = self.amount.saturating_sub(step(kind)).max(*range.start());
+                if lower == self.amount {
+                    Self {
+                        ok_count: 0,
+                        ..self
+                    }
+                } else {
+                    changed(lower)
+                }
+            }
+            Rating::Easy | Rating::Fine if self.ok_count + 1 >= 2 => {
+                let higher = self.amount.saturating_add(step(kind)).min(*range.end());
+                if higher == self.amount {
+                    Self {
+                        ok_count: 0,
+                        ..self
+                    }
+                } else {
+                    changed(higher)
+                }
+            }
+            Rating::Easy | Rating::Fine => Self {
+                ok_count: self.ok_count + 1,
+                ..self
+            },
+        }
+    }
+}
+
+/// A dose that changed, for the "Plank 35 s, up from 30 s" line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DoseChange {
+    /// The exercise.
+    pub exercise_id: &'static str,
+    /// What the user reads, e.g. "Plank 35 s, up from 30 s".
+    pub text: String,
+}
+
+impl DoseChange {
+    /// Describes the change from `from` to `to` for `exercise`.
+    pub fn new(exercise: &'static Exercise, from: u16, to: u16) -> Self {
+        let label = |amount| {
+            Dose {
+                amount,
+                sets: 1,
+                ..exercise.dose
+            }
+            .label()
+        };
+        let direction = if to > from { "up" } else { "down" };
+        Self {
+            exercise_id: exercise.id,
+            text: format!(
+                "{} {}, {direction} from {}",
+                exercise.name,
+                label(to),
+                label(from)
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::find;
+    use proptest::prelude::*;
+
+    fn day() -> NaiveDate {
+        "2026-04-01".parse().unwrap()
+    }
+
+    fn start(amount: u16) -> Progress {
+        Progress {
+            amount,
+            ok_count: 0,
+            previous: None,
+            changed_on: None,
+        }
+    }
+
+    #[test]
+    fn two_sessions_rated_fine_raise_a_hold_by_five_seconds() {
+        let one = start(30).after(DoseKind::HoldSeconds, Rating::Fine, false, day());
+        assert_eq!((one.amount, one.ok_count), (30, 1));
+        let two = one.after(DoseKind::HoldSeconds, Rating::Easy, false, day());
+        assert_eq!((two.amount, two.ok_count, two.previous), (35, 0, Some(30)));
+        assert_eq!(two.changed_on, Some(day()));
+    }
+
+    #[test]
+    fn too_hard_lowers_one_step_and_restarts_the_count() {
+        let p = start(10).after(DoseKind::Reps, Rating::Fine, false, day());
+        let p = p.after(DoseKind::Reps, Rating::TooHard, false, day());
+        assert_eq!((p.amount, p.ok_count, p.previous), (8, 0, Some(10)));
+    }
+
+    #[test]
+    fn pain_pauses_progression() {
+        let p = start(8).after(DoseKind::RepsPerSide, Rating::Fine, false, day());
+        let p = p.after(DoseKind::RepsPerSide, Rating::Fine, true, day());
+        assert_eq!((p.amount, p.ok_count, p.previous), (8, 0, None));
+    }
+
+    #[test]
+    fn doses_stop_at_their_caps() {
+        let top = start(120).after(DoseKind::HoldSeconds, Rating::Fine, false, day());
+        let top = top.after(DoseKind::HoldSeconds, Rating::Fine, false, day());
+        assert_eq!((top.amount, top.previous), (120, None));
+        let bottom = start(4).after(DoseKind::Reps, Rating::TooHard, false, day());
+        assert_eq!((bottom.amount, bottom.previous), (4, None));
+    }
+
+    #[test]
+    fn the_change_reads_like_a_sentence() {
+        let plank = find("plank").unwrap();
+        assert_eq!(
+            DoseChange::new(plank, 30, 35).text,
+            "Plank 35 s, up from 30 s"
+        );
+        let bird = find("bird-dog").unwrap();
+        assert_eq!(
+            DoseChange::new(bird, 8, 7).text,
+            "Bird-dog 7 per side, down from 8 per side"
+        );
+    }
+
+    #[test]
+    fn every_catalogue_dose_is_within_its_caps() {
+        for e in crate::catalogue::CATALOGUE {
+            assert!(bounds(e.dose.kind).contains(&e.dose.amount), "{}", e.id);
+        }
+    }
+
+    fn any_kind() -> impl Strategy<Value = DoseKind> {
+        prop_oneof![
+            Just(DoseKind::Reps),
+            Just(DoseKind::RepsPerSide),
+            Just(DoseKind::HoldSeconds),
+            Just(DoseKind::HoldSecondsPerSide)
+        ]
+    }
+
+    fn any_rating() -> impl Strategy<Value = Rating> {
+        prop_oneof![
+            Just(Rating::Easy),
+            Just(Rating::Fine),
+            Just(Rating::TooHard)
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_history_keeps_the_dose_within_caps_and_moves_at_most_one_step(
+            kind in any_kind(),
+            history in proptest::collection::vec((any_rating(), any::<bool>()), 0..60),
+        ) {
+            let range = bounds(kind);
+            let mut p = start(*range.start());
+            for (rating, hurt) in history {
+                let next = p.after(kind, rating, hurt, day());
+                prop_assert!(range.contains(&next.amount));
+                prop_assert!(next.amount.abs_diff(p.amount) <= step(kind));
+                if hurt {
+                    prop_assert_eq!(next.amount, p.amount);
+                }
+                if rating == Rating::TooHard {
+                    prop_assert!(next.amount <= p.amount);
+                } else {
+                    prop_assert!(next.amount >= p.amount);
+                }
+                p = next;
+            }
+        }
+    }
+}
