@@ -1,10 +1,14 @@
-//! What the commands act on: the opened store, the clock and the plan, or, when start-up
-//! failed, the message to show instead.
+//! What the commands act on: the opened store and the clock, or, when start-up failed, the
+//! message to show instead. Parses the UI's raw values and hands them to the core.
 
 use crate::environment::Settings;
 use crate::error::ShellError;
-use backstride_core::plan::WeeklyPlan;
-use backstride_core::{Clock, RunningClock, Store, Today};
+use backstride_core::checkin::Area;
+use backstride_core::plan::Plan;
+use backstride_core::progression::{DoseChange, Rating};
+use backstride_core::{actions, Clock, CoreError, RunningClock, Store, Today};
+use chrono::NaiveDate;
+use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
@@ -15,8 +19,28 @@ pub struct Backend {
 
 struct Ready {
     store: Mutex<Store>,
-    clock: Box<dyn Clock>,
-    plan: WeeklyPlan,
+    clock: RunningClock,
+    timer_speed: u32,
+}
+
+/// The answer to finishing a session: the new Today and the doses that changed.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finished {
+    /// Today after the rating.
+    pub today: Today,
+    /// "Plank 35 s, up from 30 s", one per exercise whose dose changed.
+    pub changes: Vec<DoseChange>,
+}
+
+/// What the Settings screen shows.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsView {
+    /// The plan.
+    pub plan: Plan,
+    /// How many times faster than real time the exercise timers run (1 but in tests).
+    pub timer_speed: u32,
 }
 
 impl Backend {
@@ -30,24 +54,71 @@ impl Backend {
 
     /// Today's screen.
     pub fn today(&self) -> Result<Today, ShellError> {
-        let ready = self.ready()?;
-        Ok(Today::load(
-            &ready.store(),
-            ready.clock.as_ref(),
-            &ready.plan,
-        )?)
+        self.with(|store, clock| actions::today(store, clock))
     }
 
-    /// Marks one of today's exercises done or not done.
-    pub fn set_done(&self, exercise_id: &str, done: bool) -> Result<Today, ShellError> {
+    /// Marks one of `date`'s exercises done or not done.
+    pub fn set_done(&self, date: &str, exercise_id: &str, done: bool) -> Result<Today, ShellError> {
+        let date = parse_date(date)?;
+        self.with(|store, clock| actions::mark(store, clock, date, exercise_id, done))
+    }
+
+    /// Finishes `date`'s session.
+    pub fn finish_session(
+        &self,
+        date: &str,
+        rating: &str,
+        hurt: Option<&str>,
+    ) -> Result<Finished, ShellError> {
+        let date = parse_date(date)?;
+        let rating =
+            Rating::parse(rating).ok_or(ShellError::BadInput("Choose easy, fine or too hard."))?;
+        let hurt = hurt.filter(|h| !h.is_empty());
+        let (today, changes) =
+            self.with(|store, clock| actions::finish(store, clock, date, rating, hurt))?;
+        Ok(Finished { today, changes })
+    }
+
+    /// Stores `date`'s back check-in.
+    pub fn check_in(&self, date: &str, pain: f64, area: Option<&str>) -> Result<Today, ShellError> {
+        let date = parse_date(date)?;
+        let pain = whole(pain).ok_or(CoreError::PainOutOfRange)?;
+        let area = match area.filter(|a| !a.is_empty()) {
+            None => None,
+            Some(a) => {
+                Some(Area::parse(a).ok_or(ShellError::BadInput("Choose lower or upper back."))?)
+            }
+        };
+        self.with(|store, clock| actions::check_in(store, clock, date, pain, area))
+    }
+
+    /// The plan and settings.
+    pub fn settings(&self) -> Result<SettingsView, ShellError> {
         let ready = self.ready()?;
-        Ok(Today::mark(
-            &ready.store(),
-            ready.clock.as_ref(),
-            &ready.plan,
-            exercise_id,
-            done,
-        )?)
+        let plan = ready.store().plan().map_err(CoreError::from)?;
+        Ok(SettingsView {
+            plan,
+            timer_speed: ready.timer_speed,
+        })
+    }
+
+    /// Saves the plan.
+    pub fn save_plan(&self, plan: &Plan) -> Result<Today, ShellError> {
+        self.with(|store, clock| actions::save_plan(store, clock, plan))
+    }
+
+    /// Sets an exercise's dose by hand; a fraction or a non-number is out of range.
+    pub fn set_dose(&self, exercise_id: &str, amount: f64) -> Result<Today, ShellError> {
+        let amount = whole(amount).unwrap_or(-1);
+        self.with(|store, clock| actions::set_dose(store, clock, exercise_id, amount))
+    }
+
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&Store, &dyn Clock) -> Result<T, CoreError>,
+    ) -> Result<T, ShellError> {
+        let ready = self.ready()?;
+        Ok(f(&ready.store(), &ready.clock)?)
     }
 
     fn ready(&self) -> Result<&Ready, ShellError> {
@@ -55,6 +126,17 @@ impl Backend {
             .as_ref()
             .map_err(|message| ShellError::Startup(message.clone()))
     }
+}
+
+/// A date as the UI sends it: `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Result<NaiveDate, ShellError> {
+    text.parse()
+        .map_err(|_| ShellError::BadInput("That is not a date."))
+}
+
+/// A whole number from a JSON number, or `None` for fractions, infinities and NaN.
+fn whole(x: f64) -> Option<i64> {
+    (x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15).then_some(x as i64)
 }
 
 impl Ready {
@@ -66,13 +148,14 @@ impl Ready {
         };
         let dir = settings
             .data_dir
+            .clone()
             .or(fallback_dir)
             .ok_or("Backstride could not find a folder to keep its data in.")?;
         let store = Store::open_in(&dir).map_err(|e| e.to_string())?;
         Ok(Self {
             store: Mutex::new(store),
-            clock: Box::new(clock),
-            plan: WeeklyPlan::default(),
+            clock,
+            timer_speed: settings.timer_speed(),
         })
     }
 
@@ -88,13 +171,26 @@ impl Ready {
 mod tests {
     use super::*;
     use backstride_core::today::SessionState;
+    use serde_json::Value;
 
     fn settings(dir: &std::path::Path, now: &str, tz: &str) -> Settings {
         Settings {
             data_dir: Some(dir.to_path_buf()),
             now: Some(now.to_string()),
             tz: Some(tz.to_string()),
+            timer_speed: None,
         }
+    }
+
+    fn monday(dir: &std::path::Path) -> Backend {
+        Backend::start(
+            settings(dir, "2026-03-30T07:30:00+02:00", "Europe/Berlin"),
+            None,
+        )
+    }
+
+    fn error_json(err: ShellError) -> Value {
+        serde_json::to_value(&err).unwrap()
     }
 
     #[test]
@@ -116,25 +212,116 @@ mod tests {
     }
 
     #[test]
-    fn set_done_is_stored_and_errors_serialize_for_the_ui() {
+    fn a_whole_session_through_the_commands() {
         let dir = tempfile::tempdir().unwrap();
-        let backend = Backend::start(
-            settings(dir.path(), "2026-03-30T07:30:00+02:00", "Europe/Berlin"),
-            None,
+        let backend = monday(dir.path());
+        let ids: Vec<&str> = backend
+            .today()
+            .unwrap()
+            .items
+            .iter()
+            .map(|i| i.exercise.id)
+            .collect();
+        for id in &ids {
+            backend.set_done("2026-03-30", id, true).unwrap();
+        }
+        let finished = backend
+            .finish_session("2026-03-30", "fine", Some(ids[0]))
+            .unwrap();
+        assert_eq!(finished.today.rating, Some(Rating::Fine));
+        let json = serde_json::to_value(&finished).unwrap();
+        assert!(json["changes"].is_array());
+        let reopened = monday(dir.path());
+        assert_eq!(reopened.today().unwrap().state, SessionState::Done);
+    }
+
+    #[test]
+    fn bad_values_from_the_ui_get_clear_typed_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let backend = monday(dir.path());
+        let cases = [
+            (
+                backend
+                    .set_done("2026-03-30", "<img src=x onerror=alert(1)>", true)
+                    .unwrap_err(),
+                "invalid",
+                "no exercise",
+            ),
+            (
+                backend.set_done("30/03/2026", "plank", true).unwrap_err(),
+                "invalid",
+                "not a date",
+            ),
+            (
+                backend.set_done("2027-06-01", "plank", true).unwrap_err(),
+                "invalid",
+                "more than a year",
+            ),
+            (
+                backend.check_in("2026-03-30", f64::NAN, None).unwrap_err(),
+                "invalid",
+                "0 (none) to 10",
+            ),
+            (
+                backend.check_in("2026-03-30", 4.5, None).unwrap_err(),
+                "invalid",
+                "0 (none) to 10",
+            ),
+            (
+                backend.check_in("2026-03-30", 11.0, None).unwrap_err(),
+                "invalid",
+                "0 (none) to 10",
+            ),
+            (
+                backend
+                    .check_in("2026-03-30", 3.0, Some("left"))
+                    .unwrap_err(),
+                "invalid",
+                "lower or upper",
+            ),
+            (
+                backend
+                    .finish_session("2026-03-30", "meh", None)
+                    .unwrap_err(),
+                "invalid",
+                "easy, fine or too hard",
+            ),
+            (
+                backend.set_dose("plank", f64::INFINITY).unwrap_err(),
+                "invalid",
+                "between 10 and 120",
+            ),
+            (
+                backend.set_dose("plank", 7.5).unwrap_err(),
+                "invalid",
+                "between 10 and 120",
+            ),
+        ];
+        for (err, kind, text) in cases {
+            let json = error_json(err);
+            assert_eq!(json["kind"], kind, "{json}");
+            assert!(json["message"].as_str().unwrap().contains(text), "{json}");
+        }
+        let today = backend.today().unwrap();
+        assert!(today.items.iter().all(|i| !i.done) && today.checkin.is_none());
+    }
+
+    #[test]
+    fn the_plan_round_trips_through_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let backend = monday(dir.path());
+        let mut plan = backend.settings().unwrap().plan;
+        assert_eq!(plan, Plan::default());
+        plan.per_week = 2;
+        plan.mode = backstride_core::plan::PlanMode::Flexible;
+        backend.save_plan(&plan).unwrap();
+        assert_eq!(backend.settings().unwrap().plan, plan);
+        let json: Value = serde_json::to_value(backend.settings().unwrap()).unwrap();
+        assert_eq!(
+            json["plan"]["strengthDays"],
+            serde_json::json!(["mon", "wed", "fri"])
         );
-        let id = backend.today().unwrap().items[0].exercise.id;
-        assert!(backend.set_done(id, true).unwrap().items[0].done);
-        let reopened = Backend::start(
-            settings(dir.path(), "2026-03-30T08:00:00+02:00", "Europe/Berlin"),
-            None,
-        );
-        assert!(reopened.today().unwrap().items[0].done);
-        let err = backend
-            .set_done("<img src=x onerror=alert(1)>", true)
-            .unwrap_err();
-        let json = serde_json::to_value(&err).unwrap();
-        assert_eq!(json["kind"], "invalid");
-        assert!(json["message"].as_str().unwrap().contains("no exercise"));
+        assert_eq!(json["timerSpeed"], 1);
     }
 
     #[test]
@@ -145,15 +332,12 @@ mod tests {
             b"not a database at all, sorry",
         )
         .unwrap();
-        let backend = Backend::start(
-            settings(dir.path(), "2026-03-30T07:30:00+02:00", "UTC"),
-            None,
-        );
+        let backend = monday(dir.path());
         for err in [
             backend.today().unwrap_err(),
-            backend.set_done("plank", true).unwrap_err(),
+            backend.set_done("2026-03-30", "plank", true).unwrap_err(),
         ] {
-            let json = serde_json::to_value(&err).unwrap();
+            let json = error_json(err);
             assert_eq!(json["kind"], "startup");
             assert!(json["message"].as_str().unwrap().contains("damaged"));
         }

@@ -1,7 +1,15 @@
 //! Tauri's build step: embeds the config and resolves the capabilities in src-tauri/capabilities.
 
 /// The app's own commands; each gets an `allow-…` permission for the capabilities to grant.
-const COMMANDS: &[&str] = &["today", "set_done"];
+const COMMANDS: &[&str] = &[
+    "today",
+    "set_done",
+    "finish_session",
+    "check_in",
+    "settings",
+    "save_plan",
+    "set_dose",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");

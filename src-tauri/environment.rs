@@ -1,5 +1,6 @@
 //! Reads what the process environment decides (CONTRACT.md): the data folder
-//! (`BACKSTRIDE_DATA_DIR`), the clock's start (`BACKSTRIDE_NOW`) and the local zone (`TZ`).
+//! (`BACKSTRIDE_DATA_DIR`), the clock's start (`BACKSTRIDE_NOW`), the local zone (`TZ`), and
+//! for tests how fast exercise timers run (`BACKSTRIDE_TIMER_SPEED`).
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -14,6 +15,8 @@ pub struct Settings {
     pub now: Option<String>,
     /// `TZ`, if set and not empty.
     pub tz: Option<String>,
+    /// `BACKSTRIDE_TIMER_SPEED`, if set and not empty.
+    pub timer_speed: Option<String>,
 }
 
 impl Settings {
@@ -24,6 +27,7 @@ impl Settings {
             data_dir: var("BACKSTRIDE_DATA_DIR").map(PathBuf::from),
             now: var("BACKSTRIDE_NOW"),
             tz: var("TZ"),
+            timer_speed: var("BACKSTRIDE_TIMER_SPEED"),
         }
     }
 
@@ -41,6 +45,15 @@ impl Settings {
                     )
                 }),
         }
+    }
+
+    /// How many times faster than real time exercise timers run: 1 to 100, else 1.
+    pub fn timer_speed(&self) -> u32 {
+        self.timer_speed
+            .as_deref()
+            .and_then(|s| s.trim().parse().ok())
+            .filter(|s| (1..=100).contains(s))
+            .unwrap_or(1)
     }
 
     /// The local zone: `TZ` when it names an IANA zone, else the system's zone, else UTC.
@@ -75,6 +88,23 @@ mod tests {
             data_dir: None,
             now: now.map(str::to_string),
             tz: tz.map(str::to_string),
+            timer_speed: None,
+        }
+    }
+
+    #[test]
+    fn timer_speed_is_1_unless_a_sane_number_is_set() {
+        let speed = |s: &str| {
+            Settings {
+                timer_speed: Some(s.into()),
+                ..Settings::default()
+            }
+            .timer_speed()
+        };
+        assert_eq!(Settings::default().timer_speed(), 1);
+        assert_eq!(speed("20"), 20);
+        for bad in ["0", "101", "-3", "fast", "1e9"] {
+            assert_eq!(speed(bad), 1, "{bad}");
         }
     }
 

@@ -10,6 +10,9 @@ pub enum ShellError {
     /// The app could not start (unusable data file, bad environment); shown as a full screen.
     #[error("{0}")]
     Startup(String),
+    /// A value from the UI that is not of the expected form.
+    #[error("{0}")]
+    BadInput(&'static str),
     /// The core refused or failed.
     #[error(transparent)]
     Core(#[from] CoreError),
@@ -21,7 +24,7 @@ impl ShellError {
         match self {
             ShellError::Startup(_) => "startup",
             ShellError::Core(CoreError::Store(_)) => "storage",
-            ShellError::Core(_) => "invalid",
+            ShellError::Core(_) | ShellError::BadInput(_) => "invalid",
         }
     }
 }

@@ -20,7 +20,12 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::today,
-            commands::set_done
+            commands::set_done,
+            commands::finish_session,
+            commands::check_in,
+            commands::settings,
+            commands::save_plan,
+            commands::set_dose,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
