@@ -64,18 +64,11 @@ impl Backend {
     }
 
     /// Finishes `date`'s session.
-    pub fn finish_session(
-        &self,
-        date: &str,
-        rating: &str,
-        hurt: Option<&str>,
-    ) -> Result<Finished, ShellError> {
+    pub fn finish_session(&self, date: &str, rating: &str, hurt: Option<&str>) -> Result<Finished, ShellError> {
         let date = parse_date(date)?;
-        let rating =
-            Rating::parse(rating).ok_or(ShellError::BadInput("Choose easy, fine or too hard."))?;
+        let rating = Rating::parse(rating).ok_or(ShellError::BadInput("Choose easy, fine or too hard."))?;
         let hurt = hurt.filter(|h| !h.is_empty());
-        let (today, changes) =
-            self.with(|store, clock| actions::finish(store, clock, date, rating, hurt))?;
+        let (today, changes) = self.with(|store, clock| actions::finish(store, clock, date, rating, hurt))?;
         Ok(Finished { today, changes })
     }
 
@@ -85,9 +78,7 @@ impl Backend {
         let pain = whole(pain).ok_or(CoreError::PainOutOfRange)?;
         let area = match area.filter(|a| !a.is_empty()) {
             None => None,
-            Some(a) => {
-                Some(Area::parse(a).ok_or(ShellError::BadInput("Choose lower or upper back."))?)
-            }
+            Some(a) => Some(Area::parse(a).ok_or(ShellError::BadInput("Choose lower or upper back."))?),
         };
         self.with(|store, clock| actions::check_in(store, clock, date, pain, area))
     }
@@ -113,10 +104,7 @@ impl Backend {
         self.with(|store, clock| actions::set_dose(store, clock, exercise_id, amount))
     }
 
-    fn with<T>(
-        &self,
-        f: impl FnOnce(&Store, &dyn Clock) -> Result<T, CoreError>,
-    ) -> Result<T, ShellError> {
+    fn with<T>(&self, f: impl FnOnce(&Store, &dyn Clock) -> Result<T, CoreError>) -> Result<T, ShellError> {
         let ready = self.ready()?;
         Ok(f(&ready.store(), &ready.clock)?)
     }
@@ -130,8 +118,7 @@ impl Backend {
 
 /// A date as the UI sends it: `YYYY-MM-DD`.
 fn parse_date(text: &str) -> Result<NaiveDate, ShellError> {
-    text.parse()
-        .map_err(|_| ShellError::BadInput("That is not a date."))
+    text.parse().map_err(|_| ShellError::BadInput("That is not a date."))
 }
 
 /// A whole number from a JSON number, or `None` for fractions, infinities and NaN.
@@ -161,9 +148,7 @@ impl Ready {
 
     /// The store; a panic elsewhere while it was held does not lock the user out.
     fn store(&self) -> MutexGuard<'_, Store> {
-        self.store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -183,10 +168,7 @@ mod tests {
     }
 
     fn monday(dir: &std::path::Path) -> Backend {
-        Backend::start(
-            settings(dir, "2026-03-30T07:30:00+02:00", "Europe/Berlin"),
-            None,
-        )
+        Backend::start(settings(dir, "2026-03-30T07:30:00+02:00", "Europe/Berlin"), None)
     }
 
     fn error_json(err: ShellError) -> Value {
@@ -197,10 +179,7 @@ mod tests {
     fn commands_read_the_clock_from_the_environment() {
         let dir = tempfile::tempdir().unwrap();
         // 23:30 UTC on Sunday is already Monday in Berlin: a strength day.
-        let backend = Backend::start(
-            settings(dir.path(), "2026-03-29T23:30:00Z", "Europe/Berlin"),
-            None,
-        );
+        let backend = Backend::start(settings(dir.path(), "2026-03-29T23:30:00Z", "Europe/Berlin"), None);
         let today = backend.today().unwrap();
         assert_eq!(today.date.to_string(), "2026-03-30");
         assert_eq!(today.state, SessionState::NotStarted);
@@ -215,19 +194,11 @@ mod tests {
     fn a_whole_session_through_the_commands() {
         let dir = tempfile::tempdir().unwrap();
         let backend = monday(dir.path());
-        let ids: Vec<&str> = backend
-            .today()
-            .unwrap()
-            .items
-            .iter()
-            .map(|i| i.exercise.id)
-            .collect();
+        let ids: Vec<&str> = backend.today().unwrap().items.iter().map(|i| i.exercise.id).collect();
         for id in &ids {
             backend.set_done("2026-03-30", id, true).unwrap();
         }
-        let finished = backend
-            .finish_session("2026-03-30", "fine", Some(ids[0]))
-            .unwrap();
+        let finished = backend.finish_session("2026-03-30", "fine", Some(ids[0])).unwrap();
         assert_eq!(finished.today.rating, Some(Rating::Fine));
         let json = serde_json::to_value(&finished).unwrap();
         assert!(json["changes"].is_array());
@@ -273,16 +244,12 @@ mod tests {
                 "0 (none) to 10",
             ),
             (
-                backend
-                    .check_in("2026-03-30", 3.0, Some("left"))
-                    .unwrap_err(),
+                backend.check_in("2026-03-30", 3.0, Some("left")).unwrap_err(),
                 "invalid",
                 "lower or upper",
             ),
             (
-                backend
-                    .finish_session("2026-03-30", "meh", None)
-                    .unwrap_err(),
+                backend.finish_session("2026-03-30", "meh", None).unwrap_err(),
                 "invalid",
                 "easy, fine or too hard",
             ),
@@ -317,10 +284,7 @@ mod tests {
         backend.save_plan(&plan).unwrap();
         assert_eq!(backend.settings().unwrap().plan, plan);
         let json: Value = serde_json::to_value(backend.settings().unwrap()).unwrap();
-        assert_eq!(
-            json["plan"]["strengthDays"],
-            serde_json::json!(["mon", "wed", "fri"])
-        );
+        assert_eq!(json["plan"]["strengthDays"], serde_json::json!(["mon", "wed", "fri"]));
         assert_eq!(json["timerSpeed"], 1);
     }
 
@@ -342,10 +306,6 @@ mod tests {
             assert!(json["message"].as_str().unwrap().contains("damaged"));
         }
         let bad_now = Backend::start(settings(dir.path(), "soon", "UTC"), None);
-        assert!(bad_now
-            .today()
-            .unwrap_err()
-            .to_string()
-            .contains("BACKSTRIDE_NOW"));
+        assert!(bad_now.today().unwrap_err().to_string().contains("BACKSTRIDE_NOW"));
     }
 }

@@ -59,10 +59,6 @@ pub async fn save_plan(backend: State<'_, Backend>, plan: Plan) -> Result<Today,
 
 /// Sets an exercise's dose by hand.
 #[tauri::command]
-pub async fn set_dose(
-    backend: State<'_, Backend>,
-    exercise_id: String,
-    amount: f64,
-) -> Result<Today, ShellError> {
+pub async fn set_dose(backend: State<'_, Backend>, exercise_id: String, amount: f64) -> Result<Today, ShellError> {
     backend.set_dose(&exercise_id, amount)
 }

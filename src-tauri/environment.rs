@@ -61,11 +61,7 @@ impl Settings {
         self.tz
             .as_deref()
             .and_then(zone_from_tz)
-            .or_else(|| {
-                iana_time_zone::get_timezone()
-                    .ok()
-                    .and_then(|name| name.parse().ok())
-            })
+            .or_else(|| iana_time_zone::get_timezone().ok().and_then(|name| name.parse().ok()))
             .unwrap_or(Tz::UTC)
     }
 }
@@ -73,9 +69,7 @@ impl Settings {
 /// Reads `TZ` in its usual Linux forms: `Europe/Berlin`, `:Europe/Berlin` or a zoneinfo path.
 fn zone_from_tz(tz: &str) -> Option<Tz> {
     let name = tz.trim().trim_start_matches(':');
-    let name = name
-        .split_once("zoneinfo/")
-        .map_or(name, |(_, after)| after);
+    let name = name.split_once("zoneinfo/").map_or(name, |(_, after)| after);
     name.parse().ok()
 }
 
@@ -110,21 +104,14 @@ mod tests {
 
     #[test]
     fn backstride_now_keeps_the_instant_of_its_offset() {
-        let start = with(Some("2026-03-29T07:30:00+02:00"), None)
-            .start_instant()
-            .unwrap();
+        let start = with(Some("2026-03-29T07:30:00+02:00"), None).start_instant().unwrap();
         assert_eq!(start.unwrap().to_rfc3339(), "2026-03-29T05:30:00+00:00");
         assert_eq!(with(None, None).start_instant().unwrap(), None);
     }
 
     #[test]
     fn a_bad_backstride_now_is_a_clear_message() {
-        for bad in [
-            "yesterday",
-            "2026-03-29",
-            "2026-13-40T00:00:00Z",
-            "<b>x</b>",
-        ] {
+        for bad in ["yesterday", "2026-03-29", "2026-13-40T00:00:00Z", "<b>x</b>"] {
             let message = with(Some(bad), None).start_instant().unwrap_err();
             assert!(message.contains("BACKSTRIDE_NOW"), "{message}");
         }
@@ -134,14 +121,8 @@ mod tests {
 
     #[test]
     fn tz_is_read_in_its_linux_forms() {
-        assert_eq!(
-            with(None, Some("Europe/Berlin")).zone(),
-            chrono_tz::Europe::Berlin
-        );
-        assert_eq!(
-            with(None, Some(":Asia/Tokyo")).zone(),
-            chrono_tz::Asia::Tokyo
-        );
+        assert_eq!(with(None, Some("Europe/Berlin")).zone(), chrono_tz::Europe::Berlin);
+        assert_eq!(with(None, Some(":Asia/Tokyo")).zone(), chrono_tz::Asia::Tokyo);
         assert_eq!(
             with(None, Some("/usr/share/zoneinfo/America/New_York")).zone(),
             chrono_tz::America::New_York

@@ -12,17 +12,11 @@ fn json(path: &str) -> Value {
 #[test]
 fn capabilities_grant_only_the_apps_own_commands() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/capabilities");
-    let files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(files.len(), 1, "one capability file: {files:?}");
     let capability = json("src-tauri/capabilities/default.json");
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
-    assert!(
-        capability.get("remote").is_none(),
-        "no remote origin may call commands"
-    );
+    assert!(capability.get("remote").is_none(), "no remote origin may call commands");
     let permissions: Vec<&str> = capability["permissions"]
         .as_array()
         .unwrap()
@@ -41,10 +35,7 @@ fn the_csp_allows_only_the_apps_own_code() {
     assert_eq!(csp["default-src"], "'self'");
     assert_eq!(csp["script-src"], "'self'");
     assert_eq!(csp["object-src"], "'none'");
-    assert_eq!(
-        csp["connect-src"], "ipc: http://ipc.localhost",
-        "only Tauri's IPC"
-    );
+    assert_eq!(csp["connect-src"], "ipc: http://ipc.localhost", "only Tauri's IPC");
     for (directive, value) in csp.iter().filter(|(d, _)| *d != "connect-src") {
         let value = value.as_str().unwrap();
         for loophole in ["unsafe-inline", "unsafe-eval", "http:", "https:", "*"] {

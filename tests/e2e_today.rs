@@ -15,24 +15,15 @@ const MONDAY_NOON: &str = "2026-03-30T12:00:00+02:00";
 const TUESDAY_MORNING: &str = "2026-03-31T07:30:00+02:00";
 const BERLIN: &str = "Europe/Berlin";
 
-fn launch<'a>(data_dir: &'a Path, now: &'static str, tz: &'static str) -> Launch<'a> {
-    Launch {
-        data_dir,
-        now,
-        tz,
-        dark: false,
-    }
+fn launch<'a>(data_dir: &'a Path, now: &'a str, tz: &'a str) -> Launch<'a> {
+    Launch::new(data_dir, now, tz)
 }
 
 /// (exercise id, done) for every routine item, in order.
 async fn routine(app: &App) -> Vec<(String, bool)> {
     let mut items = Vec::new();
     for el in app.all("routine-item").await {
-        let id = el
-            .attr("data-exercise-id")
-            .await
-            .unwrap()
-            .unwrap_or_default();
+        let id = el.attr("data-exercise-id").await.unwrap().unwrap_or_default();
         let done = el.attr("data-done").await.unwrap().as_deref() == Some("true");
         items.push((id, done));
     }
@@ -41,14 +32,11 @@ async fn routine(app: &App) -> Vec<(String, bool)> {
 
 /// Rows of the exercise_done table as (local_date, exercise_id, zone).
 fn stored_marks(dir: &Path) -> HashSet<(String, String, String)> {
-    let conn =
-        Connection::open_with_flags(dir.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let conn = Connection::open_with_flags(dir.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     let mut stmt = conn
         .prepare("SELECT local_date, exercise_id, zone FROM exercise_done")
         .unwrap();
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
     rows.collect::<Result<_, _>>().unwrap()
 }
 
@@ -57,26 +45,16 @@ async fn a_monday_shows_a_strength_session() {
     let dir = tempfile::tempdir().unwrap();
     let app = App::launch(launch(dir.path(), MONDAY_MORNING, BERLIN)).await;
     let date = app.one("today-date").await;
-    assert_eq!(
-        date.attr("datetime").await.unwrap().as_deref(),
-        Some("2026-03-30")
-    );
+    assert_eq!(date.attr("datetime").await.unwrap().as_deref(), Some("2026-03-30"));
     assert!(
         date.text().await.unwrap().contains("Monday"),
         "a readable date is shown"
     );
-    app.wait_for_attr(
-        "[data-testid='session-status']",
-        "data-state",
-        "not-started",
-    )
-    .await;
+    app.wait_for_attr("[data-testid='session-status']", "data-state", "not-started")
+        .await;
 
     let items = routine(&app).await;
-    assert!(
-        items.len() >= 6,
-        "a balanced session has several exercises: {items:?}"
-    );
+    assert!(items.len() >= 6, "a balanced session has several exercises: {items:?}");
     let ids: HashSet<&str> = items.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(ids.len(), items.len(), "no exercise twice");
     assert!(items.iter().all(|(id, done)| !id.is_empty() && !done));
@@ -96,23 +74,10 @@ async fn a_monday_shows_a_strength_session() {
 
     // Tapping an exercise's name opens its steps and cautions.
     let first = &app.all("routine-item").await[0];
-    first
-        .find(thirtyfour::By::Css("summary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid='routine-item'] summary").await;
     let steps = first.find(thirtyfour::By::Css(".steps")).await.unwrap();
     support::wait_for("the steps to show", || async { steps.is_displayed().await }).await;
-    assert!(
-        steps
-            .find_all(thirtyfour::By::Css("li"))
-            .await
-            .unwrap()
-            .len()
-            >= 2
-    );
+    assert!(steps.find_all(thirtyfour::By::Css("li")).await.unwrap().len() >= 2);
     app.screenshot("today-detail-light").await;
     app.quit().await;
 }
@@ -124,13 +89,7 @@ async fn a_tuesday_is_a_rest_day() {
     app.wait_for_attr("[data-testid='session-status']", "data-state", "rest")
         .await;
     assert!(app.all("routine-item").await.is_empty());
-    assert!(app
-        .one("session-status")
-        .await
-        .text()
-        .await
-        .unwrap()
-        .contains("Rest"));
+    assert!(app.one("session-status").await.text().await.unwrap().contains("Rest"));
     app.quit().await;
 }
 
@@ -140,16 +99,9 @@ async fn the_local_date_follows_tz_not_utc() {
     let dir = tempfile::tempdir().unwrap();
     let app = App::launch(launch(dir.path(), "2026-03-29T15:30:00Z", "Asia/Tokyo")).await;
     let date = app.one("today-date").await;
-    assert_eq!(
-        date.attr("datetime").await.unwrap().as_deref(),
-        Some("2026-03-30")
-    );
-    app.wait_for_attr(
-        "[data-testid='session-status']",
-        "data-state",
-        "not-started",
-    )
-    .await;
+    assert_eq!(date.attr("datetime").await.unwrap().as_deref(), Some("2026-03-30"));
+    app.wait_for_attr("[data-testid='session-status']", "data-state", "not-started")
+        .await;
     app.quit().await;
 }
 
@@ -161,17 +113,8 @@ async fn done_marks_survive_quitting_and_relaunching() {
     let (first, second) = (items[0].0.clone(), items[1].0.clone());
     for id in [&first, &second] {
         let selector = format!("[data-testid='routine-item'][data-exercise-id='{id}']");
-        let item = app
-            .driver
-            .find(thirtyfour::By::Css(selector.as_str()))
-            .await
-            .unwrap();
-        item.find(thirtyfour::By::Css("[data-testid='routine-item-done']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        app.click(&format!("{selector} [data-testid='routine-item-done']"))
+            .await;
         app.wait_for_attr(&selector, "data-done", "true").await;
     }
     app.wait_for_attr("[data-testid='session-status']", "data-state", "partial")
@@ -183,17 +126,9 @@ async fn done_marks_survive_quitting_and_relaunching() {
         .iter()
         .map(|id| ("2026-03-30".to_string(), id.to_string(), BERLIN.to_string()))
         .collect();
-    assert_eq!(
-        stored_marks(dir.path()),
-        expected,
-        "the SQLite file holds both marks"
-    );
+    assert_eq!(stored_marks(dir.path()), expected, "the SQLite file holds both marks");
 
-    let app = App::launch(Launch {
-        dark: true,
-        ..launch(dir.path(), MONDAY_NOON, BERLIN)
-    })
-    .await;
+    let app = App::launch(launch(dir.path(), MONDAY_NOON, BERLIN).dark()).await;
     app.wait_for_attr("[data-testid='session-status']", "data-state", "partial")
         .await;
     let after = routine(&app).await;
@@ -205,21 +140,15 @@ async fn done_marks_survive_quitting_and_relaunching() {
         assert_eq!(*done, *id == first || *id == second, "{id} kept its mark");
     }
     assert_eq!(
-        app.eval("matchMedia('(prefers-color-scheme: dark)').matches")
-            .await,
+        app.eval("matchMedia('(prefers-color-scheme: dark)').matches").await,
         true
     );
     app.screenshot("today-partial-dark").await;
 
     // Undo one: the row goes, the other stays.
-    let selector = format!("[data-testid='routine-item'][data-exercise-id='{first}'] [data-testid='routine-item-done']");
-    app.driver
-        .find(thirtyfour::By::Css(selector.as_str()))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    let selector =
+        format!("[data-testid='routine-item'][data-exercise-id='{first}'] [data-testid='routine-item-done']");
+    app.click(&selector).await;
     app.wait_for_attr(
         &format!("[data-testid='routine-item'][data-exercise-id='{first}']"),
         "data-done",
@@ -227,10 +156,7 @@ async fn done_marks_survive_quitting_and_relaunching() {
     )
     .await;
     app.quit().await;
-    let left: Vec<String> = stored_marks(dir.path())
-        .into_iter()
-        .map(|(_, id, _)| id)
-        .collect();
+    let left: Vec<String> = stored_marks(dir.path()).into_iter().map(|(_, id, _)| id).collect();
     assert_eq!(left, vec![second]);
 }
 
@@ -246,10 +172,7 @@ async fn a_damaged_data_file_shows_an_error_and_stays_byte_for_byte() {
 
     let app = App::launch(launch(dir.path(), MONDAY_MORNING, BERLIN)).await;
     let message = app.one("error-message").await.text().await.unwrap();
-    assert!(
-        message.contains("damaged"),
-        "the error says what is wrong: {message}"
-    );
+    assert!(message.contains("damaged"), "the error says what is wrong: {message}");
     assert!(app.all("routine-item").await.is_empty());
     app.screenshot("error-damaged-file-light").await;
     app.quit().await;

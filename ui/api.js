@@ -16,8 +16,23 @@ async function call(command, args) {
   }
 }
 
-/** Today's screen: date, day kind, state and items. */
+/** Today's screen. */
 export const today = () => call('today');
 
-/** Marks one of today's exercises done or not done; resolves to the updated Today. */
-export const setDone = (exerciseId, done) => call('set_done', { exerciseId, done });
+/** Marks one of `date`'s exercises done or not done; resolves to the updated Today. */
+export const setDone = (date, exerciseId, done) => call('set_done', { date, exerciseId, done });
+
+/** Finishes `date`'s session; resolves to { today, changes }. */
+export const finishSession = (date, rating, hurt) => call('finish_session', { date, rating, hurt: hurt || null });
+
+/** Stores `date`'s back check-in; resolves to the updated Today. */
+export const checkIn = (date, pain, area) => call('check_in', { date, pain, area: area || null });
+
+/** The plan and settings: { plan, timerSpeed }. */
+export const settings = () => call('settings');
+
+/** Saves the plan; resolves to the updated Today. */
+export const savePlan = (plan) => call('save_plan', { plan });
+
+/** Sets an exercise's dose by hand; resolves to the updated Today. */
+export const setDose = (exerciseId, amount) => call('set_dose', { exerciseId, amount });

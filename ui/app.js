@@ -1,23 +1,33 @@
-// Starts the UI: loads Today, refreshes it when the app comes back to the front, and shows
-// a full-screen message when the app cannot start.
+// Starts the UI: switches between the tabs, loads each screen when it is shown, opens the
+// guided player, and shows a full-screen message when the app cannot start.
 
 import { showMessage } from './dom.js';
 import * as today from './today.js';
+import * as settings from './settings.js';
+import { play } from './player.js';
 
 const screens = {
   today: document.getElementById('today'),
+  settings: document.getElementById('settings'),
   fatal: document.getElementById('fatal'),
   loading: document.getElementById('loading'),
 };
+const loaders = { today: today.load, settings: settings.load };
+let shown = 'today';
 
 function show(name) {
   for (const [key, el] of Object.entries(screens)) el.hidden = key !== name;
+  for (const tab of document.querySelectorAll('.tab')) {
+    if (tab.dataset.screen === name) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
 }
 
-async function refresh() {
+async function open(name) {
   try {
-    await today.load();
-    show('today');
+    await loaders[name]();
+    shown = name;
+    show(name);
   } catch (error) {
     showMessage(document.getElementById('fatal-message'), error.message);
     show('fatal');
@@ -25,8 +35,22 @@ async function refresh() {
   document.body.dataset.ready = 'true';
 }
 
-document.querySelector('[data-testid="nav-today"]').addEventListener('click', refresh);
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') refresh();
+today.setHooks({
+  play: async (current, items) => {
+    if (items.length === 0) return;
+    await settings.load().catch(() => {});
+    play(items, {
+      speed: settings.speed(),
+      markDone: (id) => today.markDone(id, true),
+      onClose: () => today.load().catch(() => {}),
+    });
+  },
 });
-refresh();
+
+for (const tab of document.querySelectorAll('.tab')) {
+  tab.addEventListener('click', () => open(tab.dataset.screen));
+}
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') open(shown);
+});
+open('today');

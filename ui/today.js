@@ -1,93 +1,209 @@
-// The Today screen: the date, the session's state and one card per exercise with its
-// done toggle and its steps.
+// The Today screen: date and state, the back check-in, the session (strength or gentle)
+// with done toggles, run-day lists, and the rating once every exercise is done.
 
 import { h, showMessage } from './dom.js';
 import * as api from './api.js';
+import { exerciseDetails, isHold } from './exercise.js';
 
 const STATUS_TEXT = {
   'not-started': (done, total) => `Ready when you are · ${total} exercises`,
   partial: (done, total) => `In progress · ${done} of ${total} done`,
   done: (done, total) => `Done for today · all ${total} exercises`,
   rest: () => 'Rest day',
+  recovery: (done, total) => `Recovery day · ${done} of ${total} done`,
 };
 
-const CATEGORY_TEXT = {
-  core: 'Core', back: 'Back', posture: 'Posture', hips: 'Glutes & hips',
-  mobility: 'Mobility', 'warm-up': 'Warm-up',
-};
-
+const $ = (id) => document.getElementById(id);
 const els = {
-  date: document.getElementById('today-date'),
-  status: document.getElementById('session-status'),
-  error: document.getElementById('today-error'),
-  list: document.getElementById('routine'),
-  rest: document.getElementById('rest'),
+  date: $('today-date'), status: $('session-status'), error: $('today-error'),
+  advice: $('pain-advice'), checkinSummary: $('checkin-summary'), scale: $('pain-scale'), area: $('pain-area'),
+  recovery: $('recovery-note'), session: $('session'), sessionHeading: $('session-heading'),
+  start: $('start-session'), list: $('routine'), rating: $('session-rating'), hurt: $('rating-hurt'),
+  ratingError: $('rating-error'), result: $('session-result'), resultHeading: $('result-heading'),
+  resultChanges: $('result-changes'), runBefore: $('run-before'), warmUp: $('warm-up'),
+  runAfter: $('run-after'), afterRun: $('after-run'), rest: $('rest'),
 };
 
-/** Draws `today`; keeps open details and focus when the same session is redrawn. */
-export function render(today) {
-  const date = new Date(`${today.date}T12:00:00Z`);
-  els.date.dateTime = today.date;
-  els.date.textContent = new Intl.DateTimeFormat(undefined, {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
-  }).format(date);
+let current = null;
+let hooks = { play: () => {} };
 
-  const done = today.items.filter((item) => item.done).length;
-  els.status.dataset.state = today.state;
-  els.status.textContent = STATUS_TEXT[today.state](done, today.items.length);
+/** The Today last drawn. */
+export const state = () => current;
 
-  els.rest.hidden = today.state !== 'rest';
-  const sameSession = [...els.list.children].map((li) => li.dataset.exerciseId).join()
-    === today.items.map((item) => item.id).join();
-  if (sameSession) {
-    today.items.forEach((item, i) => markItem(els.list.children[i], item.done));
-  } else {
-    els.list.replaceChildren(...today.items.map(itemCard));
-  }
-}
-
-function itemCard(item) {
-  const toggle = h('button', {
-    type: 'button',
-    class: 'check',
-    'data-testid': 'routine-item-done',
-    onclick: () => toggleDone(item.id, li),
-  }, h('span', { 'aria-hidden': 'true' }, '✓'));
-  const li = h('li', { class: 'item card', 'data-testid': 'routine-item', dataset: { exerciseId: item.id } },
-    toggle,
-    h('details', { class: 'item-body' },
-      h('summary', {},
-        h('span', { class: 'item-name' }, item.name),
-        h('span', { class: 'item-dose' }, item.doseLabel)),
-      h('div', { class: 'item-detail' },
-        h('p', { class: 'item-meta' }, `${CATEGORY_TEXT[item.category] ?? item.category} · ${item.targets.join(', ')}`),
-        h('ol', { class: 'steps' }, item.steps.map((step) => h('li', {}, step))),
-        h('ul', { class: 'cautions', 'aria-label': 'Take care' }, item.cautions.map((c) => h('li', {}, c))))));
-  markItem(li, item.done, item.name);
-  return li;
-}
-
-function markItem(li, done, name = li.querySelector('.item-name').textContent) {
-  li.dataset.done = String(done);
-  const toggle = li.querySelector('.check');
-  toggle.setAttribute('aria-pressed', String(done));
-  toggle.setAttribute('aria-label', done ? `${name}: done. Tap to undo` : `Mark ${name} done`);
-}
-
-async function toggleDone(id, li) {
-  const toggle = li.querySelector('.check');
-  toggle.disabled = true;
-  try {
-    render(await api.setDone(id, li.dataset.done !== 'true'));
-    showMessage(els.error, '');
-  } catch (error) {
-    showMessage(els.error, error.message);
-  } finally {
-    toggle.disabled = false;
-  }
+/** `play(today, items)` opens the guided player; set once by app.js. */
+export function setHooks(h) {
+  hooks = h;
 }
 
 /** Loads Today from the app and draws it. Rejects with { kind, message } on failure. */
 export async function load() {
   render(await api.today());
 }
+
+/** Runs an action that resolves to a new Today; shows its error next to `errorEl`. */
+async function act(promise, errorEl = els.error) {
+  try {
+    render(await promise);
+    showMessage(errorEl, '');
+    return null;
+  } catch (error) {
+    showMessage(errorEl, error.message);
+    return error.message;
+  }
+}
+
+/** Marks an exercise done or not done (also used by the player). */
+export const markDone = (id, done) => act(api.setDone(current.date, id, done));
+
+/** Draws `today`; keeps open cards and focus when the same session is redrawn. */
+export function render(today) {
+  if (current && current.date !== today.date) els.result.hidden = true;
+  current = today;
+  els.date.dateTime = today.date;
+  els.date.textContent = new Intl.DateTimeFormat(undefined, {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+  }).format(new Date(`${today.date}T12:00:00Z`));
+
+  const done = today.items.filter((item) => item.done).length;
+  els.status.dataset.state = today.state;
+  els.status.textContent = STATUS_TEXT[today.state](done, today.items.length);
+
+  els.advice.hidden = !today.advice;
+  renderCheckin(today.checkin);
+  els.recovery.hidden = today.state !== 'recovery';
+  els.rest.hidden = today.state !== 'rest';
+
+  els.session.hidden = today.items.length === 0;
+  els.sessionHeading.textContent = `${today.kind === 'gentle' ? 'Gentle mobility' : 'Back & core'} · about ${today.minutes} min`;
+  els.start.hidden = done === today.items.length;
+  renderItems(els.list, today.items, routineItem);
+
+  els.runBefore.hidden = !today.runDay;
+  els.runAfter.hidden = !today.runDay;
+  renderItems(els.warmUp, today.warmUp, listItem('warmup-item'));
+  renderItems(els.afterRun, today.afterRun, listItem('stretch-item'));
+
+  renderRating(today, done);
+}
+
+/** Rebuilds a list only when its exercises change; otherwise updates marks in place. */
+function renderItems(list, items, make) {
+  const same = [...list.children].map((li) => `${li.dataset.exerciseId}:${li.dataset.amount}:${li.dataset.change}`).join()
+    === items.map((i) => `${i.id}:${i.amount}:${i.change ?? ''}`).join();
+  if (!same) list.replaceChildren(...items.map(make));
+  items.forEach((item, i) => {
+    const li = list.children[i];
+    if (li.dataset.done !== undefined) markItem(li, item);
+  });
+}
+
+function routineItem(item) {
+  const toggle = h('button', {
+    type: 'button', class: 'check', 'data-testid': 'routine-item-done',
+    onclick: () => toggleDone(item.id, li),
+  }, h('span', { 'aria-hidden': 'true' }, '✓'));
+  const li = h('li', {
+    class: 'item card', 'data-testid': 'routine-item',
+    dataset: {
+      exerciseId: item.id, category: item.category, hold: String(isHold(item)), amount: item.amount, change: item.change ?? '', done: String(item.done),
+    },
+  }, toggle, exerciseDetails(item, { onDose: changeDose, onPlay: (it) => hooks.play(current, [it]) }));
+  return li;
+}
+
+const listItem = (testid) => (item) => h('li', {
+  class: 'item card plain', 'data-testid': testid,
+  dataset: { exerciseId: item.id, amount: item.amount, change: '' },
+}, exerciseDetails(item));
+
+function markItem(li, item) {
+  li.dataset.done = String(item.done);
+  const toggle = li.querySelector('.check');
+  toggle.setAttribute('aria-pressed', String(item.done));
+  toggle.setAttribute('aria-label', item.done ? `${item.name}: done. Tap to undo` : `Mark ${item.name} done`);
+}
+
+async function toggleDone(id, li) {
+  const toggle = li.querySelector('.check');
+  toggle.disabled = true;
+  await markDone(id, li.dataset.done !== 'true');
+  toggle.disabled = false;
+}
+
+async function changeDose(item, amount) {
+  try {
+    render(await api.setDose(item.id, amount));
+    return null;
+  } catch (error) {
+    return error.message;
+  }
+}
+
+function renderCheckin(checkin) {
+  if (els.scale.children.length === 0) {
+    for (let pain = 0; pain <= 10; pain += 1) {
+      els.scale.append(h('button', {
+        type: 'button', class: 'pain', dataset: { pain }, 'aria-pressed': 'false',
+        'aria-label': `Pain ${pain} of 10`, onclick: () => saveCheckin(pain, selectedArea()),
+      }, String(pain)));
+    }
+    for (const button of els.area.querySelectorAll('[data-area]')) {
+      button.addEventListener('click', () => {
+        const area = button.dataset.area;
+        const pain = current.checkin?.pain;
+        if (pain) saveCheckin(pain, area);
+        else setArea(area);
+      });
+    }
+  }
+  for (const button of els.scale.children) {
+    button.setAttribute('aria-pressed', String(checkin?.pain === Number(button.dataset.pain)));
+  }
+  if (checkin?.area) setArea(checkin.area);
+  els.area.hidden = checkin !== null && checkin !== undefined && checkin.pain === 0;
+  els.checkinSummary.textContent = checkin
+    ? `Logged: ${checkin.pain} of 10${checkin.area ? `, ${checkin.area} back` : ''}. Tap to change.`
+    : '0 is no pain, 10 the worst you can imagine.';
+}
+
+function setArea(area) {
+  for (const button of els.area.querySelectorAll('[data-area]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.area === area));
+  }
+}
+
+const selectedArea = () => els.area.querySelector('[aria-pressed="true"]')?.dataset.area ?? null;
+
+const saveCheckin = (pain, area) => act(api.checkIn(current.date, pain, area));
+
+function renderRating(today, done) {
+  const ask = today.items.length > 0 && done === today.items.length && !today.rating;
+  els.rating.hidden = !ask;
+  if (!ask) return;
+  els.hurt.replaceChildren(
+    h('option', { value: '' }, 'No, nothing hurt'),
+    ...today.items.map((item) => h('option', { value: item.id }, item.name)));
+}
+
+for (const button of els.rating.querySelectorAll('[data-rating]')) {
+  button.addEventListener('click', async () => {
+    try {
+      const { today, changes } = await api.finishSession(current.date, button.dataset.rating, els.hurt.value);
+      showMessage(els.ratingError, '');
+      showResult(today, changes);
+      render(today);
+    } catch (error) {
+      showMessage(els.ratingError, error.message);
+    }
+  });
+}
+
+function showResult(today, changes) {
+  els.result.hidden = false;
+  els.resultHeading.textContent = today.kind === 'gentle'
+    ? 'Session saved. Doses wait until your back feels better.'
+    : changes.length > 0 ? 'Next time:' : 'Session saved. Doses stay as they are for now.';
+  els.resultChanges.replaceChildren(...changes.map((c) => h('li', { 'data-testid': 'dose-change-summary' }, c.text)));
+}
+
+els.start.addEventListener('click', () => hooks.play(current, current.items.filter((item) => !item.done)));

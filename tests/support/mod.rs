@@ -1,5 +1,7 @@
 //! Drives the real app: tauri-driver → WebKitWebDriver → the debug binary, under Xvfb.
 //! One app at a time (two WebKit instances on two cores make timings flaky).
+// Each test binary uses part of this module.
+#![allow(dead_code)]
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -14,14 +16,34 @@ static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// How to start the app.
 pub struct Launch<'a> {
-    /// `BACKSTRIDE_DATA_DIR`.
-    pub data_dir: &'a Path,
-    /// `BACKSTRIDE_NOW`.
-    pub now: &'a str,
-    /// `TZ`.
-    pub tz: &'a str,
-    /// Ask GTK (and so WebKit's `prefers-color-scheme`) for the dark theme.
-    pub dark: bool,
+    data_dir: &'a Path,
+    now: &'a str,
+    tz: &'a str,
+    dark: bool,
+    env: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Launch<'a> {
+    /// The app with `BACKSTRIDE_DATA_DIR`, `BACKSTRIDE_NOW` and `TZ` set.
+    pub fn new(data_dir: &'a Path, now: &'a str, tz: &'a str) -> Self {
+        Self {
+            data_dir,
+            now,
+            tz,
+            dark: false,
+            env: Vec::new(),
+        }
+    }
+    /// Asks GTK (and so WebKit's `prefers-color-scheme`) for the dark theme.
+    pub fn dark(mut self) -> Self {
+        self.dark = true;
+        self
+    }
+    /// Sets one more environment variable.
+    pub fn env(mut self, key: &'a str, value: &'a str) -> Self {
+        self.env.push((key, value));
+        self
+    }
 }
 
 /// A running app with a WebDriver session on it.
@@ -67,21 +89,16 @@ impl App {
         let (port, native_port) = free_ports();
         let log_path = std::env::temp_dir().join(format!("backstride-tauri-driver-{port}.log"));
         let log = std::fs::File::create(&log_path).expect("cannot create the tauri-driver log");
-        let mut command =
-            Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
+        let mut command = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
         command
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("BACKSTRIDE_DATA_DIR", launch.data_dir)
             .env("BACKSTRIDE_NOW", launch.now)
             .env("TZ", launch.tz)
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("log handle"))
             .stderr(log);
+        command.envs(launch.env.iter().copied());
         if launch.dark {
             command.env("GTK_THEME", "Adwaita:dark");
         } else {
@@ -94,10 +111,7 @@ impl App {
         let start = Instant::now();
         for p in [port, native_port] {
             while TcpStream::connect(("127.0.0.1", p)).is_err() {
-                assert!(
-                    start.elapsed() < WAIT,
-                    "the WebDriver servers did not open port {p}"
-                );
+                assert!(start.elapsed() < WAIT, "the WebDriver servers did not open port {p}");
                 std::thread::sleep(Duration::from_millis(20));
             }
         }
@@ -158,6 +172,48 @@ impl App {
         panic!("{selector} vanished")
     }
 
+    /// Clicks the element matching CSS `selector`.
+    pub async fn click(&self, selector: &str) {
+        let el = self
+            .driver
+            .find(By::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("{selector}: {e}"));
+        self.scroll_to(&el).await;
+        el.click().await.unwrap_or_else(|e| panic!("click {selector}: {e}"));
+    }
+
+    /// Scrolls `el` to the middle of the window, clear of the fixed tab bar, as a thumb would.
+    pub async fn scroll_to(&self, el: &WebElement) {
+        self.driver
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![el.to_json().expect("element")],
+            )
+            .await
+            .expect("scrolling failed");
+    }
+
+    /// The attribute `attr` of the element matching CSS `selector`.
+    pub async fn attr(&self, selector: &str, attr: &str) -> Option<String> {
+        let el = self
+            .driver
+            .find(By::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("{selector}: {e}"));
+        el.attr(attr)
+            .await
+            .unwrap_or_else(|e| panic!("{selector}[{attr}]: {e}"))
+    }
+
+    /// Waits until the element matching CSS `selector` is shown.
+    pub async fn wait_visible(&self, selector: &str) {
+        wait_for(&format!("{selector} to show"), || async {
+            self.driver.find(By::Css(selector)).await?.is_displayed().await
+        })
+        .await;
+    }
+
     /// Waits until the element matching CSS `selector` has `attr` = `value`.
     pub async fn wait_for_attr(&self, selector: &str, attr: &str, value: &str) {
         wait_for(&format!("{selector}[{attr}={value}]"), || async {
@@ -190,10 +246,7 @@ impl App {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
         std::fs::create_dir_all(&dir).expect("cannot create target/screenshots");
         let path = dir.join(format!("{name}.png"));
-        self.driver
-            .screenshot(&path)
-            .await
-            .expect("screenshot failed");
+        self.driver.screenshot(&path).await.expect("screenshot failed");
         path
     }
 

@@ -21,9 +21,7 @@ pub fn today(store: &Store, clock: &dyn Clock) -> Result<Today, CoreError> {
 /// Checks that `date` is the clock's today: a later or earlier date is refused.
 fn check_today(date: NaiveDate, clock: &dyn Clock) -> Result<NaiveDate, CoreError> {
     let today = clock.today();
-    let year_ahead = today
-        .checked_add_days(Days::new(366))
-        .unwrap_or(NaiveDate::MAX);
+    let year_ahead = today.checked_add_days(Days::new(366)).unwrap_or(NaiveDate::MAX);
     match date {
         d if d >= year_ahead => Err(CoreError::FarFuture),
         d if d > today => Err(CoreError::NotYet),
@@ -47,20 +45,11 @@ fn shorten(s: &str) -> String {
 }
 
 /// Marks one of `date`'s exercises done or not done. The first mark stores the session.
-pub fn mark(
-    store: &Store,
-    clock: &dyn Clock,
-    date: NaiveDate,
-    id: &str,
-    done: bool,
-) -> Result<Today, CoreError> {
+pub fn mark(store: &Store, clock: &dyn Clock, date: NaiveDate, id: &str, done: bool) -> Result<Today, CoreError> {
     let exercise = exercise(id)?;
     let date = check_today(date, clock)?;
     let view = Today::for_date(store, date)?;
-    let (Some(kind), true) = (
-        view.kind,
-        view.items.iter().any(|i| i.exercise.id == exercise.id),
-    ) else {
+    let (Some(kind), true) = (view.kind, view.items.iter().any(|i| i.exercise.id == exercise.id)) else {
         return Err(CoreError::NotInToday(exercise.name.to_string()));
     };
     store.start_session(date, kind, &view.planned(), clock.now(), clock.zone())?;
@@ -98,16 +87,8 @@ pub fn finish(
         let progress = store.progress()?;
         for item in view.items.iter().filter(|i| progresses(i.exercise)) {
             let e = item.exercise;
-            let now = progress
-                .get(e.id)
-                .copied()
-                .unwrap_or_else(|| Progress::start(e));
-            let next = now.after(
-                e.dose.kind,
-                rating,
-                hurt.is_some_and(|h| h.id == e.id),
-                date,
-            );
+            let now = progress.get(e.id).copied().unwrap_or_else(|| Progress::start(e));
+            let next = now.after(e.dose.kind, rating, hurt.is_some_and(|h| h.id == e.id), date);
             if next.amount != now.amount {
                 changes.push(DoseChange::new(e, now.amount, next.amount));
             }
@@ -145,12 +126,7 @@ pub fn save_plan(store: &Store, clock: &dyn Clock, plan: &Plan) -> Result<Today,
 }
 
 /// Sets an exercise's dose by hand, within its caps; progression goes on from there.
-pub fn set_dose(
-    store: &Store,
-    clock: &dyn Clock,
-    id: &str,
-    amount: i64,
-) -> Result<Today, CoreError> {
+pub fn set_dose(store: &Store, clock: &dyn Clock, id: &str, amount: i64) -> Result<Today, CoreError> {
     let e = exercise(id)?;
     let range = bounds(e.dose.kind);
     let unit = match e.dose.kind {
@@ -207,12 +183,7 @@ mod tests {
     }
 
     /// Marks every exercise of the day done and rates the session.
-    fn do_session(
-        store: &Store,
-        c: &FixedClock,
-        rating: Rating,
-        hurt: Option<&str>,
-    ) -> (Today, Vec<DoseChange>) {
+    fn do_session(store: &Store, c: &FixedClock, rating: Rating, hurt: Option<&str>) -> (Today, Vec<DoseChange>) {
         let date = c.today();
         for id in ids(&today(store, c).unwrap()) {
             mark(store, c, date, id, true).unwrap();
@@ -261,11 +232,7 @@ mod tests {
         let plank_like = before.items[0].clone();
         let (_, changes) = do_session(&store, &wednesday, Rating::Easy, None);
         let step = crate::progression::step(plank_like.exercise.dose.kind);
-        let expected = DoseChange::new(
-            plank_like.exercise,
-            plank_like.amount,
-            plank_like.amount + step,
-        );
+        let expected = DoseChange::new(plank_like.exercise, plank_like.amount, plank_like.amount + step);
         assert!(changes.contains(&expected), "{changes:?}");
         let friday = today(&store, &clock("2026-04-03", 7)).unwrap();
         let item = friday
@@ -327,10 +294,7 @@ mod tests {
         let t = check_in(&store, &c, c.today(), 6, Some(Area::Lower)).unwrap();
         assert_eq!(t.state, SessionState::Recovery);
         assert_eq!(t.kind, Some(SessionKind::Gentle));
-        assert!(t
-            .items
-            .iter()
-            .all(|i| i.exercise.category == Category::Mobility));
+        assert!(t.items.iter().all(|i| i.exercise.category == Category::Mobility));
         assert!(!t.advice, "6 is a recovery day, not yet the advice");
         let (_, changes) = do_session(&store, &c, Rating::Easy, None);
         assert!(changes.is_empty());
@@ -359,18 +323,10 @@ mod tests {
             ..Plan::default()
         };
         let t = save_plan(&store, &tuesday, &flexible).unwrap();
-        assert_eq!(
-            t.state,
-            SessionState::NotStarted,
-            "any day until the goal is met"
-        );
+        assert_eq!(t.state, SessionState::NotStarted, "any day until the goal is met");
         do_session(&store, &tuesday, Rating::Fine, None);
         let wednesday = today(&store, &clock("2026-04-01", 7)).unwrap();
-        assert_eq!(
-            wednesday.state,
-            SessionState::Rest,
-            "the week's one session is done"
-        );
+        assert_eq!(wednesday.state, SessionState::Rest, "the week's one session is done");
         let bad = Plan {
             strength_days: WeekdaySet::default(),
             ..Plan::default()
@@ -441,10 +397,7 @@ mod tests {
         }
         assert!(store.done_on(date).unwrap().is_empty());
         assert!(store.session(date).unwrap().is_none());
-        assert!(store
-            .checkins(date.pred_opt().unwrap(), date)
-            .unwrap()
-            .is_empty());
+        assert!(store.checkins(date.pred_opt().unwrap(), date).unwrap().is_empty());
         assert!(store.progress().unwrap().is_empty());
         assert_eq!(set_dose(&store, &c, plank, 45).map(|_| ()).ok(), Some(()));
         assert_eq!(store.progress().unwrap()["plank"].amount, 45);
@@ -457,13 +410,7 @@ mod tests {
         let c = clock("2026-03-30", 0);
         let id = today(&store, &c).unwrap().items[0].exercise.id;
         mark(&store, &c, c.today(), id, true).unwrap();
-        assert!(store
-            .done_on("2026-03-30".parse().unwrap())
-            .unwrap()
-            .contains(id));
-        assert!(store
-            .done_on("2026-03-29".parse().unwrap())
-            .unwrap()
-            .is_empty());
+        assert!(store.done_on("2026-03-30".parse().unwrap()).unwrap().contains(id));
+        assert!(store.done_on("2026-03-29".parse().unwrap()).unwrap().is_empty());
     }
 }

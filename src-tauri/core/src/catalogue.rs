@@ -845,9 +845,7 @@ mod tests {
     fn every_category_has_a_no_equipment_exercise() {
         for c in all_categories() {
             assert!(
-                CATALOGUE
-                    .iter()
-                    .any(|e| e.category == c && e.equipment.is_empty()),
+                CATALOGUE.iter().any(|e| e.category == c && e.equipment.is_empty()),
                 "{c:?} has no exercise that needs no equipment"
             );
         }

@@ -34,9 +34,7 @@ impl Area {
     }
     /// Reads a stored name.
     pub fn parse(s: &str) -> Option<Self> {
-        [Area::Lower, Area::Upper]
-            .into_iter()
-            .find(|a| a.as_str() == s)
+        [Area::Lower, Area::Upper].into_iter().find(|a| a.as_str() == s)
     }
 }
 
@@ -75,15 +73,11 @@ impl CheckIn {
 /// Whether to show the advice to see a professional on `today`: today's pain is 7 or more,
 /// or pain of 4 or more was logged on each of the last 14 days (today included).
 pub fn advice_due(today: NaiveDate, checkins: &[CheckIn]) -> bool {
-    let today_high = checkins
-        .iter()
-        .any(|c| c.date == today && c.pain >= ADVICE_FROM);
+    let today_high = checkins.iter().any(|c| c.date == today && c.pain >= ADVICE_FROM);
     let lasting = (0..LASTING_DAYS).all(|back| {
-        today.checked_sub_days(Days::new(back)).is_some_and(|day| {
-            checkins
-                .iter()
-                .any(|c| c.date == day && c.pain >= LASTING_FROM)
-        })
+        today
+            .checked_sub_days(Days::new(back))
+            .is_some_and(|day| checkins.iter().any(|c| c.date == day && c.pain >= LASTING_FROM))
     });
     today_high || lasting
 }
@@ -108,14 +102,8 @@ mod tests {
                 Err(CoreError::PainOutOfRange)
             ));
         }
-        assert_eq!(
-            CheckIn::new(day(0), 0, Some(Area::Upper)).unwrap().area,
-            None
-        );
-        assert_eq!(
-            CheckIn::new(day(0), 10, Some(Area::Upper)).unwrap().pain,
-            10
-        );
+        assert_eq!(CheckIn::new(day(0), 0, Some(Area::Upper)).unwrap().area, None);
+        assert_eq!(CheckIn::new(day(0), 10, Some(Area::Upper)).unwrap().pain, 10);
     }
 
     #[test]

@@ -49,8 +49,7 @@ impl RunningClock {
 impl Clock for RunningClock {
     fn now(&self) -> DateTime<Utc> {
         // Elapsed time fits a TimeDelta for ~292 billion years; saturate rather than panic.
-        let elapsed =
-            chrono::TimeDelta::from_std(self.started.elapsed()).unwrap_or(chrono::TimeDelta::MAX);
+        let elapsed = chrono::TimeDelta::from_std(self.started.elapsed()).unwrap_or(chrono::TimeDelta::MAX);
         self.start.checked_add_signed(elapsed).unwrap_or(self.start)
     }
     fn zone(&self) -> Tz {
@@ -93,10 +92,7 @@ mod tests {
             now,
             zone: chrono_tz::America::Los_Angeles,
         };
-        assert_eq!(
-            berlin.today(),
-            NaiveDate::from_ymd_opt(2026, 3, 30).unwrap()
-        );
+        assert_eq!(berlin.today(), NaiveDate::from_ymd_opt(2026, 3, 30).unwrap());
         assert_eq!(la.today(), NaiveDate::from_ymd_opt(2026, 3, 29).unwrap());
     }
 

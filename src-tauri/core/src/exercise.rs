@@ -148,9 +148,6 @@ mod tests {
         assert_eq!(d(DoseKind::Reps, 10, 2).label(), "2 × 10 reps");
         assert_eq!(d(DoseKind::HoldSeconds, 30, 1).label(), "30 s");
         assert_eq!(d(DoseKind::RepsPerSide, 8, 1).label(), "8 per side");
-        assert_eq!(
-            d(DoseKind::HoldSecondsPerSide, 20, 2).label(),
-            "2 × 20 s per side"
-        );
+        assert_eq!(d(DoseKind::HoldSecondsPerSide, 20, 2).label(), "2 × 20 s per side");
     }
 }

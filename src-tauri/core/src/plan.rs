@@ -16,10 +16,7 @@ const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 impl WeekdaySet {
     /// The set holding `days`.
     pub fn of(days: &[Weekday]) -> Self {
-        Self(
-            days.iter()
-                .fold(0, |mask, d| mask | 1 << d.num_days_from_monday()),
-        )
+        Self(days.iter().fold(0, |mask, d| mask | 1 << d.num_days_from_monday()))
     }
     /// The set from its stored bit mask (bits above Sunday are dropped).
     pub fn from_bits(bits: i64) -> Self {
@@ -41,10 +38,7 @@ impl WeekdaySet {
 
 impl Serialize for WeekdaySet {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let days: Vec<&str> = (0..7)
-            .filter(|i| self.0 & (1 << i) != 0)
-            .map(|i| NAMES[i])
-            .collect();
+        let days: Vec<&str> = (0..7).filter(|i| self.0 & (1 << i) != 0).map(|i| NAMES[i]).collect();
         days.serialize(s)
     }
 }
@@ -53,9 +47,10 @@ impl<'de> Deserialize<'de> for WeekdaySet {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let names = Vec::<String>::deserialize(d)?;
         names.iter().try_fold(WeekdaySet(0), |set, name| {
-            let i = NAMES.iter().position(|n| n == name).ok_or_else(|| {
-                serde::de::Error::custom("a weekday is one of mon, tue, wed, thu, fri, sat, sun")
-            })?;
+            let i = NAMES
+                .iter()
+                .position(|n| n == name)
+                .ok_or_else(|| serde::de::Error::custom("a weekday is one of mon, tue, wed, thu, fri, sat, sun"))?;
             Ok(WeekdaySet(set.0 | 1 << i))
         })
     }
@@ -104,12 +99,12 @@ impl Plan {
     /// Refuses a plan that would never plan a session.
     pub fn validate(&self) -> Result<(), CoreError> {
         match self.mode {
-            PlanMode::Fixed if self.strength_days.is_empty() => Err(CoreError::InvalidPlan(
-                "Choose at least one strength day.".into(),
-            )),
-            PlanMode::Flexible if !(1..=7).contains(&self.per_week) => Err(CoreError::InvalidPlan(
-                "Choose between 1 and 7 sessions a week.".into(),
-            )),
+            PlanMode::Fixed if self.strength_days.is_empty() => {
+                Err(CoreError::InvalidPlan("Choose at least one strength day.".into()))
+            }
+            PlanMode::Flexible if !(1..=7).contains(&self.per_week) => {
+                Err(CoreError::InvalidPlan("Choose between 1 and 7 sessions a week.".into()))
+            }
             _ => Ok(()),
         }
     }
@@ -146,11 +141,7 @@ mod tests {
     fn default_plan_is_monday_wednesday_friday() {
         let plan = Plan::default();
         let monday = day("2026-03-30");
-        let strength: Vec<bool> = monday
-            .iter_days()
-            .take(7)
-            .map(|d| plan.strength_on(d, 0))
-            .collect();
+        let strength: Vec<bool> = monday.iter_days().take(7).map(|d| plan.strength_on(d, 0)).collect();
         assert_eq!(strength, [true, false, true, false, true, false, false]);
     }
 
@@ -173,11 +164,7 @@ mod tests {
             strength_days: WeekdaySet::default(),
             ..Plan::default()
         };
-        assert!(empty
-            .validate()
-            .unwrap_err()
-            .to_string()
-            .contains("at least one"));
+        assert!(empty.validate().unwrap_err().to_string().contains("at least one"));
         for per_week in [0, 8, 255] {
             let flexible = Plan {
                 mode: PlanMode::Flexible,

@@ -89,17 +89,11 @@ impl Progress {
             changed_on: Some(date),
         };
         match rating {
-            _ if hurt => Self {
-                ok_count: 0,
-                ..self
-            },
+            _ if hurt => Self { ok_count: 0, ..self },
             Rating::TooHard => {
                 let lower = self.amount.saturating_sub(step(kind)).max(*range.start());
                 if lower == self.amount {
-                    Self {
-                        ok_count: 0,
-                        ..self
-                    }
+                    Self { ok_count: 0, ..self }
                 } else {
                     changed(lower)
                 }
@@ -107,10 +101,7 @@ impl Progress {
             Rating::Easy | Rating::Fine if self.ok_count + 1 >= 2 => {
                 let higher = self.amount.saturating_add(step(kind)).min(*range.end());
                 if higher == self.amount {
-                    Self {
-                        ok_count: 0,
-                        ..self
-                    }
+                    Self { ok_count: 0, ..self }
                 } else {
                     changed(higher)
                 }
@@ -147,12 +138,7 @@ impl DoseChange {
         let direction = if to > from { "up" } else { "down" };
         Self {
             exercise_id: exercise.id,
-            text: format!(
-                "{} {}, {direction} from {}",
-                exercise.name,
-                label(to),
-                label(from)
-            ),
+            text: format!("{} {}, {direction} from {}", exercise.name, label(to), label(from)),
         }
     }
 }
@@ -211,10 +197,7 @@ mod tests {
     #[test]
     fn the_change_reads_like_a_sentence() {
         let plank = find("plank").unwrap();
-        assert_eq!(
-            DoseChange::new(plank, 30, 35).text,
-            "Plank 35 s, up from 30 s"
-        );
+        assert_eq!(DoseChange::new(plank, 30, 35).text, "Plank 35 s, up from 30 s");
         let bird = find("bird-dog").unwrap();
         assert_eq!(
             DoseChange::new(bird, 8, 7).text,
@@ -239,11 +222,7 @@ mod tests {
     }
 
     fn any_rating() -> impl Strategy<Value = Rating> {
-        prop_oneof![
-            Just(Rating::Easy),
-            Just(Rating::Fine),
-            Just(Rating::TooHard)
-        ]
+        prop_oneof![Just(Rating::Easy), Just(Rating::Fine), Just(Rating::TooHard)]
     }
 
     proptest! {

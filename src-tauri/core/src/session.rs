@@ -48,12 +48,7 @@ const GROUPS: &[(Category, usize)] = &[
     (Category::Hips, 2),
 ];
 /// Groups that extra exercises are drawn from, in turn, when a session is too short.
-const EXTRA_ORDER: &[Category] = &[
-    Category::Core,
-    Category::Hips,
-    Category::Back,
-    Category::Posture,
-];
+const EXTRA_ORDER: &[Category] = &[Category::Core, Category::Hips, Category::Back, Category::Posture];
 /// Stretches at the end of a strength session.
 const COOL_DOWN: usize = 2;
 /// Exercises in a gentle recovery session.
@@ -81,9 +76,7 @@ impl Planned {
             DoseKind::HoldSeconds | DoseKind::HoldSecondsPerSide => 1,
         };
         let sets = u32::from(dose.sets.max(1));
-        sets * sides * per_unit * u32::from(self.amount)
-            + (sets - 1) * REST_BETWEEN_SETS
-            + CHANGE_OVER
+        sets * sides * per_unit * u32::from(self.amount) + (sets - 1) * REST_BETWEEN_SETS + CHANGE_OVER
     }
 }
 
@@ -126,35 +119,22 @@ pub fn strength_session(inputs: &Inputs) -> Vec<Planned> {
     };
     let plan = |exercise: &'static Exercise| Planned {
         exercise,
-        amount: inputs
-            .doses
-            .get(exercise.id)
-            .copied()
-            .unwrap_or(exercise.dose.amount),
+        amount: inputs.doses.get(exercise.id).copied().unwrap_or(exercise.dose.amount),
     };
 
     let mut chosen: Vec<(Role, Planned)> = Vec::new();
-    let taken = |chosen: &[(Role, Planned)], e: &Exercise| {
-        chosen.iter().any(|(_, p)| p.exercise.id == e.id)
-    };
+    let taken = |chosen: &[(Role, Planned)], e: &Exercise| chosen.iter().any(|(_, p)| p.exercise.id == e.id);
     for &(category, count) in GROUPS {
         let candidates = pool(category);
         for (n, wanted) in candidates.iter().take(count).enumerate() {
             let pick = if inputs.avoid.contains(wanted.id) {
-                gentler(&candidates, wanted, inputs.avoid, |e| taken(&chosen, e)).or_else(|| {
-                    gentler(&pool(Category::Mobility), wanted, inputs.avoid, |e| {
-                        taken(&chosen, e)
-                    })
-                })
+                gentler(&candidates, wanted, inputs.avoid, |e| taken(&chosen, e))
+                    .or_else(|| gentler(&pool(Category::Mobility), wanted, inputs.avoid, |e| taken(&chosen, e)))
             } else {
                 Some(*wanted)
             };
             if let Some(e) = pick.filter(|e| !taken(&chosen, e)) {
-                let role = if n == 0 {
-                    Role::FirstOfGroup
-                } else {
-                    Role::MoreOfGroup
-                };
+                let role = if n == 0 { Role::FirstOfGroup } else { Role::MoreOfGroup };
                 chosen.push((role, plan(e)));
             }
         }
@@ -166,9 +146,7 @@ pub fn strength_session(inputs: &Inputs) -> Vec<Planned> {
         .collect();
 
     // Too short: add more exercises, a group at a time, before the cool-down.
-    let total = |items: &[(Role, Planned)], extra: u32| {
-        items.iter().map(|(_, p)| p.seconds()).sum::<u32>() + extra
-    };
+    let total = |items: &[(Role, Planned)], extra: u32| items.iter().map(|(_, p)| p.seconds()).sum::<u32>() + extra;
     let cool_seconds: u32 = stretches.iter().map(|e| plan(e).seconds()).sum();
     let mut extras: Vec<Vec<&'static Exercise>> = EXTRA_ORDER
         .iter()
@@ -290,10 +268,7 @@ mod tests {
             );
         }
         assert!(session.iter().all(|p| p.exercise.equipment.is_empty()));
-        assert_eq!(
-            session.last().unwrap().exercise.category,
-            Category::Mobility
-        );
+        assert_eq!(session.last().unwrap().exercise.category, Category::Mobility);
         let m = minutes(&session);
         assert!((MIN_MINUTES..=MAX_MINUTES).contains(&m), "{m} min");
     }
@@ -324,16 +299,9 @@ mod tests {
             .collect();
         let new_core: Vec<_> = swapped
             .iter()
-            .filter(|p| {
-                p.exercise.category == Category::Core && !usual_core.contains(p.exercise.id)
-            })
+            .filter(|p| p.exercise.category == Category::Core && !usual_core.contains(p.exercise.id))
             .collect();
-        assert_eq!(
-            new_core.len(),
-            1,
-            "one core exercise replaced: {:?}",
-            ids(&swapped)
-        );
+        assert_eq!(new_core.len(), 1, "one core exercise replaced: {:?}", ids(&swapped));
         assert!(new_core[0].exercise.level <= hurt.level);
     }
 

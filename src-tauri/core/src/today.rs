@@ -93,10 +93,7 @@ impl Today {
                 None,
             ),
             None if plan.strength_on(date, store.completed_between(week_start(date), date)?) => {
-                let doses: HashMap<String, u16> = progress
-                    .iter()
-                    .map(|(id, p)| (id.clone(), p.amount))
-                    .collect();
+                let doses: HashMap<String, u16> = progress.iter().map(|(id, p)| (id.clone(), p.amount)).collect();
                 let avoid = store.last_hurt(date)?;
                 let inputs = Inputs {
                     date,
@@ -104,11 +101,7 @@ impl Today {
                     avoid: &avoid,
                     doses: &doses,
                 };
-                (
-                    Some(SessionKind::Strength),
-                    session::strength_session(&inputs),
-                    None,
-                )
+                (Some(SessionKind::Strength), session::strength_session(&inputs), None)
             }
             None => (None, Vec::new(), None),
         };
@@ -119,11 +112,7 @@ impl Today {
             .iter()
             .map(|p| TodayItem {
                 done: done.contains(p.exercise.id),
-                change: change_note(
-                    p.exercise,
-                    progress.get(p.exercise.id),
-                    last_days.get(p.exercise.id),
-                ),
+                change: change_note(p.exercise, progress.get(p.exercise.id), last_days.get(p.exercise.id)),
                 ..item(p)
             })
             .collect();
@@ -187,11 +176,7 @@ fn item(p: &Planned) -> TodayItem {
 }
 
 /// "up from 30 s" while the exercise has not been done since its dose changed.
-fn change_note(
-    exercise: &Exercise,
-    progress: Option<&Progress>,
-    last_day: Option<&NaiveDate>,
-) -> Option<String> {
+fn change_note(exercise: &Exercise, progress: Option<&Progress>, last_day: Option<&NaiveDate>) -> Option<String> {
     let p = progress?;
     let (previous, changed_on) = (p.previous?, p.changed_on?);
     if last_day != Some(&changed_on) || previous == p.amount {

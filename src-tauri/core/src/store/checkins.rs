@@ -12,7 +12,13 @@ impl Store {
         self.conn.execute(
             "INSERT INTO checkin (local_date, pain, area, logged_at, zone) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (local_date) DO UPDATE SET pain = ?2, area = ?3, logged_at = ?4, zone = ?5",
-            params![c.date.to_string(), i64::from(c.pain), c.area.map(Area::as_str), stamp(at), zone.name()],
+            params![
+                c.date.to_string(),
+                i64::from(c.pain),
+                c.area.map(Area::as_str),
+                stamp(at),
+                zone.name()
+            ],
         )?;
         Ok(())
     }
@@ -55,18 +61,10 @@ mod tests {
         let day: NaiveDate = "2026-04-01".parse().unwrap();
         let at = Utc.with_ymd_and_hms(2026, 4, 1, 6, 0, 0).unwrap();
         store
-            .save_checkin(
-                &CheckIn::new(day, 3, Some(Area::Lower)).unwrap(),
-                at,
-                chrono_tz::UTC,
-            )
+            .save_checkin(&CheckIn::new(day, 3, Some(Area::Lower)).unwrap(), at, chrono_tz::UTC)
             .unwrap();
         store
-            .save_checkin(
-                &CheckIn::new(day, 7, Some(Area::Upper)).unwrap(),
-                at,
-                chrono_tz::UTC,
-            )
+            .save_checkin(&CheckIn::new(day, 7, Some(Area::Upper)).unwrap(), at, chrono_tz::UTC)
             .unwrap();
         let all = store.checkins(day, day).unwrap();
         assert_eq!(

@@ -71,18 +71,12 @@ mod tests {
         }
         let store = Store::open_in(dir.path()).unwrap();
         let done = store.done_on(day).unwrap();
-        assert_eq!(
-            done,
-            HashSet::from(["plank".to_string(), "bird-dog".to_string()])
-        );
+        assert_eq!(done, HashSet::from(["plank".to_string(), "bird-dog".to_string()]));
         assert!(store.done_on(day.succ_opt().unwrap()).unwrap().is_empty());
         store
             .set_done(day, "plank", false, at(), chrono_tz::Europe::Berlin)
             .unwrap();
-        assert_eq!(
-            store.done_on(day).unwrap(),
-            HashSet::from(["bird-dog".to_string()])
-        );
+        assert_eq!(store.done_on(day).unwrap(), HashSet::from(["bird-dog".to_string()]));
     }
 
     #[test]

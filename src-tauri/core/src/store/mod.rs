@@ -19,9 +19,7 @@ pub const DB_FILE: &str = "backstride.sqlite3";
 
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/001_initial.sql")),
-    M::up(include_str!(
-        "../../migrations/002_plan_sessions_progress_checkins.sql"
-    )),
+    M::up(include_str!("../../migrations/002_plan_sessions_progress_checkins.sql")),
 ];
 
 /// Every schema version, oldest first.
@@ -116,18 +114,13 @@ fn stamp(at: DateTime<Utc>) -> String {
 
 /// Reads an existing file without writing to it: refuses a damaged or too-new one.
 fn probe(path: &Path) -> Result<(), StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| classify(e, path))?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| classify(e, path))?;
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(|e| classify(e, path))?;
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
-        row.get::<_, i64>(0)
-    })
-    .map_err(|e| classify(e, path))?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get::<_, i64>(0))
+        .map_err(|e| classify(e, path))?;
     if version > SCHEMA_VERSION as i64 {
         return Err(StoreError::TooNew {
             found: version,
@@ -158,10 +151,7 @@ fn classify(error: rusqlite::Error, path: &Path) -> StoreError {
             path: path.to_path_buf(),
         },
         Some(
-            ErrorCode::CannotOpen
-            | ErrorCode::PermissionDenied
-            | ErrorCode::ReadOnly
-            | ErrorCode::SystemIoFailure,
+            ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly | ErrorCode::SystemIoFailure,
         ) => StoreError::Unreadable {
             path: path.to_path_buf(),
         },
@@ -186,9 +176,7 @@ mod tests {
         let pragma = |name: &str| -> String {
             store
                 .conn
-                .query_row(&format!("PRAGMA {name}"), [], |r| {
-                    r.get::<_, rusqlite::types::Value>(0)
-                })
+                .query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
                 .map(|v| format!("{v:?}"))
                 .unwrap()
         };
@@ -249,10 +237,7 @@ mod tests {
         }
         let before = fs::read(&path).unwrap();
         let err = Store::open(&path).unwrap_err();
-        assert!(
-            matches!(err, StoreError::TooNew { found: 99, .. }),
-            "{err:?}"
-        );
+        assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err:?}");
         assert!(err.to_string().contains("newer version"));
         assert_eq!(fs::read(&path).unwrap(), before);
     }
@@ -282,10 +267,7 @@ mod tests {
             .unwrap();
         }
         let store = Store::open(&path).unwrap();
-        let version: i64 = store
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
+        let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, SCHEMA_VERSION as i64);
         let day = "2026-03-30".parse().unwrap();
         assert!(store.done_on(day).unwrap().contains("plank"));
@@ -304,21 +286,15 @@ mod tests {
         )
         .unwrap();
         let mut list = MIGRATION_LIST.to_vec();
-        list.push(M::up(
-            "CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1);",
-        ));
+        list.push(M::up("CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1);"));
         let err = Migrations::new(list).to_latest(&mut conn);
         assert!(err.is_err());
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, SCHEMA_VERSION as i64);
         let extra: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(extra, 0, "the half-done migration was rolled back");
         let kept: i64 = conn

@@ -84,10 +84,7 @@ mod tests {
         };
         store.save_plan(&plan).unwrap();
         let stored = store.plan().unwrap();
-        assert_eq!(
-            stored.equipment,
-            vec![Equipment::Band, Equipment::Kettlebell]
-        );
+        assert_eq!(stored.equipment, vec![Equipment::Band, Equipment::Kettlebell]);
         assert_eq!(
             Plan {
                 equipment: vec![Equipment::Band, Equipment::Kettlebell],

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 impl Store {
     /// Progress of every exercise that has any; the others are at their catalogue dose.
     pub fn progress(&self) -> Result<HashMap<String, Progress>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT exercise_id, amount, ok_count, previous, changed_on FROM progress",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT exercise_id, amount, ok_count, previous, changed_on FROM progress")?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -73,9 +73,6 @@ mod tests {
         };
         store.save_progress("plank", &p).unwrap();
         store.save_progress("plank", &p).unwrap();
-        assert_eq!(
-            store.progress().unwrap(),
-            HashMap::from([("plank".to_string(), p)])
-        );
+        assert_eq!(store.progress().unwrap(), HashMap::from([("plank".to_string(), p)]));
     }
 }

@@ -32,24 +32,16 @@ impl Store {
             .query_row(
                 "SELECT kind, rating, hurt_exercise FROM session WHERE local_date = ?1",
                 params![day],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, Option<String>>(1)?,
-                        r.get(2)?,
-                    ))
-                },
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get(2)?)),
             )
             .optional()?;
         let Some((kind, rating, hurt)) = head else {
             return Ok(None);
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT exercise_id, amount FROM session_item WHERE local_date = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map(params![day], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-        })?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT exercise_id, amount FROM session_item WHERE local_date = ?1 ORDER BY position")?;
+        let rows = stmt.query_map(params![day], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
         let mut items = Vec::new();
         for row in rows {
             let (id, amount) = row?;
@@ -124,11 +116,7 @@ impl Store {
 
     /// Strength sessions with every exercise done, on days from `from` up to (not
     /// including) `until`.
-    pub fn completed_between(
-        &self,
-        from: NaiveDate,
-        until: NaiveDate,
-    ) -> Result<usize, StoreError> {
+    pub fn completed_between(&self, from: NaiveDate, until: NaiveDate) -> Result<usize, StoreError> {
         let count: i64 = self.conn.query_row(
             "SELECT count(*) FROM session s
              WHERE s.local_date >= ?1 AND s.local_date < ?2 AND s.kind = 'strength'
@@ -158,10 +146,7 @@ impl Store {
     }
 
     /// For each exercise, the last day before `date` it was in a session.
-    pub fn last_session_days(
-        &self,
-        date: NaiveDate,
-    ) -> Result<HashMap<String, NaiveDate>, StoreError> {
+    pub fn last_session_days(&self, date: NaiveDate) -> Result<HashMap<String, NaiveDate>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT exercise_id, max(local_date) FROM session_item WHERE local_date < ?1 GROUP BY exercise_id",
         )?;
@@ -218,13 +203,7 @@ mod tests {
             )
             .unwrap();
         store
-            .start_session(
-                monday,
-                SessionKind::Gentle,
-                &items(&["cat-cow"]),
-                at(),
-                chrono_tz::UTC,
-            )
+            .start_session(monday, SessionKind::Gentle, &items(&["cat-cow"]), at(), chrono_tz::UTC)
             .unwrap();
         let stored = store.session(monday).unwrap().unwrap();
         assert_eq!(stored.kind, SessionKind::Strength);
@@ -246,13 +225,9 @@ mod tests {
                     chrono_tz::UTC,
                 )
                 .unwrap();
-            store
-                .set_done(d, "plank", true, at(), chrono_tz::UTC)
-                .unwrap();
+            store.set_done(d, "plank", true, at(), chrono_tz::UTC).unwrap();
         }
-        store
-            .set_done(mon, "superman", true, at(), chrono_tz::UTC)
-            .unwrap();
+        store.set_done(mon, "superman", true, at(), chrono_tz::UTC).unwrap();
         assert_eq!(store.completed_between(mon, day("2026-04-06")).unwrap(), 1);
         assert_eq!(store.completed_between(tue, day("2026-04-06")).unwrap(), 0);
     }
@@ -262,28 +237,14 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         let mon = day("2026-03-30");
         store
-            .start_session(
-                mon,
-                SessionKind::Strength,
-                &items(&["plank"]),
-                at(),
-                chrono_tz::UTC,
-            )
+            .start_session(mon, SessionKind::Strength, &items(&["plank"]), at(), chrono_tz::UTC)
             .unwrap();
-        store
-            .rate_session(mon, Rating::Fine, Some("plank"), at(), &[])
-            .unwrap();
+        store.rate_session(mon, Rating::Fine, Some("plank"), at(), &[]).unwrap();
         assert_eq!(
             store.last_hurt(day("2026-04-01")).unwrap(),
             HashSet::from(["plank".to_string()])
         );
-        assert!(
-            store.last_hurt(mon).unwrap().is_empty(),
-            "only days before count"
-        );
-        assert_eq!(
-            store.last_session_days(day("2026-04-01")).unwrap()["plank"],
-            mon
-        );
+        assert!(store.last_hurt(mon).unwrap().is_empty(), "only days before count");
+        assert_eq!(store.last_session_days(day("2026-04-01")).unwrap()["plank"], mon);
     }
 }

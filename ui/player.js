@@ -1,0 +1,155 @@
+// The guided player: walks exercises in order. Holds get a 3-second get-ready countdown and
+// a visible countdown that ends with a sound and a buzz; reps get a tap counter. Rests sit
+// between sets and between exercises. Each finished exercise is marked done.
+
+import { h } from './dom.js';
+import { isHold } from './exercise.js';
+import { cue, unlock } from './sound.js';
+
+const GET_READY = 3;
+const REST_BETWEEN_SETS = 30;
+const CHANGE_OVER = 20;
+
+const $ = (id) => document.getElementById(id);
+const els = {
+  dialog: $('player'), count: $('player-count'), name: $('player-name'), dose: $('player-dose'),
+  phase: $('player-phase'), dial: $('player-dial'), hint: $('player-hint'), next: $('player-next'),
+  close: $('player-close'), steps: $('player-steps'),
+};
+
+let run = null;
+
+/** The phases of one exercise: each set (and side), with rests between sets. */
+function phasesOf(item) {
+  const sides = item.dose.kind.endsWith('per-side') ? ['left side', 'right side'] : [null];
+  const sets = item.dose.sets;
+  const phases = [];
+  for (let set = 1; set <= sets; set += 1) {
+    for (const side of sides) {
+      const label = [sets > 1 ? `Set ${set} of ${sets}` : null, side].filter(Boolean).join(', ');
+      if (isHold(item)) {
+        phases.push({ type: 'get-ready', seconds: GET_READY, label });
+        phases.push({ type: 'hold', seconds: item.amount, label });
+      } else {
+        phases.push({ type: 'reps', target: item.amount, label });
+      }
+    }
+    if (set < sets) phases.push({ type: 'rest', seconds: REST_BETWEEN_SETS, label: 'Rest before the next set' });
+  }
+  return phases;
+}
+
+/**
+ * Plays `items` in order. `speed` makes timers run faster (tests only); `markDone(id)` is
+ * awaited after each exercise; `onClose()` runs when the player closes.
+ */
+export function play(items, { speed = 1, markDone, onClose }) {
+  unlock();
+  const steps = [];
+  items.forEach((item, i) => {
+    for (const phase of phasesOf(item)) steps.push({ item, index: i, ...phase });
+    steps.push({ item, index: i, type: 'mark' });
+    if (i < items.length - 1) {
+      steps.push({ item: items[i + 1], index: i + 1, type: 'rest', seconds: CHANGE_OVER, label: `Next: ${items[i + 1].name}` });
+    }
+  });
+  steps.push({ item: items[items.length - 1], index: items.length - 1, type: 'finished' });
+  run = { steps, at: -1, timer: null, count: 0, speed, markDone, onClose, total: items.length };
+  els.dialog.showModal();
+  advance();
+}
+
+function stopTimer() {
+  if (run?.timer) clearInterval(run.timer);
+  if (run) run.timer = null;
+}
+
+async function advance() {
+  stopTimer();
+  run.at += 1;
+  const step = run.steps[run.at];
+  if (step.type === 'mark') {
+    await run.markDone(step.item.id);
+    advance();
+    return;
+  }
+  show(step);
+  if (step.seconds !== undefined) countdown(step);
+}
+
+function show(step) {
+  const { item } = step;
+  els.count.textContent = `Exercise ${step.index + 1} of ${run.total}`;
+  els.name.textContent = item.name;
+  els.dose.textContent = item.doseLabel;
+  els.steps.replaceChildren(...item.steps.map((s) => h('li', {}, s)));
+  els.phase.dataset.phase = step.type;
+  els.phase.dataset.step = String(run.at);
+  els.dial.dataset.phase = step.type;
+  const text = {
+    'get-ready': ['Get ready', `${step.label || item.name}: starting in`, 'Skip countdown'],
+    hold: ['Hold', step.label, 'End this hold'],
+    reps: ['Reps', `${step.label ? `${step.label}: ` : ''}tap the circle for each rep`, 'Set done'],
+    rest: ['Rest', step.label, 'Skip rest'],
+    finished: ['Done', run.total > 1 ? 'Session complete. Rate it on Today.' : 'Exercise complete.', 'Close'],
+  }[step.type];
+  els.phase.textContent = text[0];
+  els.hint.textContent = text[1];
+  els.next.textContent = text[2];
+  if (step.type === 'reps') {
+    run.count = 0;
+    els.dial.textContent = `0 / ${step.target}`;
+  } else if (step.type === 'finished') {
+    els.dial.textContent = '✓';
+    cue('end');
+  }
+  els.dial.disabled = step.type !== 'reps';
+  els.dial.setAttribute('aria-label', step.type === 'reps' ? 'Count a rep' : 'Timer');
+}
+
+function countdown(step) {
+  const started = performance.now();
+  const total = (step.seconds * 1000) / run.speed;
+  let shown = null;
+  const tick = () => {
+    const left = Math.max(0, total - (performance.now() - started));
+    const seconds = Math.ceil((left * run.speed) / 1000);
+    if (seconds !== shown) {
+      shown = seconds;
+      els.dial.textContent = String(seconds);
+      if (step.type === 'get-ready' && seconds > 0) cue('tick');
+    }
+    if (left <= 0) {
+      cue(step.type === 'get-ready' ? 'go' : 'end');
+      advance();
+    }
+  };
+  run.timer = setInterval(tick, Math.min(100, 1000 / run.speed));
+  tick();
+}
+
+els.dial.addEventListener('click', () => {
+  const step = run?.steps[run.at];
+  if (step?.type !== 'reps') return;
+  run.count += 1;
+  els.dial.textContent = `${run.count} / ${step.target}`;
+  if (run.count >= step.target) {
+    cue('end');
+    advance();
+  }
+});
+
+els.next.addEventListener('click', () => {
+  const step = run?.steps[run.at];
+  if (!step) return;
+  if (step.type === 'finished') els.dialog.close();
+  else advance();
+});
+
+els.close.addEventListener('click', () => els.dialog.close());
+els.dialog.addEventListener('close', () => {
+  stopTimer();
+  const onClose = run?.onClose;
+  run = null;
+  onClose?.();
+});

@@ -1,0 +1,83 @@
+// The Settings screen: the plan (fixed days or N a week, run days, equipment), saved on
+// every change; a refused plan shows why and is not saved.
+
+import { h, showMessage } from './dom.js';
+import * as api from './api.js';
+
+const DAYS = [['mon', 'Mon'], ['tue', 'Tue'], ['wed', 'Wed'], ['thu', 'Thu'], ['fri', 'Fri'], ['sat', 'Sat'], ['sun', 'Sun']];
+const EQUIPMENT = [['mat', 'Mat'], ['band', 'Resistance band'], ['dumbbell', 'Dumbbells'], ['kettlebell', 'Kettlebell'], ['foam-roller', 'Foam roller']];
+
+const form = document.getElementById('plan-form');
+const groups = {
+  strengthDays: document.getElementById('strength-days'),
+  runDays: document.getElementById('run-days'),
+  equipment: document.getElementById('equipment'),
+};
+const error = document.getElementById('settings-error');
+const saved = document.getElementById('settings-saved');
+
+let timerSpeed = 1;
+
+/** How fast exercise timers run (1 except in tests). */
+export const speed = () => timerSpeed;
+
+function chips(group, name, options) {
+  group.replaceChildren(...options.map(([value, label]) => h('label', { class: 'chip' },
+    h('input', { type: 'checkbox', name, value }), label)));
+}
+
+chips(groups.strengthDays, 'strengthDays', DAYS);
+chips(groups.runDays, 'runDays', DAYS);
+chips(groups.equipment, 'equipment', EQUIPMENT);
+form.elements.perWeek.replaceChildren(...[1, 2, 3, 4, 5, 6, 7].map((n) => h('option', { value: n }, String(n))));
+
+/** Loads the plan into the form. */
+export async function load() {
+  const settings = await api.settings();
+  timerSpeed = settings.timerSpeed;
+  fill(settings.plan);
+}
+
+function fill(plan) {
+  form.elements.mode.value = plan.mode;
+  form.elements.perWeek.value = String(plan.perWeek);
+  for (const [group, values] of [['strengthDays', plan.strengthDays], ['runDays', plan.runDays], ['equipment', plan.equipment]]) {
+    for (const box of groups[group].querySelectorAll('input')) box.checked = values.includes(box.value);
+  }
+  updateEnabled();
+}
+
+function updateEnabled() {
+  const fixed = form.elements.mode.value === 'fixed';
+  for (const box of groups.strengthDays.querySelectorAll('input')) box.disabled = !fixed;
+  form.elements.perWeek.disabled = fixed;
+}
+
+const checked = (group) => [...groups[group].querySelectorAll('input:checked')].map((box) => box.value);
+
+let saving = Promise.resolve();
+
+/** Saves what the form shows; saves run one after another, each reading the form anew. */
+async function save() {
+  const plan = {
+    mode: form.elements.mode.value,
+    strengthDays: checked('strengthDays'),
+    perWeek: Number(form.elements.perWeek.value),
+    runDays: checked('runDays'),
+    equipment: checked('equipment'),
+  };
+  saved.textContent = '';
+  try {
+    await api.savePlan(plan);
+    showMessage(error, '');
+    saved.textContent = 'Saved. Today follows your new plan.';
+  } catch (e) {
+    showMessage(error, e.message);
+  }
+}
+
+form.addEventListener('change', () => {
+  updateEnabled();
+  saving = saving.then(save);
+});
+form.addEventListener('submit', (event) => event.preventDefault());
