@@ -17,13 +17,27 @@ fn capabilities_grant_only_the_apps_own_commands() {
     let capability = json("src-tauri/capabilities/default.json");
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
     assert!(capability.get("remote").is_none(), "no remote origin may call commands");
-    let permissions: Vec<&str> = capability["permissions"]
+    let mut permissions: Vec<String> = capability["permissions"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| p.as_str().expect("plain permission names only, no scopes"))
+        .map(|p| p.as_str().expect("plain permission names only, no scopes").to_string())
         .collect();
-    assert_eq!(permissions, ["allow-today", "allow-set-done"]);
+    // Exactly one `allow-…` per command the app registers, and nothing else: no core or
+    // plugin permission, no scope.
+    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/lib.rs")).unwrap();
+    let mut expected: Vec<String> = lib
+        .split("commands::")
+        .skip(1)
+        .map(|rest| {
+            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            format!("allow-{}", name.replace('_', "-"))
+        })
+        .collect();
+    permissions.sort();
+    expected.sort();
+    assert!(expected.len() >= 7, "found the registered commands: {expected:?}");
+    assert_eq!(permissions, expected);
 }
 
 #[test]
