@@ -15,7 +15,7 @@ use chrono::{Days, NaiveDate};
 
 /// Today's screen for the clock's current local date.
 pub fn today(store: &Store, clock: &dyn Clock) -> Result<Today, CoreError> {
-    Today::for_date(store, clock.today())
+    Today::load(store, clock)
 }
 
 /// Checks that `date` is the clock's today: a later or earlier date is refused.
@@ -48,13 +48,13 @@ fn shorten(s: &str) -> String {
 pub fn mark(store: &Store, clock: &dyn Clock, date: NaiveDate, id: &str, done: bool) -> Result<Today, CoreError> {
     let exercise = exercise(id)?;
     let date = check_today(date, clock)?;
-    let view = Today::for_date(store, date)?;
+    let view = Today::load(store, clock)?;
     let (Some(kind), true) = (view.kind, view.items.iter().any(|i| i.exercise.id == exercise.id)) else {
         return Err(CoreError::NotInToday(exercise.name.to_string()));
     };
     store.start_session(date, kind, &view.planned(), clock.now(), clock.zone())?;
     store.set_done(date, exercise.id, done, clock.now(), clock.zone())?;
-    Today::for_date(store, date)
+    Today::load(store, clock)
 }
 
 /// Finishes `date`'s session with a rating and, optionally, the exercise that hurt.
@@ -68,7 +68,7 @@ pub fn finish(
 ) -> Result<(Today, Vec<DoseChange>), CoreError> {
     let hurt = hurt.map(exercise).transpose()?;
     let date = check_today(date, clock)?;
-    let view = Today::for_date(store, date)?;
+    let view = Today::load(store, clock)?;
     let Some(kind) = view.kind.filter(|_| !view.items.is_empty()) else {
         return Err(CoreError::NoSession);
     };
@@ -96,7 +96,7 @@ pub fn finish(
         }
     }
     store.rate_session(date, rating, hurt.map(|h| h.id), clock.now(), &updates)?;
-    Ok((Today::for_date(store, date)?, changes))
+    Ok((Today::load(store, clock)?, changes))
 }
 
 /// Strength exercises progress; stretches and warm-ups keep their doses.
@@ -115,13 +115,13 @@ pub fn check_in(
     let date = check_today(date, clock)?;
     let checkin = CheckIn::new(date, pain, area)?;
     store.save_checkin(&checkin, clock.now(), clock.zone())?;
-    Today::for_date(store, date)
+    Today::load(store, clock)
 }
 
 /// Saves the plan; Today follows it at once.
 pub fn save_plan(store: &Store, clock: &dyn Clock, plan: &Plan) -> Result<Today, CoreError> {
     plan.validate()?;
-    store.save_plan(plan)?;
+    store.save_plan(plan, clock.today())?;
     today(store, clock)
 }
 
@@ -336,7 +336,7 @@ mod tests {
             Err(CoreError::InvalidPlan(_))
         ));
         assert_eq!(
-            store.plan().unwrap(),
+            store.plan_on(tuesday.today()).unwrap(),
             Plan {
                 mode: PlanMode::Flexible,
                 per_week: 1,

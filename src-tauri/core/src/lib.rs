@@ -3,15 +3,18 @@
 //! through a [`Clock`].
 
 pub mod actions;
+pub mod calendar;
 pub mod catalogue;
 pub mod checkin;
 pub mod clock;
 pub mod error;
 pub mod exercise;
+pub mod history;
 pub mod plan;
 pub mod progression;
 pub mod session;
 pub mod store;
+pub mod streak;
 pub mod today;
 
 pub use clock::{Clock, FixedClock, RunningClock};

@@ -2,13 +2,16 @@
 //! exercise's dose and done mark, run-day lists, the back check-in and the session's state.
 
 use crate::checkin::{self, CheckIn};
+use crate::clock::Clock;
 use crate::error::CoreError;
 use crate::exercise::{Dose, Exercise};
 use crate::plan::week_start;
 use crate::progression::{Progress, Rating};
 use crate::session::{self, Inputs, Planned, SessionKind};
-use crate::store::Store;
-use chrono::{Days, NaiveDate};
+use crate::store::{Store, STARTED_ON};
+use crate::streak::{self, Streak};
+use chrono::{DateTime, Days, NaiveDate, TimeZone};
+use chrono_tz::Tz;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -71,12 +74,29 @@ pub struct Today {
     pub advice: bool,
     /// The session's rating, once finished.
     pub rating: Option<Rating>,
+    /// The current and best streak.
+    pub streak: Streak,
+    /// Milliseconds until the next local midnight, when Today turns into another day.
+    pub next_day_ms: i64,
 }
 
 impl Today {
+    /// Today's screen for the clock's local date. Notes the day as seen in the clock's zone
+    /// (and, the first time, as the day the app was first used).
+    pub fn load(store: &Store, clock: &dyn Clock) -> Result<Self, CoreError> {
+        let now = clock.local_now();
+        let date = now.date_naive();
+        store.init_setting(STARTED_ON, &date.to_string())?;
+        store.see_zone(date, clock.zone(), clock.now())?;
+        Ok(Self {
+            next_day_ms: ms_to_next_day(now),
+            ..Self::for_date(store, date)?
+        })
+    }
+
     /// Today's screen for local day `date`, from what is stored.
-    pub fn for_date(store: &Store, date: NaiveDate) -> Result<Self, CoreError> {
-        let plan = store.plan()?;
+    fn for_date(store: &Store, date: NaiveDate) -> Result<Self, CoreError> {
+        let plan = store.plan_on(date)?;
         let progress = store.progress()?;
         let from = date
             .checked_sub_days(Days::new(checkin::LASTING_DAYS - 1))
@@ -146,6 +166,8 @@ impl Today {
             checkin,
             advice: checkin::advice_due(date, &checkins),
             rating,
+            streak: streak::streak(&store.history(date)?, date),
+            next_day_ms: 0,
         })
     }
 
@@ -159,6 +181,17 @@ impl Today {
             })
             .collect()
     }
+}
+
+/// Milliseconds from `now` to the next local midnight (or the first valid time after it,
+/// where a clock change skips midnight).
+fn ms_to_next_day(now: DateTime<Tz>) -> i64 {
+    let zone = now.timezone();
+    let tomorrow = now.date_naive().succ_opt().unwrap_or(NaiveDate::MAX);
+    let next = (0..=3)
+        .filter_map(|hour| tomorrow.and_hms_opt(hour, 0, 0))
+        .find_map(|local| zone.from_local_datetime(&local).earliest());
+    next.map_or(3_600_000, |t| (t - now).num_milliseconds().max(0))
 }
 
 fn item(p: &Planned) -> TodayItem {
@@ -192,4 +225,28 @@ fn change_note(exercise: &Exercise, progress: Option<&Progress>, last_day: Optio
         }
         .label()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_day_starts_at_local_midnight_also_on_clock_change_nights() {
+        let at = |zone: Tz, y, m, d, h, min| zone.with_ymd_and_hms(y, m, d, h, min, 0).unwrap();
+        assert_eq!(
+            ms_to_next_day(at(chrono_tz::Europe::Berlin, 2026, 3, 30, 23, 59)),
+            60_000
+        );
+        // Berlin's clocks go forward at 02:00 on 29 March: midnight is still midnight.
+        assert_eq!(
+            ms_to_next_day(at(chrono_tz::Europe::Berlin, 2026, 3, 28, 23, 0)),
+            3_600_000
+        );
+        // Santiago skips midnight when its clocks go forward (6 September 2026): 01:00 is next.
+        assert_eq!(
+            ms_to_next_day(at(chrono_tz::America::Santiago, 2026, 9, 5, 23, 0)),
+            3_600_000
+        );
+    }
 }

@@ -1,12 +1,16 @@
 //! The SQLite store: opening (probe, pragmas, migrate) and schema versions. A file that
 //! cannot be used is reported and never modified. The records live in the submodules.
 
+mod calendar;
 mod checkins;
+mod history;
 mod marks;
 mod plan;
 mod progress;
 mod sessions;
 
+pub use calendar::Pause;
+pub use history::{FREEZES, STARTED_ON};
 pub use sessions::StoredSession;
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -20,6 +24,7 @@ pub const DB_FILE: &str = "backstride.sqlite3";
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/001_initial.sql")),
     M::up(include_str!("../../migrations/002_plan_sessions_progress_checkins.sql")),
+    M::up(include_str!("../../migrations/003_history.sql")),
 ];
 
 /// Every schema version, oldest first.
@@ -271,7 +276,7 @@ mod tests {
         assert_eq!(version, SCHEMA_VERSION as i64);
         let day = "2026-03-30".parse().unwrap();
         assert!(store.done_on(day).unwrap().contains("plank"));
-        assert_eq!(store.plan().unwrap(), crate::plan::Plan::default());
+        assert_eq!(store.plan_on(day).unwrap(), crate::plan::Plan::default());
     }
 
     #[test]

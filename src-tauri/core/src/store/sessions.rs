@@ -7,7 +7,7 @@ use crate::progression::{Progress, Rating};
 use crate::session::{Planned, SessionKind};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 
 /// A session as stored for one day.
@@ -71,24 +71,7 @@ impl Store {
         zone: Tz,
     ) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        let inserted = tx.execute(
-            "INSERT INTO session (local_date, kind, started_at, zone) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT DO NOTHING",
-            params![date.to_string(), kind.as_str(), stamp(at), zone.name()],
-        )?;
-        if inserted == 1 {
-            let mut stmt = tx.prepare(
-                "INSERT INTO session_item (local_date, position, exercise_id, amount) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for (position, item) in items.iter().enumerate() {
-                stmt.execute(params![
-                    date.to_string(),
-                    position as i64,
-                    item.exercise.id,
-                    i64::from(item.amount)
-                ])?;
-            }
-        }
+        insert_session(&tx, date, kind, items, at, zone)?;
         tx.commit()?;
         Ok(())
     }
@@ -162,6 +145,35 @@ impl Store {
         }
         Ok(days)
     }
+}
+
+/// Inserts a session and its items unless `date` has one; run inside a transaction.
+pub(super) fn insert_session(
+    conn: &Connection,
+    date: NaiveDate,
+    kind: SessionKind,
+    items: &[Planned],
+    at: DateTime<Utc>,
+    zone: Tz,
+) -> Result<(), StoreError> {
+    let inserted = conn.execute(
+        "INSERT INTO session (local_date, kind, started_at, zone) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+        params![date.to_string(), kind.as_str(), stamp(at), zone.name()],
+    )?;
+    if inserted == 1 {
+        let mut stmt = conn.prepare_cached(
+            "INSERT INTO session_item (local_date, position, exercise_id, amount) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (position, item) in items.iter().enumerate() {
+            stmt.execute(params![
+                date.to_string(),
+                position as i64,
+                item.exercise.id,
+                i64::from(item.amount)
+            ])?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

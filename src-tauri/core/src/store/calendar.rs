@@ -1,0 +1,183 @@
+//! What the calendar adds to the store: settings (first day used, week start, freeze days),
+//! pauses, day notes, and the log of zones each local day was seen in.
+
+use super::{stamp, Store, StoreError};
+use crate::history::ZoneSighting;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use rusqlite::{params, OptionalExtension};
+
+/// A pause of the plan, first and last day included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Pause {
+    /// Its id, for removing it.
+    pub id: i64,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+}
+
+impl Store {
+    /// A setting's stored text.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let value = self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", params![key], |r| r.get(0))
+            .optional()?;
+        Ok(value)
+    }
+
+    /// Stores a setting.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Stores a setting unless it is set already.
+    pub fn init_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// All pauses, earliest first.
+    pub fn pauses(&self) -> Result<Vec<Pause>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, start_date, end_date FROM pause ORDER BY start_date, id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?;
+        let mut pauses = Vec::new();
+        for row in rows {
+            let (id, start, end) = row?;
+            if let (Ok(start), Ok(end)) = (start.parse(), end.parse()) {
+                pauses.push(Pause { id, start, end });
+            }
+        }
+        Ok(pauses)
+    }
+
+    /// Adds a pause (the caller validates it).
+    pub fn add_pause(&self, start: NaiveDate, end: NaiveDate) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO pause (start_date, end_date) VALUES (?1, ?2)",
+            params![start.to_string(), end.to_string()],
+        )?;
+        Ok(())
+    }
+
+    /// Removes a pause; true if there was one with that id.
+    pub fn remove_pause(&self, id: i64) -> Result<bool, StoreError> {
+        Ok(self.conn.execute("DELETE FROM pause WHERE id = ?1", params![id])? == 1)
+    }
+
+    /// The note of `date`.
+    pub fn note(&self, date: NaiveDate) -> Result<Option<String>, StoreError> {
+        let note = self
+            .conn
+            .query_row(
+                "SELECT note FROM day_note WHERE local_date = ?1",
+                params![date.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(note)
+    }
+
+    /// Sets (or, with `None`, removes) the note of `date`.
+    pub fn set_note(&self, date: NaiveDate, note: Option<&str>, at: DateTime<Utc>) -> Result<(), StoreError> {
+        match note {
+            Some(note) => self.conn.execute(
+                "INSERT INTO day_note (local_date, note, updated_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (local_date) DO UPDATE SET note = ?2, updated_at = ?3",
+                params![date.to_string(), note, stamp(at)],
+            )?,
+            None => self
+                .conn
+                .execute("DELETE FROM day_note WHERE local_date = ?1", params![date.to_string()])?,
+        };
+        Ok(())
+    }
+
+    /// Records that local day `date` was seen in `zone` at `at`.
+    pub fn see_zone(&self, date: NaiveDate, zone: Tz, at: DateTime<Utc>) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO zone_log (local_date, zone, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
+             ON CONFLICT (local_date, zone) DO UPDATE SET
+                 first_seen = min(first_seen, ?3), last_seen = max(last_seen, ?3)",
+            params![date.to_string(), zone.name(), stamp(at)],
+        )?;
+        Ok(())
+    }
+
+    /// Every zone sighting.
+    pub fn zone_sightings(&self) -> Result<Vec<ZoneSighting>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT local_date, zone, first_seen, last_seen FROM zone_log")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut all = Vec::new();
+        for row in rows {
+            let (date, zone, first, last) = row?;
+            let parse = |s: &str| DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc));
+            if let (Ok(date), Ok(first), Ok(last)) = (date.parse(), parse(&first), parse(&last)) {
+                all.push(ZoneSighting {
+                    date,
+                    zone,
+                    first,
+                    last,
+                });
+            }
+        }
+        Ok(all)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn settings_pauses_notes_and_sightings_round_trip() {
+        let store = Store::open_in_memory().unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 4, 1, 6, 0, 0).unwrap();
+        let day: NaiveDate = "2026-04-01".parse().unwrap();
+        store.init_setting("week_start", "mon").unwrap();
+        store.init_setting("week_start", "sun").unwrap();
+        assert_eq!(store.setting("week_start").unwrap().as_deref(), Some("mon"));
+        store.set_setting("week_start", "sun").unwrap();
+        assert_eq!(store.setting("week_start").unwrap().as_deref(), Some("sun"));
+
+        store.add_pause(day, day.succ_opt().unwrap()).unwrap();
+        let pauses = store.pauses().unwrap();
+        assert_eq!(pauses.len(), 1);
+        assert!(store.remove_pause(pauses[0].id).unwrap());
+        assert!(!store.remove_pause(pauses[0].id).unwrap());
+
+        store.set_note(day, Some("Knee felt odd <b>"), at).unwrap();
+        assert_eq!(store.note(day).unwrap().as_deref(), Some("Knee felt odd <b>"));
+        store.set_note(day, None, at).unwrap();
+        assert_eq!(store.note(day).unwrap(), None);
+
+        let later = at + chrono::TimeDelta::hours(3);
+        store.see_zone(day, chrono_tz::Asia::Tokyo, later).unwrap();
+        store.see_zone(day, chrono_tz::Asia::Tokyo, at).unwrap();
+        let seen = store.zone_sightings().unwrap();
+        assert_eq!((seen[0].first, seen[0].last), (at, later));
+    }
+}

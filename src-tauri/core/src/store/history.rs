@@ -1,0 +1,177 @@
+//! Reads the whole history for the calendar and the streak in a few queries, and logs or
+//! un-logs a past day.
+
+use super::sessions::insert_session;
+use super::{stamp, Store, StoreError};
+use crate::checkin::RECOVERY_FROM;
+use crate::history::{skipped_dates, History, DEFAULT_FREEZES};
+use crate::session::{Planned, SessionKind};
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use rusqlite::params;
+
+/// Setting: the first day the app was used.
+pub const STARTED_ON: &str = "started_on";
+/// Setting: freeze days a month.
+pub const FREEZES: &str = "freezes_per_month";
+
+impl Store {
+    /// Everything the calendar and the streak are derived from; `today` stands in for the
+    /// first day used if none is stored yet.
+    pub fn history(&self, today: NaiveDate) -> Result<History, StoreError> {
+        let started_on = self.setting(STARTED_ON)?.and_then(|s| s.parse().ok()).unwrap_or(today);
+        let mut h = History::new(started_on);
+        h.freezes_per_month = self
+            .setting(FREEZES)?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(DEFAULT_FREEZES);
+        h.plans = self.plans()?;
+        h.pauses = self.pauses()?.into_iter().map(|p| (p.start, p.end)).collect();
+        h.skipped = skipped_dates(&self.zone_sightings()?);
+
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.local_date, count(i.position), count(d.exercise_id), s.logged_afterwards
+             FROM session s
+             LEFT JOIN session_item i ON i.local_date = s.local_date
+             LEFT JOIN exercise_done d ON d.local_date = i.local_date AND d.exercise_id = i.exercise_id
+             GROUP BY s.local_date",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, bool>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (date, total, done, afterwards) = row?;
+            if let Ok(date) = date.parse() {
+                let count = |n: i64| u16::try_from(n).unwrap_or(u16::MAX);
+                let facts = h.days.entry(date).or_default();
+                (facts.total, facts.done, facts.afterwards) = (count(total), count(done), afterwards);
+            }
+        }
+        let recovery = format!("SELECT local_date FROM checkin WHERE pain >= {RECOVERY_FROM}");
+        for date in self.dates(&recovery)? {
+            h.days.entry(date).or_default().recovery = true;
+        }
+        for date in self.dates("SELECT local_date FROM day_note")? {
+            h.days.entry(date).or_default().note = true;
+        }
+        Ok(h)
+    }
+
+    /// The dates a one-column query returns.
+    fn dates(&self, sql: &str) -> Result<Vec<NaiveDate>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut dates = Vec::new();
+        for row in rows {
+            if let Ok(date) = row?.parse() {
+                dates.push(date);
+            }
+        }
+        Ok(dates)
+    }
+
+    /// Logs `date` as done afterwards: stores its session if it has none, and marks every
+    /// exercise of it done.
+    pub fn log_day(&self, date: NaiveDate, items: &[Planned], at: DateTime<Utc>, zone: Tz) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        insert_session(&tx, date, SessionKind::Strength, items, at, zone)?;
+        tx.execute(
+            "UPDATE session SET logged_afterwards = 1 WHERE local_date = ?1",
+            params![date.to_string()],
+        )?;
+        tx.execute(
+            "INSERT INTO exercise_done (local_date, exercise_id, done_at, zone)
+             SELECT local_date, exercise_id, ?2, ?3 FROM session_item WHERE local_date = ?1 AND true
+             ON CONFLICT DO NOTHING",
+            params![date.to_string(), stamp(at), zone.name()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Un-logs `date`: removes its session and every done mark of it.
+    pub fn unlog_day(&self, date: NaiveDate) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "DELETE FROM exercise_done WHERE local_date = ?1",
+            params![date.to_string()],
+        )?;
+        tx.execute("DELETE FROM session WHERE local_date = ?1", params![date.to_string()])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue;
+    use crate::checkin::CheckIn;
+    use crate::history::DayFacts;
+    use chrono::TimeZone;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn items(ids: &[&str]) -> Vec<Planned> {
+        ids.iter()
+            .map(|id| {
+                let exercise = catalogue::find(id).unwrap();
+                Planned {
+                    exercise,
+                    amount: exercise.dose.amount,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_history_holds_sessions_recovery_notes_and_logged_days() {
+        let store = Store::open_in_memory().unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 4, 10, 6, 0, 0).unwrap();
+        let utc = chrono_tz::UTC;
+        store.set_setting(STARTED_ON, "2026-03-30").unwrap();
+        store
+            .start_session(
+                day("2026-03-30"),
+                SessionKind::Strength,
+                &items(&["plank", "superman"]),
+                at,
+                utc,
+            )
+            .unwrap();
+        store.set_done(day("2026-03-30"), "plank", true, at, utc).unwrap();
+        store
+            .save_checkin(&CheckIn::new(day("2026-04-01"), 8, None).unwrap(), at, utc)
+            .unwrap();
+        store.set_note(day("2026-04-02"), Some("Long run"), at).unwrap();
+        store
+            .log_day(day("2026-04-03"), &items(&["plank", "lunge"]), at, utc)
+            .unwrap();
+
+        let h = store.history(day("2026-04-10")).unwrap();
+        assert_eq!(h.started_on, day("2026-03-30"));
+        assert_eq!(h.freezes_per_month, DEFAULT_FREEZES);
+        assert_eq!(
+            (h.facts(day("2026-03-30")).total, h.facts(day("2026-03-30")).done),
+            (2, 1)
+        );
+        assert!(h.facts(day("2026-04-01")).recovery);
+        assert!(h.facts(day("2026-04-02")).note);
+        let logged = h.facts(day("2026-04-03"));
+        assert!(logged.complete() && logged.afterwards);
+
+        store.unlog_day(day("2026-04-03")).unwrap();
+        assert_eq!(
+            store.history(day("2026-04-10")).unwrap().facts(day("2026-04-03")),
+            DayFacts::default()
+        );
+        assert!(store.done_on(day("2026-04-03")).unwrap().is_empty());
+    }
+}
