@@ -47,6 +47,27 @@ pub enum CoreError {
     /// Rating a session twice.
     #[error("Today's session is already rated.")]
     AlreadyRated,
+    /// A month that cannot be shown.
+    #[error("Choose a month within ten years of today.")]
+    InvalidMonth,
+    /// A past day too long ago to change.
+    #[error("Only the last year can be changed afterwards.")]
+    TooLongAgo,
+    /// Logging today from the calendar.
+    #[error("Today's session is logged on Today.")]
+    UseToday,
+    /// A note over 500 characters.
+    #[error("A note can be at most 500 characters.")]
+    NoteTooLong,
+    /// A pause that is refused, with the reason.
+    #[error("{0}")]
+    InvalidPause(&'static str),
+    /// No pause with that id.
+    #[error("That pause no longer exists.")]
+    UnknownPause,
+    /// A freeze budget outside 0–5.
+    #[error("Choose between 0 and 5 freeze days a month.")]
+    FreezesOutOfRange,
     /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),

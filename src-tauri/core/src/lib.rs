@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod checkin;
 pub mod clock;
+pub mod days;
 pub mod error;
 pub mod exercise;
 pub mod history;
