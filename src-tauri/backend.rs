@@ -4,6 +4,7 @@
 use crate::environment::Settings;
 use crate::error::ShellError;
 use backstride_core::checkin::Area;
+use backstride_core::days::{self, CalendarSettings, DayDetail, Month, WeekStart};
 use backstride_core::plan::Plan;
 use backstride_core::progression::{DoseChange, Rating};
 use backstride_core::{actions, Clock, CoreError, RunningClock, Store, Today};
@@ -41,6 +42,8 @@ pub struct SettingsView {
     pub plan: Plan,
     /// How many times faster than real time the exercise timers run (1 but in tests).
     pub timer_speed: u32,
+    /// Week start, freeze days and pauses.
+    pub calendar: CalendarSettings,
 }
 
 impl Backend {
@@ -86,10 +89,13 @@ impl Backend {
     /// The plan and settings.
     pub fn settings(&self) -> Result<SettingsView, ShellError> {
         let ready = self.ready()?;
-        let plan = ready.store().plan().map_err(CoreError::from)?;
+        let store = ready.store();
+        let plan = store.plan_on(ready.clock.today()).map_err(CoreError::from)?;
+        let calendar = days::settings(&store)?;
         Ok(SettingsView {
             plan,
             timer_speed: ready.timer_speed,
+            calendar,
         })
     }
 
@@ -102,6 +108,58 @@ impl Backend {
     pub fn set_dose(&self, exercise_id: &str, amount: f64) -> Result<Today, ShellError> {
         let amount = whole(amount).unwrap_or(-1);
         self.with(|store, clock| actions::set_dose(store, clock, exercise_id, amount))
+    }
+
+    /// A month of the calendar.
+    pub fn month(&self, year: f64, month: f64) -> Result<Month, ShellError> {
+        let year = whole(year)
+            .and_then(|y| i32::try_from(y).ok())
+            .ok_or(CoreError::InvalidMonth)?;
+        let month = whole(month)
+            .and_then(|m| u32::try_from(m).ok())
+            .ok_or(CoreError::InvalidMonth)?;
+        self.with(|store, clock| days::month(store, clock, year, month))
+    }
+
+    /// One day of the calendar.
+    pub fn day(&self, date: &str) -> Result<DayDetail, ShellError> {
+        let date = parse_date(date)?;
+        self.with(|store, clock| days::day(store, clock, date))
+    }
+
+    /// Logs a past day as done, or un-logs it.
+    pub fn log_day(&self, date: &str, done: bool) -> Result<DayDetail, ShellError> {
+        let date = parse_date(date)?;
+        self.with(|store, clock| days::log_day(store, clock, date, done))
+    }
+
+    /// Sets a day's note.
+    pub fn set_note(&self, date: &str, note: &str) -> Result<DayDetail, ShellError> {
+        let date = parse_date(date)?;
+        self.with(|store, clock| days::set_note(store, clock, date, note))
+    }
+
+    /// Saves the week start (`mon` or `sun`) and the freeze days a month.
+    pub fn save_calendar_settings(&self, week_start: &str, freezes: f64) -> Result<CalendarSettings, ShellError> {
+        let week = match week_start {
+            "mon" => WeekStart::Mon,
+            "sun" => WeekStart::Sun,
+            _ => return Err(ShellError::BadInput("A week starts on Monday or Sunday.")),
+        };
+        let freezes = whole(freezes).unwrap_or(-1);
+        self.with(|store, _| days::save_settings(store, week, freezes))
+    }
+
+    /// Pauses the plan from `start` to `end`.
+    pub fn add_pause(&self, start: &str, end: &str) -> Result<CalendarSettings, ShellError> {
+        let (start, end) = (parse_date(start)?, parse_date(end)?);
+        self.with(|store, clock| days::add_pause(store, clock, start, end))
+    }
+
+    /// Removes a pause.
+    pub fn remove_pause(&self, id: f64) -> Result<CalendarSettings, ShellError> {
+        let id = whole(id).ok_or(CoreError::UnknownPause)?;
+        self.with(|store, _| days::remove_pause(store, id))
     }
 
     fn with<T>(&self, f: impl FnOnce(&Store, &dyn Clock) -> Result<T, CoreError>) -> Result<T, ShellError> {
@@ -286,6 +344,35 @@ mod tests {
         let json: Value = serde_json::to_value(backend.settings().unwrap()).unwrap();
         assert_eq!(json["plan"]["strengthDays"], serde_json::json!(["mon", "wed", "fri"]));
         assert_eq!(json["timerSpeed"], 1);
+    }
+
+    #[test]
+    fn the_calendar_commands_parse_and_refuse_like_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let backend = monday(dir.path());
+        let month = backend.month(2026.0, 3.0).unwrap();
+        assert_eq!(month.days.len(), 31);
+        for (year, m) in [(2026.0, 13.0), (f64::NAN, 3.0), (2026.5, 3.0), (1e300, 1.0)] {
+            assert_eq!(error_json(backend.month(year, m).unwrap_err())["kind"], "invalid");
+        }
+        let logged = backend.log_day("2026-03-27", true).unwrap();
+        assert!(logged.afterwards);
+        assert!(backend.set_note("2026-03-27", &"x".repeat(501)).is_err());
+        assert_eq!(
+            backend.set_note("2026-03-27", "felt strong").unwrap().note.as_deref(),
+            Some("felt strong")
+        );
+        let json = error_json(backend.save_calendar_settings("wed", 2.0).unwrap_err());
+        assert!(json["message"].as_str().unwrap().contains("Monday or Sunday"));
+        assert!(backend.save_calendar_settings("sun", 2.5).is_err());
+        let paused = backend.add_pause("2026-04-01", "2026-04-05").unwrap();
+        assert_eq!(backend.settings().unwrap().calendar.pauses, paused.pauses);
+        assert!(backend.remove_pause(f64::INFINITY).is_err());
+        assert!(backend
+            .remove_pause(paused.pauses[0].id as f64)
+            .unwrap()
+            .pauses
+            .is_empty());
     }
 
     #[test]

@@ -9,6 +9,13 @@ const COMMANDS: &[&str] = &[
     "settings",
     "save_plan",
     "set_dose",
+    "month",
+    "day",
+    "log_day",
+    "set_note",
+    "save_calendar_settings",
+    "add_pause",
+    "remove_pause",
 ];
 
 fn main() {

@@ -2,6 +2,7 @@
 
 use crate::backend::{Backend, Finished, SettingsView};
 use crate::error::ShellError;
+use backstride_core::days::{CalendarSettings, DayDetail, Month};
 use backstride_core::plan::Plan;
 use backstride_core::Today;
 use tauri::State;
@@ -61,4 +62,54 @@ pub async fn save_plan(backend: State<'_, Backend>, plan: Plan) -> Result<Today,
 #[tauri::command]
 pub async fn set_dose(backend: State<'_, Backend>, exercise_id: String, amount: f64) -> Result<Today, ShellError> {
     backend.set_dose(&exercise_id, amount)
+}
+
+/// A month of the calendar.
+#[tauri::command]
+pub async fn month(backend: State<'_, Backend>, year: f64, month: f64) -> Result<Month, ShellError> {
+    backend.month(year, month)
+}
+
+/// One day of the calendar.
+#[tauri::command]
+pub async fn day(backend: State<'_, Backend>, date: String) -> Result<DayDetail, ShellError> {
+    backend.day(&date)
+}
+
+/// Logs a past day as done, or un-logs it.
+#[tauri::command]
+pub async fn log_day(backend: State<'_, Backend>, date: String, done: bool) -> Result<DayDetail, ShellError> {
+    backend.log_day(&date, done)
+}
+
+/// Sets a day's note.
+#[tauri::command]
+pub async fn set_note(backend: State<'_, Backend>, date: String, note: String) -> Result<DayDetail, ShellError> {
+    backend.set_note(&date, &note)
+}
+
+/// Saves the week start and the freeze days a month.
+#[tauri::command]
+pub async fn save_calendar_settings(
+    backend: State<'_, Backend>,
+    week_start: String,
+    freezes: f64,
+) -> Result<CalendarSettings, ShellError> {
+    backend.save_calendar_settings(&week_start, freezes)
+}
+
+/// Pauses the plan for a range of days.
+#[tauri::command]
+pub async fn add_pause(
+    backend: State<'_, Backend>,
+    start: String,
+    end: String,
+) -> Result<CalendarSettings, ShellError> {
+    backend.add_pause(&start, &end)
+}
+
+/// Removes a pause.
+#[tauri::command]
+pub async fn remove_pause(backend: State<'_, Backend>, id: f64) -> Result<CalendarSettings, ShellError> {
+    backend.remove_pause(id)
 }

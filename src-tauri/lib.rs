@@ -26,6 +26,13 @@ pub fn run() {
             commands::settings,
             commands::save_plan,
             commands::set_dose,
+            commands::month,
+            commands::day,
+            commands::log_day,
+            commands::set_note,
+            commands::save_calendar_settings,
+            commands::add_pause,
+            commands::remove_pause,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
