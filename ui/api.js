@@ -36,3 +36,24 @@ export const savePlan = (plan) => call('save_plan', { plan });
 
 /** Sets an exercise's dose by hand; resolves to the updated Today. */
 export const setDose = (exerciseId, amount) => call('set_dose', { exerciseId, amount });
+
+/** A month of the calendar: { year, month, today, weekStart, days, streak }. */
+export const month = (year, month) => call('month', { year, month });
+
+/** One day's detail. */
+export const day = (date) => call('day', { date });
+
+/** Logs a past day as done (or un-logs it); resolves to the day's detail. */
+export const logDay = (date, done) => call('log_day', { date, done });
+
+/** Sets a day's note; resolves to the day's detail. */
+export const setNote = (date, note) => call('set_note', { date, note });
+
+/** Saves the week start and freeze days; resolves to the calendar settings. */
+export const saveCalendarSettings = (weekStart, freezes) => call('save_calendar_settings', { weekStart, freezes });
+
+/** Adds a pause; resolves to the calendar settings. */
+export const addPause = (start, end) => call('add_pause', { start, end });
+
+/** Removes a pause; resolves to the calendar settings. */
+export const removePause = (id) => call('remove_pause', { id });

@@ -1,18 +1,21 @@
 // Starts the UI: switches between the tabs, loads each screen when it is shown, opens the
-// guided player, and shows a full-screen message when the app cannot start.
+// guided player, turns the day over at local midnight, and shows a full-screen message when
+// the app cannot start.
 
 import { showMessage } from './dom.js';
 import * as today from './today.js';
 import * as settings from './settings.js';
+import * as calendar from './calendar.js';
 import { play } from './player.js';
 
 const screens = {
   today: document.getElementById('today'),
+  calendar: document.getElementById('calendar'),
   settings: document.getElementById('settings'),
   fatal: document.getElementById('fatal'),
   loading: document.getElementById('loading'),
 };
-const loaders = { today: today.load, settings: settings.load };
+const loaders = { today: today.load, calendar: () => calendar.load(), settings: settings.load };
 let shown = 'today';
 
 function show(name) {
@@ -44,6 +47,11 @@ today.setHooks({
       markDone: (id) => today.markDone(id, true),
       onClose: () => today.load().catch(() => {}),
     });
+  },
+  // At local midnight Today becomes the next day, and the calendar moves its "today".
+  dayOver: () => {
+    today.load().catch(() => {});
+    if (shown === 'calendar') calendar.load().catch(() => {});
   },
 });
 

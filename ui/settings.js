@@ -1,5 +1,6 @@
-// The Settings screen: the plan (fixed days or N a week, run days, equipment), saved on
-// every change; a refused plan shows why and is not saved.
+// The Settings screen: the plan (fixed days or N a week, run days, equipment) and the
+// calendar (week start, freeze days, pauses), saved on every change; a refused change shows
+// why and is not saved.
 
 import { h, showMessage } from './dom.js';
 import * as api from './api.js';
@@ -31,11 +32,12 @@ chips(groups.runDays, 'runDays', DAYS);
 chips(groups.equipment, 'equipment', EQUIPMENT);
 form.elements.perWeek.replaceChildren(...[1, 2, 3, 4, 5, 6, 7].map((n) => h('option', { value: n }, String(n))));
 
-/** Loads the plan into the form. */
+/** Loads the plan and the calendar settings into the forms. */
 export async function load() {
   const settings = await api.settings();
   timerSpeed = settings.timerSpeed;
   fill(settings.plan);
+  fillCalendar(settings.calendar);
 }
 
 function fill(plan) {
@@ -81,3 +83,44 @@ form.addEventListener('change', () => {
   saving = saving.then(save);
 });
 form.addEventListener('submit', (event) => event.preventDefault());
+
+const calendarForm = document.getElementById('calendar-form');
+const calendarError = document.getElementById('calendar-settings-error');
+const pauseList = document.getElementById('pauses');
+calendarForm.elements.freezes.replaceChildren(...[0, 1, 2, 3, 4, 5].map((n) => h('option', { value: n }, String(n))));
+
+function fillCalendar(calendar) {
+  calendarForm.elements.weekStart.value = calendar.weekStart;
+  calendarForm.elements.freezes.value = String(calendar.freezesPerMonth);
+  pauseList.replaceChildren(...calendar.pauses.map((pause) => h('li', { class: 'pause', 'data-testid': 'pause' },
+    h('span', {}, `${pause.start} to ${pause.end}`),
+    h('button', {
+      type: 'button', class: 'ghost', 'aria-label': `Remove the pause from ${pause.start} to ${pause.end}`,
+      onclick: () => calendarChange(api.removePause(pause.id)),
+    }, 'Remove'))));
+}
+
+async function calendarChange(promise) {
+  try {
+    fillCalendar(await promise);
+    showMessage(calendarError, '');
+  } catch (e) {
+    showMessage(calendarError, e.message);
+  }
+}
+
+calendarForm.addEventListener('change', (event) => {
+  if (event.target.name === 'weekStart' || event.target.name === 'freezes') {
+    const { weekStart, freezes } = calendarForm.elements;
+    calendarChange(api.saveCalendarSettings(weekStart.value, Number(freezes.value)));
+  }
+});
+calendarForm.addEventListener('submit', (event) => event.preventDefault());
+document.getElementById('pause-add').addEventListener('click', () => {
+  const { pauseStart, pauseEnd } = calendarForm.elements;
+  if (!pauseStart.value || !pauseEnd.value) {
+    showMessage(calendarError, 'Choose the first and the last day of the pause.');
+    return;
+  }
+  calendarChange(api.addPause(pauseStart.value, pauseEnd.value));
+});

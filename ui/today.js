@@ -4,6 +4,7 @@
 import { h, showMessage } from './dom.js';
 import * as api from './api.js';
 import { exerciseDetails, isHold } from './exercise.js';
+import { longDate, streakTexts } from './format.js';
 
 const STATUS_TEXT = {
   'not-started': (done, total) => `Ready when you are · ${total} exercises`,
@@ -16,6 +17,7 @@ const STATUS_TEXT = {
 const $ = (id) => document.getElementById(id);
 const els = {
   date: $('today-date'), status: $('session-status'), error: $('today-error'),
+  streakCurrent: $('streak-current'), streakBest: $('streak-best'),
   advice: $('pain-advice'), checkinSummary: $('checkin-summary'), scale: $('pain-scale'), area: $('pain-area'),
   recovery: $('recovery-note'), session: $('session'), sessionHeading: $('session-heading'),
   start: $('start-session'), list: $('routine'), rating: $('session-rating'), hurt: $('rating-hurt'),
@@ -25,12 +27,13 @@ const els = {
 };
 
 let current = null;
-let hooks = { play: () => {} };
+let hooks = { play: () => {}, dayOver: () => {} };
+let rollover = null;
 
 /** The Today last drawn. */
 export const state = () => current;
 
-/** `play(today, items)` opens the guided player; set once by app.js. */
+/** `play(today, items)` opens the guided player; `dayOver()` runs at local midnight. */
 export function setHooks(h) {
   hooks = h;
 }
@@ -60,9 +63,12 @@ export function render(today) {
   if (current && current.date !== today.date) els.result.hidden = true;
   current = today;
   els.date.dateTime = today.date;
-  els.date.textContent = new Intl.DateTimeFormat(undefined, {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
-  }).format(new Date(`${today.date}T12:00:00Z`));
+  els.date.textContent = longDate(today.date);
+  const streak = streakTexts(today.streak);
+  els.streakCurrent.textContent = streak.current;
+  els.streakBest.textContent = streak.best;
+  clearTimeout(rollover);
+  rollover = setTimeout(() => hooks.dayOver(), today.nextDayMs + 250);
 
   const done = today.items.filter((item) => item.done).length;
   els.status.dataset.state = today.state;
