@@ -5,6 +5,10 @@
 use crate::plan::{Plan, PlanMode};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+/// The plan in effect before the user saved one.
+static DEFAULT_PLAN: LazyLock<Plan> = LazyLock::new(Plan::default);
 
 /// Default monthly budget of freeze days.
 pub const DEFAULT_FREEZES: u8 = 2;
@@ -77,9 +81,9 @@ impl History {
     }
 
     /// The plan in effect on `date`.
-    pub fn plan_on(&self, date: NaiveDate) -> Plan {
+    pub fn plan_on(&self, date: NaiveDate) -> &Plan {
         let i = self.plans.partition_point(|(from, _)| *from <= date);
-        i.checked_sub(1).map(|i| self.plans[i].1.clone()).unwrap_or_default()
+        i.checked_sub(1).map_or(&DEFAULT_PLAN, |i| &self.plans[i].1)
     }
 
     /// Whether a strength session was planned on `date` (fixed plans only: a flexible plan
@@ -176,7 +180,7 @@ mod tests {
             ..Plan::default()
         };
         h.plans = vec![("2026-04-01".parse().unwrap(), flexible.clone())];
-        assert_eq!(h.plan_on("2026-03-31".parse().unwrap()), Plan::default());
-        assert_eq!(h.plan_on("2026-04-01".parse().unwrap()), flexible);
+        assert_eq!(h.plan_on("2026-03-31".parse().unwrap()), &Plan::default());
+        assert_eq!(h.plan_on("2026-04-01".parse().unwrap()), &flexible);
     }
 }

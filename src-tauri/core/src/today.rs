@@ -127,15 +127,15 @@ impl Today {
         };
 
         let done = store.done_on(date)?;
-        let last_days = store.last_session_days(date)?;
-        let items: Vec<TodayItem> = planned
-            .iter()
-            .map(|p| TodayItem {
+        let mut items = Vec::with_capacity(planned.len());
+        for p in &planned {
+            let last_day = store.last_session_day(p.exercise.id, date)?;
+            items.push(TodayItem {
                 done: done.contains(p.exercise.id),
-                change: change_note(p.exercise, progress.get(p.exercise.id), last_days.get(p.exercise.id)),
+                change: change_note(p.exercise, progress.get(p.exercise.id), last_day),
                 ..item(p)
-            })
-            .collect();
+            });
+        }
         let done_count = items.iter().filter(|i| i.done).count();
         let state = match done_count {
             _ if recovery => SessionState::Recovery,
@@ -209,10 +209,10 @@ fn item(p: &Planned) -> TodayItem {
 }
 
 /// "up from 30 s" while the exercise has not been done since its dose changed.
-fn change_note(exercise: &Exercise, progress: Option<&Progress>, last_day: Option<&NaiveDate>) -> Option<String> {
+fn change_note(exercise: &Exercise, progress: Option<&Progress>, last_day: Option<NaiveDate>) -> Option<String> {
     let p = progress?;
     let (previous, changed_on) = (p.previous?, p.changed_on?);
-    if last_day != Some(&changed_on) || previous == p.amount {
+    if last_day != Some(changed_on) || previous == p.amount {
         return None;
     }
     let direction = if p.amount > previous { "up" } else { "down" };

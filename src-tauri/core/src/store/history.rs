@@ -29,28 +29,17 @@ impl Store {
         h.pauses = self.pauses()?.into_iter().map(|p| (p.start, p.end)).collect();
         h.skipped = skipped_dates(&self.zone_sightings()?);
 
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.local_date, count(i.position), count(d.exercise_id), s.logged_afterwards
-             FROM session s
-             LEFT JOIN session_item i ON i.local_date = s.local_date
-             LEFT JOIN exercise_done d ON d.local_date = i.local_date AND d.exercise_id = i.exercise_id
-             GROUP BY s.local_date",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, bool>(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (date, total, done, afterwards) = row?;
-            if let Ok(date) = date.parse() {
-                let count = |n: i64| u16::try_from(n).unwrap_or(u16::MAX);
-                let facts = h.days.entry(date).or_default();
-                (facts.total, facts.done, facts.afterwards) = (count(total), count(done), afterwards);
-            }
+        // Three sequential scans rather than a join: a session's exercises never change once
+        // stored, and only they can be marked, so counting marks per day counts the done ones.
+        for (date, afterwards) in self.dates_with("SELECT local_date, logged_afterwards FROM session")? {
+            h.days.entry(date).or_default().afterwards = afterwards != 0;
+        }
+        let count = |n: i64| u16::try_from(n).unwrap_or(u16::MAX);
+        for (date, total) in self.dates_with("SELECT local_date, count(*) FROM session_item GROUP BY local_date")? {
+            h.days.entry(date).or_default().total = count(total);
+        }
+        for (date, done) in self.dates_with("SELECT local_date, count(*) FROM exercise_done GROUP BY local_date")? {
+            h.days.entry(date).or_default().done = count(done);
         }
         let recovery = format!("SELECT local_date FROM checkin WHERE pain >= {RECOVERY_FROM}");
         for date in self.dates(&recovery)? {
@@ -73,6 +62,20 @@ impl Store {
             }
         }
         Ok(dates)
+    }
+
+    /// The (date, number) pairs a two-column query returns.
+    fn dates_with(&self, sql: &str) -> Result<Vec<(NaiveDate, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        let mut pairs = Vec::new();
+        for row in rows {
+            let (date, n) = row?;
+            if let Ok(date) = date.parse() {
+                pairs.push((date, n));
+            }
+        }
+        Ok(pairs)
     }
 
     /// Logs `date` as done afterwards: stores its session if it has none, and marks every

@@ -8,7 +8,7 @@ use crate::session::{Planned, SessionKind};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// A session as stored for one day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,22 +128,14 @@ impl Store {
         Ok(hurt.flatten().into_iter().collect())
     }
 
-    /// For each exercise, the last day before `date` it was in a session.
-    pub fn last_session_days(&self, date: NaiveDate) -> Result<HashMap<String, NaiveDate>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT exercise_id, max(local_date) FROM session_item WHERE local_date < ?1 GROUP BY exercise_id",
+    /// The last day before `date` that `exercise_id` was in a session (an index lookup).
+    pub fn last_session_day(&self, exercise_id: &str, date: NaiveDate) -> Result<Option<NaiveDate>, StoreError> {
+        let day: Option<String> = self.conn.query_row(
+            "SELECT max(local_date) FROM session_item WHERE exercise_id = ?1 AND local_date < ?2",
+            params![exercise_id, date.to_string()],
+            |r| r.get(0),
         )?;
-        let rows = stmt.query_map(params![date.to_string()], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
-        let mut days = HashMap::new();
-        for row in rows {
-            let (id, day) = row?;
-            if let Ok(day) = day.parse() {
-                days.insert(id, day);
-            }
-        }
-        Ok(days)
+        Ok(day.and_then(|d| d.parse().ok()))
     }
 }
 
@@ -257,6 +249,7 @@ mod tests {
             HashSet::from(["plank".to_string()])
         );
         assert!(store.last_hurt(mon).unwrap().is_empty(), "only days before count");
-        assert_eq!(store.last_session_days(day("2026-04-01")).unwrap()["plank"], mon);
+        assert_eq!(store.last_session_day("plank", day("2026-04-01")).unwrap(), Some(mon));
+        assert_eq!(store.last_session_day("plank", mon).unwrap(), None);
     }
 }
