@@ -11,5 +11,6 @@ if cargo tree -p backstride-core --edges normal,build --prefix none --format '{p
   echo "backstride-core must not depend on Tauri" >&2
   exit 1
 fi
-# One build serves everything: the e2e tests launch the debug binary this same command builds.
-xvfb-run -a -s "-screen 0 1280x1024x24" cargo test --workspace --locked
+# One build serves everything: the e2e tests launch the debug binary this same command builds;
+# --all-targets also runs each criterion benchmark once, so they keep compiling.
+xvfb-run -a -s "-screen 0 1280x1024x24" cargo test --workspace --all-targets --locked
