@@ -287,14 +287,16 @@ async fn the_plan_in_settings_changes_today_at_once() {
     assert!(app.all("warmup-item").await.len() >= 4);
     assert!(!app.all("stretch-item").await.is_empty());
     app.quit().await;
-    let (days, runs): (i64, i64) = db(dir.path())
-        .query_row("SELECT strength_days, run_days FROM plan", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+    let (from, days, runs): (String, i64, i64) = db(dir.path())
+        .query_row(
+            "SELECT effective_from, strength_days, run_days FROM plan_history",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap();
     assert_eq!(
-        (days, runs),
-        (0b10, 0b10),
-        "Tuesday is kept: the empty plan was refused"
+        (from.as_str(), days, runs),
+        ("2026-03-31", 0b10, 0b10),
+        "Tuesday kept: the empty plan was refused"
     );
 }
