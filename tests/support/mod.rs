@@ -172,15 +172,22 @@ impl App {
         panic!("{selector} vanished")
     }
 
-    /// Clicks the element matching CSS `selector`.
+    /// Clicks the element matching CSS `selector`, scrolled into view; if the UI redraws it
+    /// between finding and clicking, finds it again.
     pub async fn click(&self, selector: &str) {
-        let el = self
-            .driver
-            .find(By::Css(selector))
-            .await
-            .unwrap_or_else(|e| panic!("{selector}: {e}"));
-        self.scroll_to(&el).await;
-        el.click().await.unwrap_or_else(|e| panic!("click {selector}: {e}"));
+        let start = Instant::now();
+        loop {
+            let attempt = async {
+                let el = self.driver.find(By::Css(selector)).await?;
+                self.scroll_to(&el).await;
+                el.click().await
+            };
+            match attempt.await {
+                Ok(()) => return,
+                Err(e) if start.elapsed() < WAIT && e.to_string().contains("stale") => continue,
+                Err(e) => panic!("click {selector}: {e}"),
+            }
+        }
     }
 
     /// Scrolls `el` to the middle of the window, clear of the fixed tab bar, as a thumb would.
@@ -194,16 +201,18 @@ impl App {
             .expect("scrolling failed");
     }
 
-    /// The attribute `attr` of the element matching CSS `selector`.
+    /// The attribute `attr` of the element matching CSS `selector` (`None` if either is
+    /// missing), read in one script call so a redraw cannot leave a stale element.
     pub async fn attr(&self, selector: &str, attr: &str) -> Option<String> {
-        let el = self
+        let ret = self
             .driver
-            .find(By::Css(selector))
+            .execute(
+                "const el = document.querySelector(arguments[0]); return el ? el.getAttribute(arguments[1]) : null;",
+                vec![serde_json::json!(selector), serde_json::json!(attr)],
+            )
             .await
-            .unwrap_or_else(|e| panic!("{selector}: {e}"));
-        el.attr(attr)
-            .await
-            .unwrap_or_else(|e| panic!("{selector}[{attr}]: {e}"))
+            .unwrap_or_else(|e| panic!("{selector}[{attr}]: {e}"));
+        ret.json().as_str().map(str::to_string)
     }
 
     /// Waits until the element matching CSS `selector` is shown.
@@ -217,8 +226,7 @@ impl App {
     /// Waits until the element matching CSS `selector` has `attr` = `value`.
     pub async fn wait_for_attr(&self, selector: &str, attr: &str, value: &str) {
         wait_for(&format!("{selector}[{attr}={value}]"), || async {
-            let el = self.driver.find(By::Css(selector)).await?;
-            Ok(el.attr(attr).await?.as_deref() == Some(value))
+            Ok(self.attr(selector, attr).await.as_deref() == Some(value))
         })
         .await;
     }

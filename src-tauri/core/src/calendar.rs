@@ -120,18 +120,7 @@ pub fn last_of_month(date: NaiveDate) -> NaiveDate {
 mod tests {
     use super::*;
     use crate::history::DayFacts;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn done() -> DayFacts {
-        DayFacts {
-            total: 8,
-            done: 8,
-            ..DayFacts::default()
-        }
-    }
+    use crate::testing::{day, done};
 
     fn states(h: &History, from: &str, to: &str, today: &str) -> Vec<DayState> {
         days(h, day(from), day(to), day(today))

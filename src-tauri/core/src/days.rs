@@ -264,11 +264,8 @@ mod tests {
     use super::*;
     use crate::actions;
     use crate::clock::FixedClock;
+    use crate::testing::day;
     use chrono::{TimeZone, Utc};
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
 
     fn clock(date: &str) -> FixedClock {
         let local = day(date).and_hms_opt(9, 0, 0).unwrap();

@@ -16,6 +16,8 @@ pub mod progression;
 pub mod session;
 pub mod store;
 pub mod streak;
+#[cfg(test)]
+mod testing;
 pub mod today;
 
 pub use clock::{Clock, FixedClock, RunningClock};

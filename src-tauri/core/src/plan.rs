@@ -132,10 +132,7 @@ pub fn week_start(date: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::day;
 
     #[test]
     fn default_plan_is_monday_wednesday_friday() {

@@ -239,11 +239,8 @@ fn rotated(category: Category, date: NaiveDate, owned: &[Equipment], count: usiz
 mod tests {
     use super::*;
     use crate::progression::bounds;
+    use crate::testing::day;
     use proptest::prelude::*;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
 
     fn build(date: NaiveDate, owned: &[Equipment], avoid: &HashSet<String>) -> Vec<Planned> {
         strength_session(&Inputs {

@@ -93,20 +93,9 @@ mod tests {
     use super::*;
     use crate::history::DayFacts;
     use crate::plan::{Plan, WeekdaySet};
+    use crate::testing::{day, done};
     use chrono::Weekday;
     use proptest::prelude::*;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn done() -> DayFacts {
-        DayFacts {
-            total: 8,
-            done: 8,
-            ..DayFacts::default()
-        }
-    }
 
     /// Mon 30 March 2026 onwards, default plan (Mon/Wed/Fri), `kept` days done.
     fn history(kept: &[&str]) -> History {

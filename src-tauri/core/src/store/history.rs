@@ -113,26 +113,10 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue;
     use crate::checkin::CheckIn;
     use crate::history::DayFacts;
+    use crate::testing::{day, items};
     use chrono::TimeZone;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn items(ids: &[&str]) -> Vec<Planned> {
-        ids.iter()
-            .map(|id| {
-                let exercise = catalogue::find(id).unwrap();
-                Planned {
-                    exercise,
-                    amount: exercise.dose.amount,
-                }
-            })
-            .collect()
-    }
 
     #[test]
     fn the_history_holds_sessions_recovery_notes_and_logged_days() {

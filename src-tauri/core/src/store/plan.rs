@@ -84,11 +84,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::day;
     use chrono::Weekday;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
 
     #[test]
     fn the_default_plan_until_one_is_saved_and_past_days_keep_theirs() {

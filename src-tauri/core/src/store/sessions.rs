@@ -171,23 +171,8 @@ pub(super) fn insert_session(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{day, items};
     use chrono::TimeZone;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn items(ids: &[&str]) -> Vec<Planned> {
-        ids.iter()
-            .map(|id| {
-                let exercise = catalogue::find(id).unwrap();
-                Planned {
-                    exercise,
-                    amount: exercise.dose.amount,
-                }
-            })
-            .collect()
-    }
 
     fn at() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 3, 30, 6, 0, 0).unwrap()
