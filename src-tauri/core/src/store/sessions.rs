@@ -19,8 +19,6 @@ pub struct StoredSession {
     pub items: Vec<Planned>,
     /// How it felt, once rated.
     pub rating: Option<Rating>,
-    /// The exercise that hurt, if one was named.
-    pub hurt: Option<String>,
 }
 
 impl Store {
@@ -30,12 +28,12 @@ impl Store {
         let head = self
             .conn
             .query_row(
-                "SELECT kind, rating, hurt_exercise FROM session WHERE local_date = ?1",
+                "SELECT kind, rating FROM session WHERE local_date = ?1",
                 params![day],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get(2)?)),
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)),
             )
             .optional()?;
-        let Some((kind, rating, hurt)) = head else {
+        let Some((kind, rating)) = head else {
             return Ok(None);
         };
         let mut stmt = self
@@ -57,7 +55,6 @@ impl Store {
             },
             items,
             rating: rating.as_deref().and_then(Rating::parse),
-            hurt,
         }))
     }
 
