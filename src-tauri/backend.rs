@@ -3,19 +3,36 @@
 
 use crate::environment::Settings;
 use crate::error::ShellError;
+use backstride_core::actions::Reminders;
 use backstride_core::checkin::Area;
 use backstride_core::days::{self, CalendarSettings, DayDetail, Month, WeekStart};
 use backstride_core::plan::Plan;
 use backstride_core::progression::{DoseChange, Rating};
+use backstride_core::reminders::{Reminder, ReminderSettings};
 use backstride_core::{actions, Clock, CoreError, RunningClock, Store, Today};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+use tokio::sync::Notify;
 
 /// The app's state, managed by Tauri.
 pub struct Backend {
     ready: Result<Ready, String>,
+    /// Poked whenever something that decides reminders changes.
+    changed: Arc<Notify>,
+}
+
+/// The reminders as the Settings screen and Today show them.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RemindersView {
+    /// Settings, upcoming and missed reminders.
+    #[serde(flatten)]
+    pub reminders: Reminders,
+    /// Whether notifications may be shown: `granted`, `denied` or `prompt`.
+    pub permission: &'static str,
 }
 
 struct Ready {
@@ -52,7 +69,13 @@ impl Backend {
     pub fn start(settings: Settings, fallback_dir: Option<PathBuf>) -> Self {
         Self {
             ready: Ready::start(settings, fallback_dir),
+            changed: Arc::new(Notify::new()),
         }
+    }
+
+    /// Woken whenever plan, settings or completions change.
+    pub fn changed(&self) -> Arc<Notify> {
+        Arc::clone(&self.changed)
     }
 
     /// Today's screen.
@@ -63,7 +86,7 @@ impl Backend {
     /// Marks one of `date`'s exercises done or not done.
     pub fn set_done(&self, date: &str, exercise_id: &str, done: bool) -> Result<Today, ShellError> {
         let date = parse_date(date)?;
-        self.with(|store, clock| actions::mark(store, clock, date, exercise_id, done))
+        self.change(|store, clock| actions::mark(store, clock, date, exercise_id, done))
     }
 
     /// Finishes `date`'s session.
@@ -71,7 +94,7 @@ impl Backend {
         let date = parse_date(date)?;
         let rating = Rating::parse(rating).ok_or(ShellError::BadInput("Choose easy, fine or too hard."))?;
         let hurt = hurt.filter(|h| !h.is_empty());
-        let (today, changes) = self.with(|store, clock| actions::finish(store, clock, date, rating, hurt))?;
+        let (today, changes) = self.change(|store, clock| actions::finish(store, clock, date, rating, hurt))?;
         Ok(Finished { today, changes })
     }
 
@@ -83,7 +106,7 @@ impl Backend {
             None => None,
             Some(a) => Some(Area::parse(a).ok_or(ShellError::BadInput("Choose lower or upper back."))?),
         };
-        self.with(|store, clock| actions::check_in(store, clock, date, pain, area))
+        self.change(|store, clock| actions::check_in(store, clock, date, pain, area))
     }
 
     /// The plan and settings.
@@ -101,13 +124,13 @@ impl Backend {
 
     /// Saves the plan.
     pub fn save_plan(&self, plan: &Plan) -> Result<Today, ShellError> {
-        self.with(|store, clock| actions::save_plan(store, clock, plan))
+        self.change(|store, clock| actions::save_plan(store, clock, plan))
     }
 
     /// Sets an exercise's dose by hand; a fraction or a non-number is out of range.
     pub fn set_dose(&self, exercise_id: &str, amount: f64) -> Result<Today, ShellError> {
         let amount = whole(amount).unwrap_or(-1);
-        self.with(|store, clock| actions::set_dose(store, clock, exercise_id, amount))
+        self.change(|store, clock| actions::set_dose(store, clock, exercise_id, amount))
     }
 
     /// A month of the calendar.
@@ -130,7 +153,7 @@ impl Backend {
     /// Logs a past day as done, or un-logs it.
     pub fn log_day(&self, date: &str, done: bool) -> Result<DayDetail, ShellError> {
         let date = parse_date(date)?;
-        self.with(|store, clock| days::log_day(store, clock, date, done))
+        self.change(|store, clock| days::log_day(store, clock, date, done))
     }
 
     /// Sets a day's note.
@@ -147,19 +170,97 @@ impl Backend {
             _ => return Err(ShellError::BadInput("A week starts on Monday or Sunday.")),
         };
         let freezes = whole(freezes).unwrap_or(-1);
-        self.with(|store, _| days::save_settings(store, week, freezes))
+        self.change(|store, _| days::save_settings(store, week, freezes))
     }
 
     /// Pauses the plan from `start` to `end`.
     pub fn add_pause(&self, start: &str, end: &str) -> Result<CalendarSettings, ShellError> {
         let (start, end) = (parse_date(start)?, parse_date(end)?);
-        self.with(|store, clock| days::add_pause(store, clock, start, end))
+        self.change(|store, clock| days::add_pause(store, clock, start, end))
     }
 
     /// Removes a pause.
     pub fn remove_pause(&self, id: f64) -> Result<CalendarSettings, ShellError> {
         let id = whole(id).ok_or(CoreError::UnknownPause)?;
-        self.with(|store, _| days::remove_pause(store, id))
+        self.change(|store, _| days::remove_pause(store, id))
+    }
+
+    /// The reminder settings, what they give now, and the notification permission.
+    pub fn reminders(&self, permission: &'static str) -> Result<RemindersView, ShellError> {
+        let reminders = self.with(|store, clock| actions::reminders(store, clock))?;
+        Ok(RemindersView { reminders, permission })
+    }
+
+    /// Saves the reminder settings; times as `HH:MM`.
+    pub fn save_reminders(
+        &self,
+        times: &[String],
+        evening: Option<&str>,
+        shoe_prompts: bool,
+        permission: &'static str,
+    ) -> Result<RemindersView, ShellError> {
+        let time = |t: &str| {
+            NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| ShellError::BadInput("A time looks like 07:30."))
+        };
+        let settings = ReminderSettings {
+            times: times.iter().map(|t| time(t)).collect::<Result<_, _>>()?,
+            evening: evening.filter(|e| !e.trim().is_empty()).map(time).transpose()?,
+            shoe_prompts,
+        };
+        let reminders = self.change(|store, clock| actions::save_reminders(store, clock, settings))?;
+        Ok(RemindersView { reminders, permission })
+    }
+
+    /// The next reminder not yet delivered and how long until it is due (zero: now). The
+    /// latest of today's overdue ones comes first; a fresh install starts counting now.
+    pub fn next_reminder(&self) -> Option<(Reminder, Duration)> {
+        let ready = self.ready().ok()?;
+        let store = ready.store();
+        let now = ready.clock.now();
+        let through = match store.delivered_through().ok()? {
+            Some(t) => t,
+            None => {
+                store.set_delivered_through(now).ok()?;
+                now
+            }
+        };
+        let reminders = actions::reminders(&store, &ready.clock).ok()?;
+        if let Some(overdue) = reminders.missed.into_iter().filter(|r| r.at > through).last() {
+            return Some((overdue, Duration::ZERO));
+        }
+        let next = reminders.upcoming.into_iter().find(|r| r.at > through)?;
+        let wait = (next.at - now).to_std().unwrap_or(Duration::ZERO);
+        Some((next, wait))
+    }
+
+    /// The reminders of the next 14 days, for the mobile schedule.
+    #[cfg(mobile)]
+    pub fn upcoming_reminders(&self) -> Vec<Reminder> {
+        self.with(|store, clock| actions::reminders(store, clock))
+            .map(|r| r.upcoming)
+            .unwrap_or_default()
+    }
+
+    /// Notes that `reminder` (and everything before it) was delivered.
+    pub fn mark_delivered(&self, reminder: &Reminder) {
+        if let Ok(ready) = self.ready() {
+            if let Err(error) = ready.store().set_delivered_through(reminder.at) {
+                eprintln!("backstride: could not note a delivered reminder: {error}");
+            }
+        }
+    }
+
+    /// How late, in milliseconds by the app's clock, `reminder` is now.
+    pub fn late_by(&self, reminder: &Reminder) -> i64 {
+        self.ready()
+            .map_or(0, |ready| (ready.clock.now() - reminder.at).num_milliseconds())
+    }
+
+    /// Runs a change and wakes the reminder scheduler.
+    fn change<T>(&self, f: impl FnOnce(&Store, &dyn Clock) -> Result<T, CoreError>) -> Result<T, ShellError> {
+        let result = self.with(f);
+        self.changed.notify_one();
+        result
     }
 
     fn with<T>(&self, f: impl FnOnce(&Store, &dyn Clock) -> Result<T, CoreError>) -> Result<T, ShellError> {
@@ -373,6 +474,59 @@ mod tests {
             .unwrap()
             .pauses
             .is_empty());
+    }
+
+    #[test]
+    fn the_next_reminder_waits_for_its_time_and_comes_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // Monday 07:29:50 in Berlin: the 07:30 reminder is ten seconds away.
+        let backend = Backend::start(settings(dir.path(), "2026-03-30T07:29:50+02:00", "Europe/Berlin"), None);
+        let (next, wait) = backend.next_reminder().unwrap();
+        assert!(
+            wait <= Duration::from_secs(10) && wait > Duration::from_secs(8),
+            "{wait:?}"
+        );
+        assert!(next.body.starts_with("Back routine: "));
+        backend.mark_delivered(&next);
+        let (after, _) = backend.next_reminder().unwrap();
+        assert_eq!(
+            after.date.to_string(),
+            "2026-04-01",
+            "Monday's came once; Wednesday is next"
+        );
+
+        // Opened at 09:00 with Monday not done and its reminder never delivered: due at once.
+        let dir = tempfile::tempdir().unwrap();
+        let early = Backend::start(settings(dir.path(), "2026-03-30T06:00:00+02:00", "Europe/Berlin"), None);
+        assert!(early.next_reminder().is_some(), "a fresh install starts counting now");
+        drop(early);
+        let late = Backend::start(settings(dir.path(), "2026-03-30T09:00:00+02:00", "Europe/Berlin"), None);
+        let (missed, wait) = late.next_reminder().unwrap();
+        assert_eq!((missed.date.to_string(), wait), ("2026-03-30".into(), Duration::ZERO));
+    }
+
+    #[test]
+    fn reminder_times_are_parsed_with_clear_messages() {
+        let dir = tempfile::tempdir().unwrap();
+        let backend = monday(dir.path());
+        let view = backend
+            .save_reminders(&["18:00".into(), "07:15".into()], Some("20:30"), false, "granted")
+            .unwrap();
+        let json = serde_json::to_value(&view).unwrap();
+        assert_eq!(json["settings"]["times"], serde_json::json!(["07:15:00", "18:00:00"]));
+        assert_eq!(json["permission"], "granted");
+        for bad in ["25:00", "7.30", "<b>", ""] {
+            let err = backend
+                .save_reminders(&[bad.into()], None, true, "granted")
+                .unwrap_err();
+            assert!(err.to_string().contains("07:30"), "{bad}: {err}");
+        }
+        let five: Vec<String> = (6..11).map(|h| format!("{h:02}:00")).collect();
+        assert!(backend
+            .save_reminders(&five, None, true, "granted")
+            .unwrap_err()
+            .to_string()
+            .contains("four"));
     }
 
     #[test]

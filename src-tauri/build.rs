@@ -16,6 +16,8 @@ const COMMANDS: &[&str] = &[
     "save_calendar_settings",
     "add_pause",
     "remove_pause",
+    "reminders",
+    "save_reminders",
 ];
 
 fn main() {

@@ -1,11 +1,13 @@
 //! The commands the UI calls: one-line wrappers over [`Backend`], run off the main thread.
 
-use crate::backend::{Backend, Finished, SettingsView};
+use crate::backend::{Backend, Finished, RemindersView, SettingsView};
 use crate::error::ShellError;
 use backstride_core::days::{CalendarSettings, DayDetail, Month};
 use backstride_core::plan::Plan;
 use backstride_core::Today;
-use tauri::State;
+use tauri::plugin::PermissionState;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_notification::NotificationExt;
 
 /// Today's screen.
 #[tauri::command]
@@ -112,4 +114,40 @@ pub async fn add_pause(
 #[tauri::command]
 pub async fn remove_pause(backend: State<'_, Backend>, id: f64) -> Result<CalendarSettings, ShellError> {
     backend.remove_pause(id)
+}
+
+/// The reminder settings, the next reminders, today's missed ones and the permission.
+#[tauri::command]
+pub async fn reminders<R: Runtime>(
+    app: AppHandle<R>,
+    backend: State<'_, Backend>,
+) -> Result<RemindersView, ShellError> {
+    backend.reminders(permission(&app, false))
+}
+
+/// Saves the reminder settings; turning reminders on asks for permission the first time.
+#[tauri::command]
+pub async fn save_reminders<R: Runtime>(
+    app: AppHandle<R>,
+    backend: State<'_, Backend>,
+    times: Vec<String>,
+    evening: Option<String>,
+    shoe_prompts: bool,
+) -> Result<RemindersView, ShellError> {
+    let wants = !times.is_empty() || evening.as_deref().is_some_and(|e| !e.is_empty());
+    backend.save_reminders(&times, evening.as_deref(), shoe_prompts, permission(&app, wants))
+}
+
+/// Whether notifications may be shown; with `ask`, asks the user if the system has not yet.
+fn permission<R: Runtime>(app: &AppHandle<R>, ask: bool) -> &'static str {
+    let notification = app.notification();
+    let state = match notification.permission_state() {
+        Ok(PermissionState::Prompt | PermissionState::PromptWithRationale) if ask => notification.request_permission(),
+        other => other,
+    };
+    match state {
+        Ok(PermissionState::Granted) => "granted",
+        Ok(PermissionState::Denied) => "denied",
+        _ => "prompt",
+    }
 }

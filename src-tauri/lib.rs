@@ -5,6 +5,10 @@ mod backend;
 mod commands;
 mod environment;
 mod error;
+#[cfg(mobile)]
+mod mobile;
+#[cfg(desktop)]
+mod scheduler;
 
 use tauri::Manager;
 
@@ -12,10 +16,15 @@ use tauri::Manager;
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let settings = environment::Settings::from_process();
             let fallback_dir = app.path().app_data_dir().ok();
             app.manage(backend::Backend::start(settings, fallback_dir));
+            #[cfg(desktop)]
+            scheduler::start(app.handle().clone());
+            #[cfg(mobile)]
+            mobile::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -33,6 +42,8 @@ pub fn run() {
             commands::save_calendar_settings,
             commands::add_pause,
             commands::remove_pause,
+            commands::reminders,
+            commands::save_reminders,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

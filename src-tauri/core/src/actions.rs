@@ -8,10 +8,13 @@ use crate::error::CoreError;
 use crate::exercise::{Category, DoseKind, Exercise};
 use crate::plan::Plan;
 use crate::progression::{bounds, DoseChange, Progress, Rating};
-use crate::session::SessionKind;
+use crate::reminders::{self, Reminder, ReminderSettings, Summary};
+use crate::session::{self, Inputs, SessionKind};
 use crate::store::Store;
 use crate::today::Today;
 use chrono::{Days, NaiveDate};
+use serde::Serialize;
+use std::collections::HashMap;
 
 /// Today's screen for the clock's current local date.
 pub fn today(store: &Store, clock: &dyn Clock) -> Result<Today, CoreError> {
@@ -157,6 +160,71 @@ pub fn set_dose(store: &Store, clock: &dyn Clock, id: &str, amount: i64) -> Resu
         },
     )?;
     today(store, clock)
+}
+
+/// The reminder settings and what they give now.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reminders {
+    /// The settings.
+    pub settings: ReminderSettings,
+    /// The next reminders, earliest first (14 days).
+    pub upcoming: Vec<Reminder>,
+    /// Today's reminders that came due while the day is still not done.
+    pub missed: Vec<Reminder>,
+}
+
+/// The reminders ahead and today's missed ones, from what is stored.
+pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreError> {
+    let today_view = Today::load(store, clock)?;
+    let today = today_view.date;
+    let history = store.history(today)?;
+    let doses: HashMap<String, u16> = store.progress()?.into_iter().map(|(id, p)| (id, p.amount)).collect();
+    let avoid = store.last_hurt(today)?;
+    let mut summaries = HashMap::new();
+    summaries.insert(
+        today,
+        Summary {
+            exercises: today_view.items.len(),
+            minutes: today_view.minutes,
+        },
+    );
+    for date in today.iter_days().skip(1).take(reminders::HORIZON_DAYS as usize + 1) {
+        let plan = history.plan_on(date);
+        let planned = session::strength_session(&Inputs {
+            date,
+            owned: &plan.equipment,
+            avoid: &avoid,
+            doses: &doses,
+        });
+        summaries.insert(
+            date,
+            Summary {
+                exercises: planned.len(),
+                minutes: session::minutes(&planned),
+            },
+        );
+    }
+    let summary = |date: NaiveDate| {
+        summaries.get(&date).copied().unwrap_or(Summary {
+            exercises: 0,
+            minutes: 0,
+        })
+    };
+    let settings = store.reminder_settings()?;
+    let (zone, now, streak) = (clock.zone(), clock.now(), today_view.streak.current);
+    Ok(Reminders {
+        upcoming: reminders::upcoming(&history, &settings, zone, now, streak, &summary),
+        missed: reminders::missed_today(&history, &settings, zone, now, streak, &summary),
+        settings,
+    })
+}
+
+/// Saves the reminder settings: times sorted, at most four.
+pub fn save_reminders(store: &Store, clock: &dyn Clock, settings: ReminderSettings) -> Result<Reminders, CoreError> {
+    let settings = settings.normalized().map_err(CoreError::InvalidReminders)?;
+    store.save_reminder_settings(&settings)?;
+    reminders(store, clock)
 }
 
 #[cfg(test)]
@@ -401,6 +469,39 @@ mod tests {
         assert!(store.progress().unwrap().is_empty());
         assert_eq!(set_dose(&store, &c, plank, 45).map(|_| ()).ok(), Some(()));
         assert_eq!(store.progress().unwrap()["plank"].amount, 45);
+    }
+
+    #[test]
+    fn reminders_say_what_today_holds_and_stop_once_it_is_done() {
+        let store = Store::open_in_memory().unwrap();
+        let c = clock("2026-03-30", 6);
+        let r = reminders(&store, &c).unwrap();
+        let t = today(&store, &c).unwrap();
+        assert_eq!(r.upcoming[0].date, c.today());
+        assert_eq!(
+            r.upcoming[0].body,
+            format!("Back routine: {} exercises, about {} min", t.items.len(), t.minutes)
+        );
+        assert!(r.missed.is_empty());
+        let late = clock("2026-03-30", 9);
+        assert_eq!(reminders(&store, &late).unwrap().missed.len(), 1);
+        for item in &t.items {
+            mark(&store, &late, late.today(), item.exercise.id, true).unwrap();
+        }
+        let after = reminders(&store, &late).unwrap();
+        assert!(after.missed.is_empty());
+        assert_ne!(after.upcoming[0].date, c.today());
+        let too_many = ReminderSettings {
+            times: (6..11)
+                .map(|h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap())
+                .collect(),
+            ..ReminderSettings::default()
+        };
+        assert!(matches!(
+            save_reminders(&store, &c, too_many),
+            Err(CoreError::InvalidReminders(_))
+        ));
+        assert_eq!(store.reminder_settings().unwrap(), ReminderSettings::default());
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub enum CoreError {
     /// A freeze budget outside 0–5.
     #[error("Choose between 0 and 5 freeze days a month.")]
     FreezesOutOfRange,
+    /// Reminder settings that are refused, with the reason.
+    #[error("{0}")]
+    InvalidReminders(&'static str),
     /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -13,6 +13,7 @@ pub mod exercise;
 pub mod history;
 pub mod plan;
 pub mod progression;
+pub mod reminders;
 pub mod session;
 pub mod store;
 pub mod streak;

@@ -7,6 +7,7 @@ mod history;
 mod marks;
 mod plan;
 mod progress;
+mod reminders;
 mod sessions;
 
 pub use calendar::Pause;
