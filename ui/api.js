@@ -57,3 +57,9 @@ export const addPause = (start, end) => call('add_pause', { start, end });
 
 /** Removes a pause; resolves to the calendar settings. */
 export const removePause = (id) => call('remove_pause', { id });
+
+/** The reminder settings, upcoming and missed reminders, and the notification permission. */
+export const reminders = () => call('reminders');
+
+/** Saves the reminder settings (times as "HH:MM"); resolves like `reminders`. */
+export const saveReminders = (times, evening, shoePrompts) => call('save_reminders', { times, evening, shoePrompts });

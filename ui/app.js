@@ -6,6 +6,7 @@ import { showMessage } from './dom.js';
 import * as today from './today.js';
 import * as settings from './settings.js';
 import * as calendar from './calendar.js';
+import * as reminders from './reminders.js';
 import { play } from './player.js';
 
 const screens = {
@@ -15,7 +16,15 @@ const screens = {
   fatal: document.getElementById('fatal'),
   loading: document.getElementById('loading'),
 };
-const loaders = { today: today.load, calendar: () => calendar.load(), settings: settings.load };
+const loaders = {
+  // Today paints from its own call; the reminder notes follow without holding it up.
+  today: async () => {
+    await today.load();
+    reminders.load().catch(() => {});
+  },
+  calendar: () => calendar.load(),
+  settings: () => Promise.all([settings.load(), reminders.load()]),
+};
 let shown = 'today';
 
 function show(name) {

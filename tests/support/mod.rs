@@ -51,6 +51,7 @@ pub struct App {
     /// The WebDriver session.
     pub driver: WebDriver,
     tauri_driver: Child,
+    log_path: PathBuf,
     _turn: MutexGuard<'static, ()>,
 }
 
@@ -133,6 +134,7 @@ impl App {
         let app = App {
             driver,
             tauri_driver,
+            log_path,
             _turn: turn,
         };
         app.wait_for_attr("body", "data-ready", "true").await;
@@ -256,6 +258,11 @@ impl App {
         let path = dir.join(format!("{name}.png"));
         self.driver.screenshot(&path).await.expect("screenshot failed");
         path
+    }
+
+    /// What tauri-driver, WebKitWebDriver and the app wrote to stdout and stderr so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log_path).unwrap_or_default()
     }
 
     /// Ends the session (which closes the app) and stops tauri-driver.

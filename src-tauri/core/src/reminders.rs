@@ -250,7 +250,11 @@ mod tests {
         let all = upcoming(&h, &ReminderSettings::default(), berlin, now, 0, &summary);
         let dates: Vec<String> = all.iter().map(|r| r.date.to_string()).collect();
         assert_eq!(dates[..4], ["2026-03-30", "2026-04-01", "2026-04-03", "2026-04-06"]);
-        assert_eq!(all.len(), 7, "today and the 14 days after: Mon 30 March to Mon 13 April");
+        assert_eq!(
+            all.len(),
+            7,
+            "today and the 14 days after: Mon 30 March to Mon 13 April"
+        );
         assert_eq!(all[0].at, utc(berlin, "2026-03-30", 7, 30));
         assert_eq!(all[0].body, "Back routine: 6 exercises, about 18 min");
     }

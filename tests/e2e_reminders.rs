@@ -1,0 +1,215 @@
+//! End-to-end: reminders reach the desktop's notification service. Each test runs its own
+//! D-Bus session bus with dbus-monitor watching org.freedesktop.Notifications, starts the
+//! app on it a few seconds before a reminder, and counts the Notify calls.
+
+mod support;
+
+use backstride_core::{actions, Clock, FixedClock, Store};
+use chrono::{NaiveDate, TimeZone, Utc};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use support::{wait_for, App, Launch};
+
+const BERLIN: &str = "Europe/Berlin";
+
+/// A private session bus with a monitor of the notification interface.
+struct Bus {
+    daemon: Child,
+    monitor: Child,
+    address: String,
+    log: PathBuf,
+}
+
+impl Bus {
+    fn start(dir: &Path) -> Bus {
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon is not installed: run scripts/deps.sh");
+        let mut address = String::new();
+        BufReader::new(daemon.stdout.take().expect("stdout"))
+            .read_line(&mut address)
+            .expect("bus address");
+        let address = address.trim().to_string();
+        let log = dir.join("dbus-monitor.log");
+        let monitor = Command::new("dbus-monitor")
+            .args(["--address", &address, "interface='org.freedesktop.Notifications'"])
+            .stdout(std::fs::File::create(&log).expect("monitor log"))
+            .spawn()
+            .expect("dbus-monitor is not installed: run scripts/deps.sh");
+        let bus = Bus {
+            daemon,
+            monitor,
+            address,
+            log,
+        };
+        // The monitor says hello (NameAcquired, NameLost) once it is listening.
+        let start = Instant::now();
+        while bus.text().is_empty() {
+            assert!(start.elapsed() < Duration::from_secs(10), "dbus-monitor did not start");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        bus
+    }
+
+    fn text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// The string arguments of every Notify call seen so far, one Vec per call.
+    fn notify_calls(&self) -> Vec<Vec<String>> {
+        let mut calls: Vec<Vec<String>> = Vec::new();
+        let mut inside = false;
+        for line in self.text().lines() {
+            if !line.starts_with(' ') {
+                inside = line.starts_with("method call") && line.contains("member=Notify");
+                if inside {
+                    calls.push(Vec::new());
+                }
+            } else if let (true, Some(text)) = (inside, line.trim().strip_prefix("string \"")) {
+                if let Some(call) = calls.last_mut() {
+                    call.push(text.trim_end_matches('"').to_string());
+                }
+            }
+        }
+        calls
+    }
+}
+
+impl Drop for Bus {
+    fn drop(&mut self) {
+        for child in [&mut self.monitor, &mut self.daemon] {
+            let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn clock(date: &str, h: u32, m: u32) -> FixedClock {
+    let local = date.parse::<NaiveDate>().unwrap().and_hms_opt(h, m, 0).unwrap();
+    let zone = chrono_tz::Europe::Berlin;
+    FixedClock {
+        now: zone.from_local_datetime(&local).unwrap().with_timezone(&Utc),
+        zone,
+    }
+}
+
+/// What the reminder should say, read from Today on screen.
+async fn expected_body(app: &App) -> String {
+    let exercises = app.all("routine-item").await.len();
+    let heading = app
+        .driver
+        .find(thirtyfour::By::Id("session-heading"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let minutes: String = heading
+        .rsplit("about ")
+        .next()
+        .unwrap()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    format!("Back routine: {exercises} exercises, about {minutes} min")
+}
+
+fn lateness(app: &App) -> String {
+    app.log()
+        .lines()
+        .filter(|l| l.contains("backstride: reminder"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[tokio::test]
+async fn the_half_past_seven_reminder_arrives_once_and_says_what_today_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let bus = Bus::start(dir.path());
+    let data = dir.path().join("data");
+    // Monday, five seconds before the default 07:30 reminder.
+    let launch = Launch::new(&data, "2026-03-30T07:29:55+02:00", BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
+    let app = App::launch(launch).await;
+    let body = expected_body(&app).await;
+    wait_for("a Notify call", || async { Ok(!bus.notify_calls().is_empty()) }).await;
+    let call = &bus.notify_calls()[0];
+    assert!(call.contains(&"Time for your back routine".to_string()), "{call:?}");
+    assert!(call.contains(&body), "{call:?} should say {body}");
+    // The reminder is not repeated: watch a few more seconds of the app's life.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(bus.notify_calls().len(), 1);
+    println!("delivery: {}", lateness(&app));
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn no_reminder_once_the_day_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let store = Store::open_in(&data).unwrap();
+        let early = clock("2026-03-30", 7, 0);
+        for item in actions::today(&store, &early).unwrap().items {
+            actions::mark(&store, &early, early.today(), item.exercise.id, true).unwrap();
+        }
+    }
+    let bus = Bus::start(dir.path());
+    let launch = Launch::new(&data, "2026-03-30T07:29:55+02:00", BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
+    let app = App::launch(launch).await;
+    app.wait_for_attr("[data-testid='session-status']", "data-state", "done")
+        .await;
+    // Nothing can be waited for here: watch until well past 07:30 by the app's clock.
+    tokio::time::sleep(Duration::from_secs(9)).await;
+    assert!(bus.notify_calls().is_empty(), "{:?}", bus.notify_calls());
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_reminder_missed_while_closed_comes_once_on_opening_and_shows_on_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        // The app ran on Monday at 06:00, then was closed through the 07:30 reminder.
+        let store = Store::open_in(&data).unwrap();
+        let six = clock("2026-03-30", 6, 0);
+        actions::today(&store, &six).unwrap();
+        store.set_delivered_through(six.now()).unwrap();
+    }
+    let bus = Bus::start(dir.path());
+    let launch = Launch::new(&data, "2026-03-30T09:00:00+02:00", BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
+    let app = App::launch(launch).await;
+    wait_for("the missed reminder", || async { Ok(bus.notify_calls().len() == 1) }).await;
+    let note = app.one("reminder-missed").await.text().await.unwrap();
+    assert!(
+        note.contains("07:30") && note.contains("while Backstride was closed"),
+        "{note}"
+    );
+    app.quit().await;
+
+    // Opened again the same morning: shown in the app, not sent again.
+    let again = dir.path().join("again");
+    std::fs::create_dir_all(&again).unwrap();
+    let bus_again = Bus::start(&again);
+    let launch =
+        Launch::new(&data, "2026-03-30T09:30:00+02:00", BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus_again.address);
+    let app = App::launch(launch).await;
+    app.one("reminder-missed").await;
+    app.click("[data-testid='nav-settings']").await;
+    app.wait_visible("[data-testid='settings-reminder-time']").await;
+    assert_eq!(
+        app.attr("[data-testid='settings-reminder-time']", "value")
+            .await
+            .as_deref(),
+        Some("07:30")
+    );
+    let field = app.driver.find(thirtyfour::By::Id("reminder-form")).await.unwrap();
+    app.scroll_to(&field).await;
+    app.screenshot("settings-reminders-light").await;
+    assert!(bus_again.notify_calls().is_empty(), "not sent a second time");
+    app.quit().await;
+}

@@ -1,0 +1,83 @@
+// Reminder settings (times, the evening nudge, shoe prompts, the notification permission)
+// and, on Today, the note about a reminder missed while the app was closed.
+
+import { h, showMessage } from './dom.js';
+import * as api from './api.js';
+
+const form = document.getElementById('reminder-form');
+const list = document.getElementById('reminder-times');
+const error = document.getElementById('reminder-error');
+const status = document.getElementById('notification-status');
+const next = document.getElementById('next-reminder');
+const missed = document.getElementById('reminder-missed');
+const off = document.getElementById('notifications-off');
+
+const PERMISSION = {
+  granted: 'Notifications are allowed.',
+  denied: 'Notifications are turned off for Backstride: reminders only show inside the app.',
+  prompt: 'Backstride will ask to show notifications when you turn reminders on.',
+};
+
+const hhmm = (time) => time.slice(0, 5);
+const clock = (iso) => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const when = (iso) => new Intl.DateTimeFormat(undefined, {
+  weekday: 'long', hour: '2-digit', minute: '2-digit',
+}).format(new Date(iso));
+
+function timeRow(value, first) {
+  return h('li', { class: 'time-row' },
+    h('input', {
+      type: 'time', value, required: true, 'aria-label': 'Reminder time',
+      'data-testid': first ? 'settings-reminder-time' : 'reminder-time',
+    }),
+    h('button', { type: 'button', class: 'ghost', 'aria-label': `Remove the ${value} reminder`, onclick: (e) => {
+      e.target.closest('li').remove();
+      save();
+    } }, 'Remove'));
+}
+
+function fill(view) {
+  const { settings } = view;
+  list.replaceChildren(...settings.times.map((t, i) => timeRow(hhmm(t), i === 0)));
+  form.elements.eveningOn.checked = settings.evening !== null;
+  if (settings.evening) form.elements.evening.value = hhmm(settings.evening);
+  form.elements.evening.disabled = settings.evening === null;
+  form.elements.shoePrompts.checked = settings.shoePrompts;
+  status.textContent = PERMISSION[view.permission];
+  next.textContent = view.upcoming.length > 0 ? `Next: ${when(view.upcoming[0].at)}.` : 'No reminder is coming up.';
+  showToday(view);
+}
+
+/** Shows on Today a reminder missed while the app was closed, and blocked notifications. */
+function showToday(view) {
+  const last = view.missed[view.missed.length - 1];
+  missed.hidden = !last;
+  if (last) missed.textContent = `Your ${clock(last.at)} reminder came while Backstride was closed: ${last.body}.`;
+  off.hidden = view.permission !== 'denied';
+}
+
+/** Loads the reminder settings into the form and Today's notes. */
+export async function load() {
+  fill(await api.reminders());
+}
+
+async function save() {
+  const times = [...list.querySelectorAll('input[type=time]')].map((input) => input.value).filter(Boolean);
+  const evening = form.elements.eveningOn.checked ? form.elements.evening.value : null;
+  try {
+    fill(await api.saveReminders(times, evening, form.elements.shoePrompts.checked));
+    showMessage(error, '');
+  } catch (e) {
+    showMessage(error, e.message);
+  }
+}
+
+document.getElementById('reminder-add').addEventListener('click', () => {
+  list.append(timeRow('18:00', list.children.length === 0));
+  save();
+});
+form.addEventListener('change', () => {
+  form.elements.evening.disabled = !form.elements.eveningOn.checked;
+  save();
+});
+form.addEventListener('submit', (event) => event.preventDefault());
