@@ -71,6 +71,15 @@ pub enum CoreError {
     /// Reminder settings that are refused, with the reason.
     #[error("{0}")]
     InvalidReminders(&'static str),
+    /// A pair of shoes that is refused, with the reason.
+    #[error("{0}")]
+    BadShoe(&'static str),
+    /// A run that is refused, with the reason.
+    #[error("{0}")]
+    BadRun(&'static str),
+    /// No pair with that id.
+    #[error("That pair of shoes no longer exists.")]
+    UnknownPair,
     /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -9,10 +9,12 @@ mod plan;
 mod progress;
 mod reminders;
 mod sessions;
+mod shoes;
 
 pub use calendar::Pause;
 pub use history::{FREEZES, STARTED_ON};
 pub use sessions::StoredSession;
+pub use shoes::Run;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
@@ -26,6 +28,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/001_initial.sql")),
     M::up(include_str!("../../migrations/002_plan_sessions_progress_checkins.sql")),
     M::up(include_str!("../../migrations/003_history.sql")),
+    M::up(include_str!("../../migrations/004_shoes.sql")),
 ];
 
 /// Every schema version, oldest first.
