@@ -15,6 +15,7 @@ pub mod plan;
 pub mod progression;
 pub mod reminders;
 pub mod session;
+pub mod shoe_actions;
 pub mod shoes;
 pub mod store;
 pub mod streak;

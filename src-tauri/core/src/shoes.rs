@@ -130,13 +130,7 @@ pub fn wear(pair: Pair, runs_m: i64, first_run: Option<NaiveDate>, today: NaiveD
         .or(first_run)
         .and_then(|since| since.checked_add_months(Months::new(age_months)))
         .is_some_and(|due| today >= due);
-    let level = if percent >= 100 || too_old {
-        Some(Level::Replace)
-    } else if percent >= WEARING_AT {
-        Some(Level::Wearing)
-    } else {
-        None
-    };
+    let level = level_for(total_m, pair.limit_m, too_old);
     let put_off = pair.later_m.is_some_and(|m| total_m < m) && pair.later_until.is_some_and(|d| today < d);
     let prompt = !pair.retired && level.is_some() && level > pair.acted && !put_off;
     Wear {
@@ -146,6 +140,22 @@ pub fn wear(pair: Pair, runs_m: i64, first_run: Option<NaiveDate>, today: NaiveD
         level,
         too_old,
         prompt,
+    }
+}
+
+/// The prompt `total_m` of `limit_m` calls for; `too_old` always calls for replacing.
+pub fn level_for(total_m: i64, limit_m: i64, too_old: bool) -> Option<Level> {
+    let percent = if limit_m > 0 {
+        total_m.saturating_mul(100) / limit_m
+    } else {
+        100
+    };
+    if percent >= 100 || too_old {
+        Some(Level::Replace)
+    } else if percent >= WEARING_AT {
+        Some(Level::Wearing)
+    } else {
+        None
     }
 }
 

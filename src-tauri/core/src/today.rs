@@ -8,6 +8,8 @@ use crate::exercise::{Dose, Exercise};
 use crate::plan::week_start;
 use crate::progression::{Progress, Rating};
 use crate::session::{self, Inputs, Planned, SessionKind};
+use crate::shoe_actions;
+use crate::shoes::{Unit, Wear};
 use crate::store::{Store, STARTED_ON};
 use crate::streak::{self, Streak};
 use chrono::{DateTime, Days, NaiveDate, TimeZone};
@@ -76,6 +78,10 @@ pub struct Today {
     pub rating: Option<Rating>,
     /// The current and best streak.
     pub streak: Streak,
+    /// Pairs of shoes whose wear prompt is showing.
+    pub shoe_prompts: Vec<Wear>,
+    /// The unit distances are shown in.
+    pub unit: Unit,
     /// Milliseconds until the next local midnight, when Today turns into another day.
     pub next_day_ms: i64,
 }
@@ -167,6 +173,11 @@ impl Today {
             advice: checkin::advice_due(date, &checkins),
             rating,
             streak: streak::streak(&store.history(date)?, date),
+            shoe_prompts: shoe_actions::wear_all(store, date)?
+                .into_iter()
+                .filter(|w| w.prompt)
+                .collect(),
+            unit: shoe_actions::unit(store)?,
             next_day_ms: 0,
         })
     }

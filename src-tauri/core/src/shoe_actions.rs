@@ -1,0 +1,467 @@
+//! What the user can do with shoes: add and edit pairs, retire them, log, edit and delete
+//! runs, answer a wear prompt, and choose km or mi. Everything is checked before anything is
+//! stored; each action returns the whole Shoes screen.
+
+use crate::clock::Clock;
+use crate::error::CoreError;
+use crate::shoes::{self, Level, Pair, Unit, Wear, DEFAULT_AGE_MONTHS, LATER_DAYS, LATER_METRES};
+use crate::store::{Run, Store};
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+const UNIT: &str = "units";
+/// Runs the Shoes screen lists.
+const RECENT_RUNS: usize = 30;
+
+/// The Shoes screen.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShoesView {
+    /// km or mi.
+    pub unit: Unit,
+    /// Every pair with its wear, active ones first.
+    pub pairs: Vec<Wear>,
+    /// The latest runs, newest first.
+    pub runs: Vec<Run>,
+}
+
+/// A pair as typed in the form, distances in the user's unit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairInput {
+    /// Name.
+    pub name: String,
+    /// Brand and model.
+    pub model: Option<String>,
+    /// Distance already run in it.
+    pub start: Option<f64>,
+    /// Purchase date, `YYYY-MM-DD`.
+    pub purchased: Option<String>,
+    /// Replacement limit (empty: 800 km or 500 mi).
+    pub limit: Option<f64>,
+    /// Make it the default pair.
+    pub default: bool,
+}
+
+/// A run as typed in the form.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunInput {
+    /// The day, `YYYY-MM-DD`.
+    pub date: String,
+    /// Distance in the user's unit.
+    pub distance: Option<f64>,
+    /// Duration in minutes.
+    pub minutes: Option<f64>,
+    /// The pair (empty: the default pair).
+    pub pair_id: Option<i64>,
+}
+
+/// An answer to a wear prompt.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "action")]
+pub enum PromptAnswer {
+    /// Ask again after 50 km more or in two weeks.
+    Later,
+    /// A new limit, in the user's unit.
+    ChangeLimit {
+        /// The new limit.
+        limit: f64,
+    },
+}
+
+/// The unit distances are shown in.
+pub fn unit(store: &Store) -> Result<Unit, CoreError> {
+    Ok(if store.setting(UNIT)?.as_deref() == Some("mi") {
+        Unit::Mi
+    } else {
+        Unit::Km
+    })
+}
+
+/// Every pair's wear on `today`.
+pub fn wear_all(store: &Store, today: NaiveDate) -> Result<Vec<Wear>, CoreError> {
+    let mut all: Vec<Wear> = store
+        .pairs()?
+        .into_iter()
+        .map(|(pair, runs_m, first)| shoes::wear(pair, runs_m, first, today, DEFAULT_AGE_MONTHS))
+        .collect();
+    all.sort_by_key(|w| (w.pair.retired, !w.pair.default, w.pair.id));
+    Ok(all)
+}
+
+/// The Shoes screen.
+pub fn view(store: &Store, clock: &dyn Clock) -> Result<ShoesView, CoreError> {
+    Ok(ShoesView {
+        unit: unit(store)?,
+        pairs: wear_all(store, clock.today())?,
+        runs: store.recent_runs(RECENT_RUNS)?,
+    })
+}
+
+/// Chooses km or mi.
+pub fn set_unit(store: &Store, clock: &dyn Clock, unit: Unit) -> Result<ShoesView, CoreError> {
+    store.set_setting(UNIT, unit.as_str())?;
+    view(store, clock)
+}
+
+fn past_date(text: &str, clock: &dyn Clock, refuse: &'static str) -> Result<NaiveDate, CoreError> {
+    let date: NaiveDate = text
+        .trim()
+        .parse()
+        .map_err(|_| CoreError::BadRun("That is not a date."))?;
+    if date > clock.today() {
+        return Err(CoreError::BadRun(refuse));
+    }
+    Ok(date)
+}
+
+fn pair_fields(input: &PairInput, unit: Unit, clock: &dyn Clock) -> Result<Pair, CoreError> {
+    let name = shoes::check_name(&input.name)?;
+    let model = input.model.as_deref().map(str::trim).filter(|m| !m.is_empty());
+    if model.is_some_and(|m| m.chars().count() > 200) {
+        return Err(CoreError::BadShoe("Brand and model can be at most 200 characters."));
+    }
+    let start_m = match input.start {
+        None => 0,
+        Some(start) => unit
+            .to_metres(start)
+            .filter(|m| *m <= 10_000_000)
+            .ok_or(CoreError::BadShoe(
+                "The distance already run is a number from 0 to 10,000 km.",
+            ))?,
+    };
+    let default_limit = if unit == Unit::Mi { 500.0 } else { 800.0 };
+    let limit_m = shoes::check_limit(unit.to_metres(input.limit.unwrap_or(default_limit)))?;
+    let purchased = match input.purchased.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        None => None,
+        Some(p) => Some(
+            past_date(p, clock, "A purchase date cannot be in the future.")
+                .map_err(|_| CoreError::BadShoe("The purchase date is not a past date."))?,
+        ),
+    };
+    Ok(Pair {
+        id: 0,
+        name,
+        model: model.map(str::to_string),
+        start_m,
+        purchased,
+        limit_m,
+        retired: false,
+        default: input.default,
+        later_m: None,
+        later_until: None,
+        acted: None,
+        notified: None,
+    })
+}
+
+fn existing(store: &Store, id: i64) -> Result<Pair, CoreError> {
+    store.pair(id)?.ok_or(CoreError::UnknownPair)
+}
+
+/// Adds a pair.
+pub fn add_pair(store: &Store, clock: &dyn Clock, input: &PairInput) -> Result<ShoesView, CoreError> {
+    let pair = pair_fields(input, unit(store)?, clock)?;
+    store.insert_pair(&pair, clock.now())?;
+    view(store, clock)
+}
+
+/// Changes a pair's details; its prompts and retirement are kept.
+pub fn edit_pair(store: &Store, clock: &dyn Clock, id: i64, input: &PairInput) -> Result<ShoesView, CoreError> {
+    let old = existing(store, id)?;
+    let new = pair_fields(input, unit(store)?, clock)?;
+    store.update_pair(&Pair {
+        id,
+        retired: old.retired,
+        acted: old.acted,
+        notified: old.notified,
+        ..new
+    })?;
+    view(store, clock)
+}
+
+/// Retires a pair (which answers its prompts) or brings it back.
+pub fn retire_pair(store: &Store, clock: &dyn Clock, id: i64, retired: bool) -> Result<ShoesView, CoreError> {
+    let pair = existing(store, id)?;
+    let acted = if retired { Some(Level::Replace) } else { pair.acted };
+    store.update_pair(&Pair {
+        retired,
+        acted,
+        default: pair.default && !retired,
+        ..pair
+    })?;
+    view(store, clock)
+}
+
+/// Answers a pair's wear prompt: later, or a new limit.
+pub fn answer_prompt(store: &Store, clock: &dyn Clock, id: i64, answer: PromptAnswer) -> Result<ShoesView, CoreError> {
+    let today = clock.today();
+    let wear = wear_all(store, today)?
+        .into_iter()
+        .find(|w| w.pair.id == id)
+        .ok_or(CoreError::UnknownPair)?;
+    let pair = match answer {
+        PromptAnswer::Later => Pair {
+            later_m: Some(wear.total_m.saturating_add(LATER_METRES)),
+            later_until: today.checked_add_days(Days::new(LATER_DAYS)),
+            acted: wear.level.max(wear.pair.acted),
+            ..wear.pair
+        },
+        PromptAnswer::ChangeLimit { limit } => {
+            // Prompts start over against the new limit; what it calls for now counts as answered.
+            let limit_m = shoes::check_limit(unit(store)?.to_metres(limit))?;
+            let now = shoes::level_for(wear.total_m, limit_m, wear.too_old);
+            Pair {
+                limit_m,
+                acted: now,
+                notified: now,
+                later_m: None,
+                later_until: None,
+                ..wear.pair
+            }
+        }
+    };
+    store.update_pair(&pair)?;
+    view(store, clock)
+}
+
+fn run_fields(input: &RunInput, store: &Store, clock: &dyn Clock) -> Result<Run, CoreError> {
+    let unit = unit(store)?;
+    let distance_m = shoes::check_run_distance(input.distance.and_then(|d| unit.to_metres(d)))?;
+    let date = past_date(&input.date, clock, "A run cannot be in the future.")?;
+    let duration_s = match input.minutes {
+        None => None,
+        Some(m) if m.is_finite() && m > 0.0 && m <= 60.0 * 48.0 => Some((m * 60.0).round() as i64),
+        Some(_) => {
+            return Err(CoreError::BadRun(
+                "A run's duration is between 0 and 48 hours, in minutes.",
+            ))
+        }
+    };
+    let pair = match input.pair_id {
+        Some(id) => existing(store, id)?,
+        None => store
+            .pairs()?
+            .into_iter()
+            .map(|(p, _, _)| p)
+            .find(|p| p.default && !p.retired)
+            .ok_or(CoreError::BadRun("Add a pair of shoes first."))?,
+    };
+    if pair.retired {
+        return Err(CoreError::BadRun(
+            "That pair is retired: choose another or bring it back.",
+        ));
+    }
+    Ok(Run {
+        id: 0,
+        pair_id: pair.id,
+        date,
+        distance_m,
+        duration_s,
+    })
+}
+
+/// Logs a run.
+pub fn add_run(store: &Store, clock: &dyn Clock, input: &RunInput) -> Result<ShoesView, CoreError> {
+    let run = run_fields(input, store, clock)?;
+    store.insert_run(&run, None, clock.now())?;
+    view(store, clock)
+}
+
+/// Changes a run.
+pub fn edit_run(store: &Store, clock: &dyn Clock, id: i64, input: &RunInput) -> Result<ShoesView, CoreError> {
+    let run = run_fields(input, store, clock)?;
+    if !store.update_run(&Run { id, ..run })? {
+        return Err(CoreError::BadRun("That run no longer exists."));
+    }
+    view(store, clock)
+}
+
+/// Deletes a run.
+pub fn delete_run(store: &Store, clock: &dyn Clock, id: i64) -> Result<ShoesView, CoreError> {
+    if !store.delete_run(id)? {
+        return Err(CoreError::BadRun("That run no longer exists."));
+    }
+    view(store, clock)
+}
+
+/// Pairs whose prompt has not been sent as a notification yet; marks them sent.
+pub fn take_shoe_notifications(store: &Store, clock: &dyn Clock) -> Result<Vec<Wear>, CoreError> {
+    let due: Vec<Wear> = wear_all(store, clock.today())?
+        .into_iter()
+        .filter(|w| w.prompt && w.level > w.pair.notified)
+        .collect();
+    for w in &due {
+        store.update_pair(&Pair {
+            notified: w.level,
+            ..w.pair.clone()
+        })?;
+    }
+    Ok(due)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::FixedClock;
+    use chrono::{TimeZone, Utc};
+
+    fn clock(date: &str) -> FixedClock {
+        let local = date.parse::<NaiveDate>().unwrap().and_hms_opt(18, 0, 0).unwrap();
+        let zone = chrono_tz::Europe::Berlin;
+        FixedClock {
+            now: zone.from_local_datetime(&local).unwrap().with_timezone(&Utc),
+            zone,
+        }
+    }
+
+    fn pair(name: &str, limit: f64) -> PairInput {
+        PairInput {
+            name: name.into(),
+            model: None,
+            start: None,
+            purchased: None,
+            limit: Some(limit),
+            default: false,
+        }
+    }
+
+    fn run(km: f64) -> RunInput {
+        RunInput {
+            date: "2026-04-01".into(),
+            distance: Some(km),
+            minutes: None,
+            pair_id: None,
+        }
+    }
+
+    fn only(view: &ShoesView) -> &Wear {
+        &view.pairs[0]
+    }
+
+    #[test]
+    fn a_100_km_pair_is_wearing_at_86_then_replace_at_101_then_quiet_once_retired() {
+        let store = Store::open_in_memory().unwrap();
+        let c = clock("2026-04-01");
+        add_pair(&store, &c, &pair("Blue trainers", 100.0)).unwrap();
+        let v = add_run(&store, &c, &run(86.0)).unwrap();
+        assert_eq!(
+            (only(&v).level, only(&v).prompt, only(&v).percent),
+            (Some(Level::Wearing), true, 86)
+        );
+        assert_eq!(take_shoe_notifications(&store, &c).unwrap().len(), 1);
+        assert!(
+            take_shoe_notifications(&store, &c).unwrap().is_empty(),
+            "notified once per threshold"
+        );
+        let v = add_run(&store, &c, &run(15.0)).unwrap();
+        assert_eq!((only(&v).level, only(&v).prompt), (Some(Level::Replace), true));
+        assert_eq!(
+            take_shoe_notifications(&store, &c).unwrap().len(),
+            1,
+            "replace is its own notification"
+        );
+        let id = only(&v).pair.id;
+        let v = retire_pair(&store, &c, id, true).unwrap();
+        assert!(!only(&v).prompt && only(&v).pair.retired);
+        assert!(
+            add_run(&store, &c, &run(5.0)).is_err(),
+            "no default pair left to run in"
+        );
+    }
+
+    #[test]
+    fn bad_runs_and_pairs_are_refused_and_change_nothing() {
+        let store = Store::open_in_memory().unwrap();
+        let c = clock("2026-04-01");
+        assert!(
+            matches!(add_run(&store, &c, &run(5.0)), Err(CoreError::BadRun(_))),
+            "no pair yet"
+        );
+        add_pair(&store, &c, &pair("Blue", 100.0)).unwrap();
+        add_run(&store, &c, &run(10.0)).unwrap();
+        for km in [-5.0, 0.0, f64::NAN, f64::INFINITY, 1000.5] {
+            assert!(
+                matches!(add_run(&store, &c, &run(km)), Err(CoreError::BadRun(_))),
+                "{km}"
+            );
+        }
+        let future = RunInput {
+            date: "2026-04-02".into(),
+            ..run(5.0)
+        };
+        assert!(add_run(&store, &c, &future).unwrap_err().to_string().contains("future"));
+        let garbage = RunInput {
+            date: "yesterday".into(),
+            ..run(5.0)
+        };
+        assert!(add_run(&store, &c, &garbage).is_err());
+        assert!(add_run(
+            &store,
+            &c,
+            &RunInput {
+                minutes: Some(-3.0),
+                ..run(5.0)
+            }
+        )
+        .is_err());
+        for bad in [
+            pair("", 800.0),
+            pair(&"x".repeat(201), 800.0),
+            pair("Red", 99.0),
+            pair("Red", f64::NAN),
+        ] {
+            assert!(matches!(add_pair(&store, &c, &bad), Err(CoreError::BadShoe(_))));
+        }
+        let v = view(&store, &c).unwrap();
+        assert_eq!((v.pairs.len(), only(&v).total_m, v.runs.len()), (1, 10_000, 1));
+    }
+
+    #[test]
+    fn later_waits_and_a_new_limit_starts_the_prompts_over() {
+        let store = Store::open_in_memory().unwrap();
+        let c = clock("2026-04-01");
+        add_pair(&store, &c, &pair("Blue", 100.0)).unwrap();
+        let id = only(&add_run(&store, &c, &run(90.0)).unwrap()).pair.id;
+        let v = answer_prompt(&store, &c, id, PromptAnswer::Later).unwrap();
+        assert!(!only(&v).prompt);
+        assert!(
+            !only(&add_run(&store, &c, &run(20.0)).unwrap()).prompt,
+            "110 km: still put off"
+        );
+        assert!(
+            only(&add_run(&store, &c, &run(30.0)).unwrap()).prompt,
+            "140 km: 50 km more"
+        );
+        let v = answer_prompt(&store, &c, id, PromptAnswer::ChangeLimit { limit: 400.0 }).unwrap();
+        assert_eq!((only(&v).level, only(&v).prompt), (None, false));
+        let v = add_run(&store, &c, &run(200.0)).unwrap();
+        assert_eq!(
+            (only(&v).level, only(&v).prompt),
+            (Some(Level::Wearing), true),
+            "85 % of the new limit"
+        );
+        assert!(answer_prompt(&store, &c, id, PromptAnswer::ChangeLimit { limit: 50.0 }).is_err());
+    }
+
+    #[test]
+    fn miles_in_miles_out_stored_in_metres() {
+        let store = Store::open_in_memory().unwrap();
+        let c = clock("2026-04-01");
+        set_unit(&store, &c, Unit::Mi).unwrap();
+        let v = add_pair(
+            &store,
+            &c,
+            &PairInput {
+                limit: None,
+                ..pair("Blue", 0.0)
+            },
+        )
+        .unwrap();
+        assert_eq!(only(&v).pair.limit_m, 804_672, "500 mi by default");
+        let v = add_run(&store, &c, &run(13.1)).unwrap();
+        assert_eq!(only(&v).total_m, 21_082);
+        assert!((Unit::Mi.from_metres(only(&v).total_m) - 13.1).abs() < 0.001);
+    }
+}
