@@ -9,6 +9,8 @@ use backstride_core::days::{self, CalendarSettings, DayDetail, Month, WeekStart}
 use backstride_core::plan::Plan;
 use backstride_core::progression::{DoseChange, Rating};
 use backstride_core::reminders::{Reminder, ReminderSettings};
+use backstride_core::shoe_actions::{self, PairInput, PromptAnswer, RunInput, ShoesView};
+use backstride_core::shoes::{Level, Unit};
 use backstride_core::{actions, Clock, CoreError, RunningClock, Store, Today};
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
@@ -211,6 +213,78 @@ impl Backend {
         Ok(RemindersView { reminders, permission })
     }
 
+    /// The Shoes screen.
+    pub fn shoes(&self) -> Result<ShoesView, ShellError> {
+        self.with(|store, clock| shoe_actions::view(store, clock))
+    }
+
+    /// Adds a pair.
+    pub fn add_pair(&self, input: &PairInput) -> Result<ShoesView, ShellError> {
+        self.change(|store, clock| shoe_actions::add_pair(store, clock, input))
+    }
+
+    /// Changes a pair.
+    pub fn edit_pair(&self, id: f64, input: &PairInput) -> Result<ShoesView, ShellError> {
+        let id = whole(id).ok_or(CoreError::UnknownPair)?;
+        self.change(|store, clock| shoe_actions::edit_pair(store, clock, id, input))
+    }
+
+    /// Retires a pair or brings it back.
+    pub fn retire_pair(&self, id: f64, retired: bool) -> Result<ShoesView, ShellError> {
+        let id = whole(id).ok_or(CoreError::UnknownPair)?;
+        self.change(|store, clock| shoe_actions::retire_pair(store, clock, id, retired))
+    }
+
+    /// Answers a pair's wear prompt.
+    pub fn answer_shoe_prompt(&self, id: f64, answer: PromptAnswer) -> Result<ShoesView, ShellError> {
+        let id = whole(id).ok_or(CoreError::UnknownPair)?;
+        self.change(|store, clock| shoe_actions::answer_prompt(store, clock, id, answer))
+    }
+
+    /// Logs a run.
+    pub fn add_run(&self, input: &RunInput) -> Result<ShoesView, ShellError> {
+        self.change(|store, clock| shoe_actions::add_run(store, clock, input))
+    }
+
+    /// Changes a run.
+    pub fn edit_run(&self, id: f64, input: &RunInput) -> Result<ShoesView, ShellError> {
+        let id = whole(id).ok_or(CoreError::BadRun("That run no longer exists."))?;
+        self.change(|store, clock| shoe_actions::edit_run(store, clock, id, input))
+    }
+
+    /// Deletes a run.
+    pub fn delete_run(&self, id: f64) -> Result<ShoesView, ShellError> {
+        let id = whole(id).ok_or(CoreError::BadRun("That run no longer exists."))?;
+        self.change(|store, clock| shoe_actions::delete_run(store, clock, id))
+    }
+
+    /// Chooses km (`km`) or miles (`mi`).
+    pub fn set_unit(&self, unit: &str) -> Result<ShoesView, ShellError> {
+        let unit = match unit {
+            "km" => Unit::Km,
+            "mi" => Unit::Mi,
+            _ => return Err(ShellError::BadInput("Distances are in km or mi.")),
+        };
+        self.with(|store, clock| shoe_actions::set_unit(store, clock, unit))
+    }
+
+    /// Shoe prompts not yet sent as notifications, as (title, text), if the user wants them;
+    /// each is marked sent.
+    pub fn take_shoe_notifications(&self) -> Vec<(String, String)> {
+        let taken = self.with(|store, clock| {
+            if !store.reminder_settings()?.shoe_prompts {
+                return Ok(Vec::new());
+            }
+            let unit = shoe_actions::unit(store)?;
+            let due = shoe_actions::take_shoe_notifications(store, clock)?;
+            Ok(due.into_iter().map(|w| shoe_text(&w, unit)).collect())
+        });
+        taken.unwrap_or_else(|error| {
+            eprintln!("backstride: shoe prompts could not be read: {error}");
+            Vec::new()
+        })
+    }
+
     /// The next reminder not yet delivered and how long until it is due (zero: now). The
     /// latest of today's overdue ones comes first; a fresh install starts counting now.
     pub fn next_reminder(&self) -> Option<(Reminder, Duration)> {
@@ -273,6 +347,21 @@ impl Backend {
             .as_ref()
             .map_err(|message| ShellError::Startup(message.clone()))
     }
+}
+
+/// A shoe prompt's notification: "Time for new running shoes" and what the pair has done.
+fn shoe_text(w: &backstride_core::shoes::Wear, unit: Unit) -> (String, String) {
+    let km = |m: i64| format!("{:.0} {}", unit.from_metres(m), unit.as_str());
+    let title = match w.level {
+        Some(Level::Replace) => "Time for new running shoes",
+        _ => "Your running shoes are wearing out",
+    };
+    let why = if w.too_old && w.percent < 100 {
+        "they are over a year old".to_string()
+    } else {
+        format!("{} of {} ({} %)", km(w.total_m), km(w.pair.limit_m), w.percent)
+    };
+    (title.to_string(), format!("{}: {why}.", w.pair.name))
 }
 
 /// A date as the UI sends it: `YYYY-MM-DD`.

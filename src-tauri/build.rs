@@ -18,6 +18,15 @@ const COMMANDS: &[&str] = &[
     "remove_pause",
     "reminders",
     "save_reminders",
+    "shoes",
+    "add_pair",
+    "edit_pair",
+    "retire_pair",
+    "answer_shoe_prompt",
+    "add_run",
+    "edit_run",
+    "delete_run",
+    "set_unit",
 ];
 
 fn main() {

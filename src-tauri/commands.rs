@@ -4,6 +4,7 @@ use crate::backend::{Backend, Finished, RemindersView, SettingsView};
 use crate::error::ShellError;
 use backstride_core::days::{CalendarSettings, DayDetail, Month};
 use backstride_core::plan::Plan;
+use backstride_core::shoe_actions::{PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::Today;
 use tauri::plugin::PermissionState;
 use tauri::{AppHandle, Runtime, State};
@@ -150,4 +151,62 @@ fn permission<R: Runtime>(app: &AppHandle<R>, ask: bool) -> &'static str {
         Ok(PermissionState::Denied) => "denied",
         _ => "prompt",
     }
+}
+
+/// The Shoes screen.
+#[tauri::command]
+pub async fn shoes(backend: State<'_, Backend>) -> Result<ShoesView, ShellError> {
+    backend.shoes()
+}
+
+/// Adds a pair of shoes.
+#[tauri::command]
+pub async fn add_pair(backend: State<'_, Backend>, pair: PairInput) -> Result<ShoesView, ShellError> {
+    backend.add_pair(&pair)
+}
+
+/// Changes a pair of shoes.
+#[tauri::command]
+pub async fn edit_pair(backend: State<'_, Backend>, id: f64, pair: PairInput) -> Result<ShoesView, ShellError> {
+    backend.edit_pair(id, &pair)
+}
+
+/// Retires a pair or brings it back.
+#[tauri::command]
+pub async fn retire_pair(backend: State<'_, Backend>, id: f64, retired: bool) -> Result<ShoesView, ShellError> {
+    backend.retire_pair(id, retired)
+}
+
+/// Answers a pair's wear prompt: later, or a new limit.
+#[tauri::command]
+pub async fn answer_shoe_prompt(
+    backend: State<'_, Backend>,
+    id: f64,
+    answer: PromptAnswer,
+) -> Result<ShoesView, ShellError> {
+    backend.answer_shoe_prompt(id, answer)
+}
+
+/// Logs a run.
+#[tauri::command]
+pub async fn add_run(backend: State<'_, Backend>, run: RunInput) -> Result<ShoesView, ShellError> {
+    backend.add_run(&run)
+}
+
+/// Changes a run.
+#[tauri::command]
+pub async fn edit_run(backend: State<'_, Backend>, id: f64, run: RunInput) -> Result<ShoesView, ShellError> {
+    backend.edit_run(id, &run)
+}
+
+/// Deletes a run.
+#[tauri::command]
+pub async fn delete_run(backend: State<'_, Backend>, id: f64) -> Result<ShoesView, ShellError> {
+    backend.delete_run(id)
+}
+
+/// Chooses km or mi.
+#[tauri::command]
+pub async fn set_unit(backend: State<'_, Backend>, unit: String) -> Result<ShoesView, ShellError> {
+    backend.set_unit(&unit)
 }

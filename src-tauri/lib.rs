@@ -44,6 +44,15 @@ pub fn run() {
             commands::remove_pause,
             commands::reminders,
             commands::save_reminders,
+            commands::shoes,
+            commands::add_pair,
+            commands::edit_pair,
+            commands::retire_pair,
+            commands::answer_shoe_prompt,
+            commands::add_run,
+            commands::edit_run,
+            commands::delete_run,
+            commands::set_unit,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

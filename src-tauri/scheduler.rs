@@ -20,6 +20,11 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
         let backend = app.state::<Backend>();
         loop {
             let changed = backend.changed();
+            for (title, body) in backend.take_shoe_notifications() {
+                if let Err(error) = app.notification().builder().title(&title).body(&body).show() {
+                    eprintln!("backstride: a shoe prompt could not be shown: {error}");
+                }
+            }
             match backend.next_reminder() {
                 None => changed.notified().await,
                 Some((reminder, wait)) if wait.is_zero() => deliver(&app, &reminder, &backend),

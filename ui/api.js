@@ -63,3 +63,30 @@ export const reminders = () => call('reminders');
 
 /** Saves the reminder settings (times as "HH:MM"); resolves like `reminders`. */
 export const saveReminders = (times, evening, shoePrompts) => call('save_reminders', { times, evening, shoePrompts });
+
+/** The Shoes screen: { unit, pairs, runs }. */
+export const shoes = () => call('shoes');
+
+/** Adds a pair: { name, model, start, purchased, limit, default }; resolves to the Shoes screen. */
+export const addPair = (pair) => call('add_pair', { pair });
+
+/** Retires a pair or brings it back. */
+export const retirePair = (id, retired) => call('retire_pair', { id, retired });
+
+/** Answers a wear prompt: { action: 'later' } or { action: 'change-limit', limit }. */
+export const answerShoePrompt = (id, answer) => call('answer_shoe_prompt', { id, answer });
+
+/** Logs a run: { date, distance, minutes, pairId }. */
+export const addRun = (run) => call('add_run', { run });
+
+/** Deletes a run. */
+export const deleteRun = (id) => call('delete_run', { id });
+
+/** Chooses km or mi. */
+export const setUnit = (unit) => call('set_unit', { unit });
+
+/** Changes a pair. */
+export const editPair = (id, pair) => call('edit_pair', { id, pair });
+
+/** Changes a run. */
+export const editRun = (id, run) => call('edit_run', { id, run });

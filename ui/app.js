@@ -7,11 +7,13 @@ import * as today from './today.js';
 import * as settings from './settings.js';
 import * as calendar from './calendar.js';
 import * as reminders from './reminders.js';
+import * as shoes from './shoes.js';
 import { play } from './player.js';
 
 const screens = {
   today: document.getElementById('today'),
   calendar: document.getElementById('calendar'),
+  shoes: document.getElementById('shoes'),
   settings: document.getElementById('settings'),
   fatal: document.getElementById('fatal'),
   loading: document.getElementById('loading'),
@@ -23,6 +25,7 @@ const loaders = {
     reminders.load().catch(() => {});
   },
   calendar: () => calendar.load(),
+  shoes: shoes.load,
   settings: () => Promise.all([settings.load(), reminders.load()]),
 };
 let shown = 'today';

@@ -32,12 +32,13 @@ chips(groups.runDays, 'runDays', DAYS);
 chips(groups.equipment, 'equipment', EQUIPMENT);
 form.elements.perWeek.replaceChildren(...[1, 2, 3, 4, 5, 6, 7].map((n) => h('option', { value: n }, String(n))));
 
-/** Loads the plan and the calendar settings into the forms. */
+/** Loads the plan, the unit and the calendar settings into the forms. */
 export async function load() {
-  const settings = await api.settings();
+  const [settings, shoes] = await Promise.all([api.settings(), api.shoes()]);
   timerSpeed = settings.timerSpeed;
   fill(settings.plan);
   fillCalendar(settings.calendar);
+  unitForm.elements.unit.value = shoes.unit;
 }
 
 function fill(plan) {
@@ -124,3 +125,14 @@ document.getElementById('pause-add').addEventListener('click', () => {
   }
   calendarChange(api.addPause(pauseStart.value, pauseEnd.value));
 });
+
+const unitForm = document.getElementById('unit-form');
+unitForm.addEventListener('change', async () => {
+  try {
+    await api.setUnit(unitForm.elements.unit.value);
+    showMessage(calendarError, '');
+  } catch (e) {
+    showMessage(calendarError, e.message);
+  }
+});
+unitForm.addEventListener('submit', (event) => event.preventDefault());

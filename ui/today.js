@@ -5,6 +5,7 @@ import { h, showMessage } from './dom.js';
 import * as api from './api.js';
 import { exerciseDetails, isHold } from './exercise.js';
 import { longDate, streakTexts } from './format.js';
+import { distance } from './shoes.js';
 
 const STATUS_TEXT = {
   'not-started': (done, total) => `Ready when you are · ${total} exercises`,
@@ -19,7 +20,7 @@ const els = {
   date: $('today-date'), status: $('session-status'), error: $('today-error'),
   streakCurrent: $('streak-current'), streakBest: $('streak-best'),
   advice: $('pain-advice'), checkinSummary: $('checkin-summary'), scale: $('pain-scale'), area: $('pain-area'),
-  recovery: $('recovery-note'), session: $('session'), sessionHeading: $('session-heading'),
+  shoePrompts: $('shoe-prompts'), recovery: $('recovery-note'), session: $('session'), sessionHeading: $('session-heading'),
   start: $('start-session'), list: $('routine'), rating: $('session-rating'), hurt: $('rating-hurt'),
   ratingError: $('rating-error'), result: $('session-result'), resultHeading: $('result-heading'),
   resultChanges: $('result-changes'), runBefore: $('run-before'), warmUp: $('warm-up'),
@@ -75,6 +76,7 @@ export function render(today) {
   els.status.textContent = STATUS_TEXT[today.state](done, today.items.length);
 
   els.advice.hidden = !today.advice;
+  renderShoePrompts(today.shoePrompts, today.unit);
   renderCheckin(today.checkin);
   els.recovery.hidden = today.state !== 'recovery';
   els.rest.hidden = today.state !== 'rest';
@@ -170,6 +172,39 @@ function renderCheckin(checkin) {
   els.checkinSummary.textContent = checkin
     ? `Logged: ${checkin.pain} of 10${checkin.area ? `, ${checkin.area} back` : ''}. Tap to change.`
     : '0 is no pain, 10 the worst you can imagine.';
+}
+
+/** One card per pair of shoes that needs attention, with its three answers. */
+function renderShoePrompts(prompts, unit) {
+  els.shoePrompts.replaceChildren(...prompts.map((w) => {
+    const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'error-message', hidden: true });
+    const answer = (promise) => promise.then(() => load()).catch((e) => showMessage(error, e.message));
+    const limit = h('input', {
+      type: 'number', min: 0, step: 10, value: distance(w.limitM, unit), hidden: true,
+      'aria-label': `New limit in ${unit}`, 'data-testid': 'shoe-prompt-limit-value',
+    });
+    const save = h('button', {
+      type: 'button', class: 'primary', hidden: true, 'data-testid': 'shoe-prompt-limit-save',
+      onclick: () => answer(api.answerShoePrompt(w.id, { action: 'change-limit', limit: Number(limit.value || 'NaN') })),
+    }, 'Save limit');
+    const age = w.tooOld ? ' They are also over a year old.' : '';
+    return h('div', {
+      class: `card banner shoe-prompt ${w.level}`, 'data-testid': 'shoe-prompt', dataset: { shoeId: w.id, level: w.level },
+    },
+    h('h2', {}, w.level === 'replace' ? `Time to replace ${w.name}` : `${w.name}: wearing out`),
+    h('p', {}, `${distance(w.totalM, unit)} of ${distance(w.limitM, unit)} ${unit} (${w.percent} %).${age} `
+      + 'Shoes that have lost their cushioning put more load on your back.'),
+    h('div', { class: 'prompt-actions' },
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'shoe-prompt-retire', onclick: () => answer(api.retirePair(w.id, true)) }, 'Retire them'),
+      h('button', { type: 'button', class: 'ghost', 'data-testid': 'shoe-prompt-later', onclick: () => answer(api.answerShoePrompt(w.id, { action: 'later' })) }, 'Remind me later'),
+      h('button', { type: 'button', class: 'ghost', 'data-testid': 'shoe-prompt-limit', onclick: () => {
+        limit.hidden = false;
+        save.hidden = false;
+        limit.focus();
+      } }, 'Change the limit')),
+    h('div', { class: 'prompt-limit' }, limit, save),
+    error);
+  }));
 }
 
 function setArea(area) {

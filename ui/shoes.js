@@ -1,0 +1,137 @@
+// The Shoes screen: each pair with its distance, wear and prompt; forms to add or edit a
+// pair and to log or edit a run (the default pair preselected); the latest runs.
+
+import { h, showMessage } from './dom.js';
+import * as api from './api.js';
+
+const $ = (id) => document.getElementById(id);
+const els = {
+  list: $('shoe-list'), runs: $('run-list'), runsHeading: $('runs-heading'), empty: $('shoes-empty'),
+  error: $('shoes-error'), pairForm: $('pair-form'), runForm: $('run-form'),
+};
+
+const STATUS = { wearing: 'Wearing out', replace: 'Replace now' };
+let view = null;
+
+/** A distance in metres, in the user's unit, to one decimal. */
+export const distance = (metres, unit) => (metres / (unit === 'mi' ? 1609.344 : 1000)).toFixed(1);
+
+/** Loads and draws the Shoes screen. */
+export async function load() {
+  render(await api.shoes());
+}
+
+function render(v) {
+  view = v;
+  for (const el of document.querySelectorAll('.unit-name')) el.textContent = v.unit;
+  els.empty.hidden = v.pairs.length > 0;
+  els.list.replaceChildren(...v.pairs.map(card));
+  const names = new Map(v.pairs.map((w) => [w.id, w.name]));
+  els.runsHeading.hidden = v.runs.length === 0;
+  els.runs.replaceChildren(...v.runs.map((run) => h('li', { class: 'run', 'data-testid': 'run-item', dataset: { runId: run.id } },
+    h('button', { type: 'button', class: 'run-open', onclick: () => openRunForm(run) },
+      `${run.date} · ${distance(run.distanceM, v.unit)} ${v.unit} · ${names.get(run.pairId) ?? ''}`),
+    h('button', {
+      type: 'button', class: 'ghost', 'data-testid': 'run-delete', 'aria-label': `Delete the run of ${run.date}`,
+      onclick: () => act(api.deleteRun(run.id)),
+    }, 'Delete'))));
+  const select = els.runForm.elements.pair;
+  select.replaceChildren(...v.pairs.filter((w) => !w.retired).map((w) => h('option', { value: w.id }, w.name)));
+  const chosen = v.pairs.find((w) => w.default && !w.retired);
+  if (chosen) select.value = String(chosen.id);
+}
+
+function card(w) {
+  const status = w.retired ? 'Retired' : STATUS[w.level] ?? 'Good to go';
+  return h('li', {
+    class: 'card shoe-card', 'data-testid': 'shoe-card',
+    dataset: { shoeId: w.id, level: w.level ?? 'ok', retired: String(w.retired) },
+  },
+  h('div', { class: 'shoe-top' },
+    h('h3', {}, w.name),
+    w.default && !w.retired ? h('span', { class: 'badge' }, 'For new runs') : null),
+  w.model ? h('p', { class: 'hint' }, w.model) : null,
+  h('p', { class: 'shoe-numbers' },
+    h('span', { 'data-testid': 'shoe-distance' }, `${distance(w.totalM, view.unit)} ${view.unit}`),
+    ` of ${distance(w.limitM, view.unit)} ${view.unit} · `,
+    h('span', { 'data-testid': 'shoe-wear' }, `${w.percent} %`)),
+  h('progress', { max: 100, value: Math.min(w.percent, 100), class: `wear ${w.level ?? 'ok'}`, 'aria-label': `${w.name}: ${w.percent} % worn` }),
+  h('p', { class: 'shoe-status' }, w.tooOld && !w.retired ? `${status}: over a year old` : status),
+  h('div', { class: 'shoe-actions' },
+    h('button', {
+      type: 'button', class: 'ghost', 'data-testid': 'shoe-retire', onclick: () => act(api.retirePair(w.id, !w.retired)),
+    }, w.retired ? 'Bring back' : 'Retire'),
+    w.retired ? null : h('button', { type: 'button', class: 'ghost', onclick: () => openPairForm(w) }, 'Edit')));
+}
+
+async function act(promise, errorEl = els.error) {
+  try {
+    render(await promise);
+    showMessage(errorEl, '');
+    return true;
+  } catch (error) {
+    showMessage(errorEl, error.message);
+    return false;
+  }
+}
+
+const number = (input) => (input.value === '' ? null : Number(input.value));
+const formError = (form) => form.querySelector('.error');
+
+function openPairForm(w) {
+  const f = els.pairForm;
+  f.dataset.editId = w ? String(w.id) : '';
+  f.querySelector('h2').textContent = w ? `Edit ${w.name}` : 'Add a pair';
+  f.elements.name.value = w?.name ?? '';
+  f.elements.model.value = w?.model ?? '';
+  f.elements.start.value = w ? distance(w.startM, view.unit) : '0';
+  f.elements.purchased.value = w?.purchased ?? '';
+  f.elements.limit.value = w ? distance(w.limitM, view.unit) : (view.unit === 'mi' ? '500' : '800');
+  f.elements.default.checked = w ? w.default : view.pairs.length === 0;
+  showMessage(formError(f), '');
+  els.runForm.hidden = true;
+  f.hidden = false;
+  f.elements.name.focus();
+}
+
+function openRunForm(run) {
+  const f = els.runForm;
+  f.dataset.editId = run ? String(run.id) : '';
+  f.querySelector('h2').textContent = run ? 'Edit the run' : 'Log a run';
+  f.elements.date.value = run?.date ?? document.getElementById('today-date').dateTime;
+  f.elements.distance.value = run ? distance(run.distanceM, view.unit) : '';
+  f.elements.minutes.value = run?.durationS ? String(Math.round(run.durationS / 60)) : '';
+  if (run) f.elements.pair.value = String(run.pairId);
+  showMessage(formError(f), '');
+  els.pairForm.hidden = true;
+  f.hidden = false;
+  f.elements.distance.focus();
+}
+
+els.pairForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const f = els.pairForm;
+  const pair = {
+    name: f.elements.name.value, model: f.elements.model.value || null, start: number(f.elements.start),
+    purchased: f.elements.purchased.value || null, limit: number(f.elements.limit), default: f.elements.default.checked,
+  };
+  const id = f.dataset.editId;
+  if (await act(id ? api.editPair(Number(id), pair) : api.addPair(pair), formError(f))) f.hidden = true;
+});
+
+els.runForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const f = els.runForm;
+  const run = {
+    date: f.elements.date.value, distance: number(f.elements.distance), minutes: number(f.elements.minutes),
+    pairId: f.elements.pair.value ? Number(f.elements.pair.value) : null,
+  };
+  const id = f.dataset.editId;
+  if (await act(id ? api.editRun(Number(id), run) : api.addRun(run), formError(f))) f.hidden = true;
+});
+
+for (const button of document.querySelectorAll('#shoes [data-close]')) {
+  button.addEventListener('click', () => { button.closest('form').hidden = true; });
+}
+$('shoe-add').addEventListener('click', () => openPairForm(null));
+$('run-add').addEventListener('click', () => openRunForm(null));
