@@ -213,9 +213,18 @@ pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreErro
     };
     let settings = store.reminder_settings()?;
     let (zone, now, streak) = (clock.zone(), clock.now(), today_view.streak.current);
+    // Reminders from before the app first ran were never missed: it was not set up yet.
+    let first_run = store
+        .zone_sightings()?
+        .into_iter()
+        .map(|s| s.first)
+        .min()
+        .unwrap_or(now);
+    let mut missed = reminders::missed_today(&history, &settings, zone, now, streak, &summary);
+    missed.retain(|r| r.at > first_run);
     Ok(Reminders {
         upcoming: reminders::upcoming(&history, &settings, zone, now, streak, &summary),
-        missed: reminders::missed_today(&history, &settings, zone, now, streak, &summary),
+        missed,
         settings,
     })
 }
@@ -485,6 +494,11 @@ mod tests {
         assert!(r.missed.is_empty());
         let late = clock("2026-03-30", 9);
         assert_eq!(reminders(&store, &late).unwrap().missed.len(), 1);
+        let newcomer = Store::open_in_memory().unwrap();
+        assert!(
+            reminders(&newcomer, &late).unwrap().missed.is_empty(),
+            "installed after 07:30: nothing missed"
+        );
         for item in &t.items {
             mark(&store, &late, late.today(), item.exercise.id, true).unwrap();
         }
