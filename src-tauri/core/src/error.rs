@@ -77,6 +77,9 @@ pub enum CoreError {
     /// A run that is refused, with the reason.
     #[error("{0}")]
     BadRun(&'static str),
+    /// A file of runs that cannot be imported, with the reason.
+    #[error("{0}")]
+    BadImport(String),
     /// No pair with that id.
     #[error("That pair of shoes no longer exists.")]
     UnknownPair,

@@ -11,6 +11,7 @@ pub mod days;
 pub mod error;
 pub mod exercise;
 pub mod history;
+pub mod import;
 pub mod plan;
 pub mod progression;
 pub mod reminders;

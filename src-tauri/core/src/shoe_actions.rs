@@ -4,6 +4,7 @@
 
 use crate::clock::Clock;
 use crate::error::CoreError;
+use crate::import;
 use crate::shoes::{self, Level, Pair, Unit, Wear, DEFAULT_AGE_MONTHS, LATER_DAYS, LATER_METRES};
 use crate::store::{Run, Store};
 use chrono::{Days, NaiveDate};
@@ -286,6 +287,66 @@ pub fn delete_run(store: &Store, clock: &dyn Clock, id: i64) -> Result<ShoesView
     view(store, clock)
 }
 
+/// How an import went.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Imported {
+    /// Runs added.
+    pub added: usize,
+    /// Runs already imported before, or without distance.
+    pub skipped: usize,
+    /// The Shoes screen after it.
+    pub shoes: ShoesView,
+}
+
+/// Imports the runs of a GPX, TCX or FIT file into the default pair: all of them or, when
+/// the file cannot be read or holds an impossible run, none.
+pub fn import_runs(store: &Store, clock: &dyn Clock, file_name: &str, bytes: &[u8]) -> Result<Imported, CoreError> {
+    let runs = import::parse(file_name, bytes)?;
+    let pair = store
+        .pairs()?
+        .into_iter()
+        .map(|(p, _, _)| p)
+        .find(|p| p.default && !p.retired)
+        .ok_or(CoreError::BadImport(
+            "Add a pair of shoes first: imported runs go to the pair for new runs.".into(),
+        ))?;
+    let now = clock.now();
+    let mut valid = Vec::new();
+    for run in &runs {
+        if run.started_at > now {
+            return Err(CoreError::BadImport("That file holds a run in the future.".into()));
+        }
+        let metres = run.distance_m.round();
+        if metres < 1.0 {
+            continue;
+        }
+        let distance_m = shoes::check_run_distance(Some(metres as i64))
+            .map_err(|_| CoreError::BadImport("That file holds a run over 1,000 km.".into()))?;
+        let date = run.started_at.with_timezone(&clock.zone()).date_naive();
+        let duration_s = run
+            .duration_s
+            .filter(|s| s.is_finite() && *s >= 1.0)
+            .map(|s| s.round() as i64);
+        valid.push((
+            Run {
+                id: 0,
+                pair_id: pair.id,
+                date,
+                distance_m,
+                duration_s,
+            },
+            run.started_at,
+        ));
+    }
+    let added = store.import_runs(&valid, now)?;
+    Ok(Imported {
+        added,
+        skipped: runs.len() - added,
+        shoes: view(store, clock)?,
+    })
+}
+
 /// Pairs whose prompt has not been sent as a notification yet; marks them sent.
 pub fn take_shoe_notifications(store: &Store, clock: &dyn Clock) -> Result<Vec<Wear>, CoreError> {
     let due: Vec<Wear> = wear_all(store, clock.today())?
@@ -443,6 +504,52 @@ mod tests {
             "85 % of the new limit"
         );
         assert!(answer_prompt(&store, &c, id, PromptAnswer::ChangeLimit { limit: 50.0 }).is_err());
+    }
+
+    #[test]
+    fn imported_runs_go_to_the_default_pair_once_and_bad_files_import_nothing() {
+        use crate::import::tests::{fit, gpx, tcx};
+        let store = Store::open_in_memory().unwrap();
+        let c = clock("2026-04-01");
+        let start = Utc.with_ymd_and_hms(2026, 3, 28, 7, 0, 0).unwrap();
+        assert!(
+            import_runs(&store, &c, "a.gpx", gpx(10.0, start).as_bytes()).is_err(),
+            "no pair yet"
+        );
+        add_pair(&store, &c, &pair("Blue", 800.0)).unwrap();
+        let first = import_runs(&store, &c, "a.gpx", gpx(10.0, start).as_bytes()).unwrap();
+        assert_eq!((first.added, first.skipped), (1, 0));
+        let again = import_runs(&store, &c, "a.gpx", gpx(10.0, start).as_bytes()).unwrap();
+        assert_eq!((again.added, again.skipped), (0, 1), "same start time: skipped");
+        let later = start + chrono::TimeDelta::days(1);
+        import_runs(&store, &c, "b.tcx", tcx(5000.0, later, true).as_bytes()).unwrap();
+        let v = import_runs(
+            &store,
+            &c,
+            "c.fit",
+            &fit(21_097.5, later + chrono::TimeDelta::hours(5), 6300.0),
+        )
+        .unwrap();
+        assert!(
+            (only(&v.shoes).total_m - 36_098).abs() <= 50,
+            "{}",
+            only(&v.shoes).total_m
+        );
+        assert_eq!(v.shoes.runs[0].date, "2026-03-29".parse::<NaiveDate>().unwrap());
+
+        let before = only(&view(&store, &c).unwrap()).total_m;
+        let future = Utc.with_ymd_and_hms(2026, 4, 5, 7, 0, 0).unwrap();
+        assert!(import_runs(&store, &c, "f.gpx", gpx(5.0, future).as_bytes())
+            .unwrap_err()
+            .to_string()
+            .contains("future"));
+        assert!(import_runs(&store, &c, "huge.fit", &fit(1_200_000.0, start, 3600.0)).is_err());
+        assert!(import_runs(&store, &c, "x.gpx", b"<gpx><trk>").is_err());
+        assert_eq!(
+            only(&view(&store, &c).unwrap()).total_m,
+            before,
+            "nothing imported from bad files"
+        );
     }
 
     #[test]

@@ -157,6 +157,18 @@ impl Store {
         Ok(added == 1)
     }
 
+    /// Adds imported runs, each with its start, in one transaction: all or none. Returns how
+    /// many were added; the others were imported before.
+    pub fn import_runs(&self, runs: &[(Run, DateTime<Utc>)], at: DateTime<Utc>) -> Result<usize, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let mut added = 0;
+        for (run, started_at) in runs {
+            added += usize::from(self.insert_run(run, Some(*started_at), at)?);
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
     /// Changes a run; false if there is none with its id.
     pub fn update_run(&self, run: &Run) -> Result<bool, StoreError> {
         let changed = self.conn.execute(

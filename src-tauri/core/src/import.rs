@@ -1,0 +1,364 @@
+//! Reads runs from files a runner already has: GPX (distance along the track), TCX (the
+//! laps' own distance, else along the track) and FIT (the sessions' totals). A file is read
+//! whole before anything is stored; one that cannot be read is refused with a clear message.
+
+use crate::error::CoreError;
+use chrono::{DateTime, Utc};
+use quick_xml::events::Event;
+
+/// The mean Earth radius, in metres.
+const EARTH_RADIUS_M: f64 = 6_371_008.8;
+/// Files larger than this are refused.
+pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+
+/// A run read from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedRun {
+    /// When it started: also what makes it a duplicate.
+    pub started_at: DateTime<Utc>,
+    /// Distance in metres.
+    pub distance_m: f64,
+    /// Duration in seconds, if the file says.
+    pub duration_s: Option<f64>,
+}
+
+/// Reads the runs in `bytes`; the format comes from the file name's extension.
+pub fn parse(file_name: &str, bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(CoreError::BadImport("That file is larger than 50 MB.".into()));
+    }
+    let lower = file_name.to_ascii_lowercase();
+    let runs = if lower.ends_with(".gpx") {
+        xml_runs(bytes, Format::Gpx)
+    } else if lower.ends_with(".tcx") {
+        xml_runs(bytes, Format::Tcx)
+    } else if lower.ends_with(".fit") {
+        fit_runs(bytes)
+    } else {
+        return Err(CoreError::BadImport("Backstride reads GPX, TCX and FIT files.".into()));
+    }?;
+    if runs.is_empty() {
+        return Err(CoreError::BadImport("That file holds no run with a start time.".into()));
+    }
+    Ok(runs)
+}
+
+/// Great-circle distance between two points, in metres.
+pub fn haversine(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lat2) = (a.0.to_radians(), b.0.to_radians());
+    let (dlat, dlon) = ((b.0 - a.0).to_radians(), (b.1 - a.1).to_radians());
+    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_M * h.sqrt().min(1.0).asin()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Gpx,
+    Tcx,
+}
+
+/// A run being read from XML: its points and what its laps say.
+#[derive(Default)]
+struct Track {
+    start: Option<DateTime<Utc>>,
+    end: Option<DateTime<Utc>>,
+    last_point: Option<(f64, f64)>,
+    track_m: f64,
+    laps_m: Option<f64>,
+    laps_s: Option<f64>,
+}
+
+impl Track {
+    fn point(&mut self, p: (f64, f64)) {
+        if let Some(last) = self.last_point {
+            self.track_m += haversine(last, p);
+        }
+        self.last_point = Some(p);
+    }
+
+    fn time(&mut self, t: DateTime<Utc>) {
+        self.start = Some(self.start.map_or(t, |s| s.min(t)));
+        self.end = Some(self.end.map_or(t, |e| e.max(t)));
+    }
+
+    fn finish(self) -> Option<ImportedRun> {
+        let started_at = self.start?;
+        let duration_s = self
+            .laps_s
+            .or_else(|| self.end.map(|e| (e - started_at).num_milliseconds() as f64 / 1000.0));
+        Some(ImportedRun {
+            started_at,
+            distance_m: self.laps_m.unwrap_or(self.track_m),
+            duration_s,
+        })
+    }
+}
+
+fn unreadable(kind: &str) -> CoreError {
+    CoreError::BadImport(format!(
+        "That {kind} file could not be read: it may be damaged or not a {kind} file."
+    ))
+}
+
+fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError> {
+    let kind = if format == Format::Gpx { "GPX" } else { "TCX" };
+    let run_tag = if format == Format::Gpx { "trk" } else { "Activity" };
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    reader.config_mut().trim_text(true);
+    let mut buf = Vec::new();
+    let (mut runs, mut track, mut path) = (Vec::new(), None::<Track>, Vec::<String>::new());
+    let (mut lat, mut lon) = (None::<f64>, None::<f64>);
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|_| unreadable(kind))?;
+        match event {
+            Event::Start(e) => {
+                let name = e.local_name().as_ref().to_string();
+                if name == run_tag {
+                    track = Some(Track::default());
+                }
+                let attr = |key: &str| -> Option<String> {
+                    let value = e.try_get_attribute(key).ok().flatten()?;
+                    value
+                        .normalized_value(quick_xml::XmlVersion::default())
+                        .ok()
+                        .map(|v| v.into_owned())
+                };
+                if let (Some(t), "trkpt", Format::Gpx) = (track.as_mut(), name.as_str(), format) {
+                    if let (Some(la), Some(lo)) = (attr("lat"), attr("lon")) {
+                        let p = (
+                            la.parse().map_err(|_| unreadable(kind))?,
+                            lo.parse().map_err(|_| unreadable(kind))?,
+                        );
+                        t.point(p);
+                    }
+                }
+                if let (Some(t), "Lap", Format::Tcx) = (track.as_mut(), name.as_str(), format) {
+                    if let Some(start) = attr("StartTime").and_then(|s| DateTime::parse_from_rfc3339(&s).ok()) {
+                        t.time(start.with_timezone(&Utc));
+                    }
+                }
+                path.push(name);
+            }
+            Event::End(e) => {
+                let name = e.local_name().as_ref().to_string();
+                if format == Format::Tcx && name == "Trackpoint" {
+                    if let (Some(t), Some(la), Some(lo)) = (track.as_mut(), lat.take(), lon.take()) {
+                        t.point((la, lo));
+                    }
+                }
+                if name == run_tag {
+                    runs.extend(track.take().and_then(Track::finish));
+                }
+                path.pop();
+            }
+            Event::Text(text) => {
+                let (Some(t), Some(tag)) = (track.as_mut(), path.last()) else {
+                    continue;
+                };
+                let value = text.into_inner();
+                let number = || value.trim().parse::<f64>().map_err(|_| unreadable(kind));
+                let parent = path.len().checked_sub(2).map(|i| path[i].as_str());
+                match (tag.as_str(), parent) {
+                    ("time" | "Time", _) => {
+                        let at = DateTime::parse_from_rfc3339(value.trim()).map_err(|_| unreadable(kind))?;
+                        t.time(at.with_timezone(&Utc));
+                    }
+                    ("DistanceMeters", Some("Lap")) => t.laps_m = Some(t.laps_m.unwrap_or(0.0) + number()?),
+                    ("TotalTimeSeconds", Some("Lap")) => t.laps_s = Some(t.laps_s.unwrap_or(0.0) + number()?),
+                    ("LatitudeDegrees", _) => lat = Some(number()?),
+                    ("LongitudeDegrees", _) => lon = Some(number()?),
+                    _ => {}
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    if !path.is_empty() {
+        return Err(unreadable(kind));
+    }
+    Ok(runs)
+}
+
+fn fit_runs(bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreError> {
+    use fitparser::{profile::MesgNum, Value};
+    let records = fitparser::from_bytes(bytes).map_err(|_| unreadable("FIT"))?;
+    let number = |v: &Value| -> Option<f64> {
+        match *v {
+            Value::Float64(x) => Some(x),
+            Value::Float32(x) => Some(f64::from(x)),
+            Value::UInt32(x) | Value::UInt32z(x) => Some(f64::from(x)),
+            Value::UInt16(x) | Value::UInt16z(x) => Some(f64::from(x)),
+            _ => None,
+        }
+    };
+    let runs = records
+        .iter()
+        .filter(|r| r.kind() == MesgNum::Session)
+        .filter_map(|session| {
+            let field = |name: &str| {
+                session
+                    .fields()
+                    .iter()
+                    .find(|f| f.name() == name)
+                    .map(|f| f.value().clone())
+            };
+            let Some(Value::Timestamp(start)) = field("start_time") else {
+                return None;
+            };
+            Some(ImportedRun {
+                started_at: start.with_timezone(&Utc),
+                distance_m: field("total_distance").as_ref().and_then(number)?,
+                duration_s: field("total_elapsed_time").as_ref().and_then(number),
+            })
+        })
+        .collect();
+    Ok(runs)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// A straight track north from the equator, `km` long, one point every 100 m, one per 30 s.
+    pub(crate) fn gpx(km: f64, start: DateTime<Utc>) -> String {
+        let steps = (km * 10.0).round() as usize;
+        let deg_per_m = (1.0 / EARTH_RADIUS_M).to_degrees();
+        let points: String = (0..=steps)
+            .map(|i| {
+                let t = start + chrono::TimeDelta::seconds(30 * i as i64);
+                format!(
+                    r#"<trkpt lat="{:.8}" lon="13.4"><time>{}</time></trkpt>"#,
+                    100.0 * i as f64 * deg_per_m,
+                    t.to_rfc3339()
+                )
+            })
+            .collect();
+        format!(
+            r#"<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Run &amp; more</name><trkseg>{points}</trkseg></trk></gpx>"#
+        )
+    }
+
+    /// A TCX activity whose lap says `metres`; `with_lap_distance` false leaves it to the track.
+    pub(crate) fn tcx(metres: f64, start: DateTime<Utc>, with_lap_distance: bool) -> String {
+        let deg = (metres / EARTH_RADIUS_M).to_degrees();
+        let lap_distance = if with_lap_distance {
+            format!("<DistanceMeters>{metres}</DistanceMeters>")
+        } else {
+            String::new()
+        };
+        format!(
+            r#"<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><Activity Sport="Running"><Id>{s}</Id><Lap StartTime="{s}"><TotalTimeSeconds>1500</TotalTimeSeconds>{lap_distance}<Track><Trackpoint><Time>{s}</Time><Position><LatitudeDegrees>0</LatitudeDegrees><LongitudeDegrees>0</LongitudeDegrees></Position></Trackpoint><Trackpoint><Time>{e}</Time><Position><LatitudeDegrees>{deg:.9}</LatitudeDegrees><LongitudeDegrees>0</LongitudeDegrees></Position></Trackpoint></Track></Lap></Activity></Activities></TrainingCenterDatabase>"#,
+            s = start.to_rfc3339(),
+            e = (start + chrono::TimeDelta::seconds(1500)).to_rfc3339(),
+        )
+    }
+
+    /// A FIT file with one session: start, distance and elapsed time, CRCs included.
+    pub(crate) fn fit(metres: f64, start: DateTime<Utc>, seconds: f64) -> Vec<u8> {
+        const FIT_EPOCH: i64 = 631_065_600;
+        let mut data = vec![0x40, 0, 0, 18, 0, 3, 2, 4, 0x86, 9, 4, 0x86, 7, 4, 0x86, 0x00];
+        data.extend(((start.timestamp() - FIT_EPOCH) as u32).to_le_bytes());
+        data.extend(((metres * 100.0).round() as u32).to_le_bytes());
+        data.extend(((seconds * 1000.0).round() as u32).to_le_bytes());
+        let mut file = vec![14, 0x10, 0x54, 0x08];
+        file.extend((data.len() as u32).to_le_bytes());
+        file.extend(b".FIT");
+        let header_crc = crc(&file);
+        file.extend(header_crc.to_le_bytes());
+        file.extend(&data);
+        let file_crc = crc(&file);
+        file.extend(file_crc.to_le_bytes());
+        file
+    }
+
+    fn crc(bytes: &[u8]) -> u16 {
+        const TABLE: [u16; 16] = [
+            0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401, 0xA001, 0x6C00, 0x7800, 0xB401, 0x5000,
+            0x9C01, 0x8801, 0x4400,
+        ];
+        bytes.iter().fold(0u16, |mut crc, &byte| {
+            for nibble in [byte & 0x0F, byte >> 4] {
+                let tmp = TABLE[usize::from(crc & 0x0F)];
+                crc = ((crc >> 4) & 0x0FFF) ^ tmp ^ TABLE[usize::from(nibble)];
+            }
+            crc
+        })
+    }
+
+    fn start() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 28, 7, 15, 0).unwrap()
+    }
+
+    fn within_half_percent(got: f64, want: f64) -> bool {
+        (got - want).abs() <= want * 0.005
+    }
+
+    #[test]
+    fn a_gpx_track_of_10_km_reads_as_10_km() {
+        let runs = parse("Morning.GPX", gpx(10.0, start()).as_bytes()).unwrap();
+        assert_eq!(runs.len(), 1);
+        assert!(
+            within_half_percent(runs[0].distance_m, 10_000.0),
+            "{}",
+            runs[0].distance_m
+        );
+        assert_eq!(runs[0].started_at, start());
+        assert_eq!(runs[0].duration_s, Some(3000.0));
+    }
+
+    #[test]
+    fn a_tcx_lap_says_its_distance_and_a_bare_track_is_measured() {
+        let laps = parse("run.tcx", tcx(5000.0, start(), true).as_bytes()).unwrap();
+        assert_eq!((laps[0].distance_m, laps[0].duration_s), (5000.0, Some(1500.0)));
+        let track = parse("run.tcx", tcx(7300.0, start(), false).as_bytes()).unwrap();
+        assert!(
+            within_half_percent(track[0].distance_m, 7300.0),
+            "{}",
+            track[0].distance_m
+        );
+        assert_eq!(track[0].started_at, start());
+    }
+
+    #[test]
+    fn a_fit_session_gives_its_totals() {
+        let runs = parse("long.fit", &fit(21_097.5, start(), 6300.0)).unwrap();
+        assert_eq!(runs.len(), 1);
+        assert!(
+            within_half_percent(runs[0].distance_m, 21_097.5),
+            "{}",
+            runs[0].distance_m
+        );
+        assert_eq!(runs[0].started_at, start());
+        assert_eq!(runs[0].duration_s, Some(6300.0));
+    }
+
+    #[test]
+    fn unreadable_files_are_refused_with_a_clear_message() {
+        let mut damaged = fit(5000.0, start(), 1500.0);
+        let last = damaged.len() - 3;
+        damaged[last] ^= 0xFF;
+        let cases: [(&str, &[u8], &str); 6] = [
+            ("run.fit", &damaged, "could not be read"),
+            (
+                "run.gpx",
+                b"<gpx><trk><trkseg><trkpt lat=\"x\" lon=\"1\"></trkpt>",
+                "could not be read",
+            ),
+            ("run.gpx", b"<gpx><trk><trkseg>", "could not be read"),
+            ("run.tcx", b"\x00\x01 not xml at all", "no run"),
+            ("run.gpx", b"<gpx></gpx>", "no run"),
+            ("notes.txt", b"hello", "GPX, TCX and FIT"),
+        ];
+        for (name, bytes, message) in cases {
+            let err = parse(name, bytes).unwrap_err().to_string();
+            assert!(err.contains(message), "{name}: {err}");
+        }
+        assert!(parse("big.gpx", &vec![b' '; MAX_BYTES + 1])
+            .unwrap_err()
+            .to_string()
+            .contains("50 MB"));
+    }
+}
