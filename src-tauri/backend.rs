@@ -9,7 +9,7 @@ use backstride_core::days::{self, CalendarSettings, DayDetail, Month, WeekStart}
 use backstride_core::plan::Plan;
 use backstride_core::progression::{DoseChange, Rating};
 use backstride_core::reminders::{Reminder, ReminderSettings};
-use backstride_core::shoe_actions::{self, PairInput, PromptAnswer, RunInput, ShoesView};
+use backstride_core::shoe_actions::{self, Imported, PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::shoes::{Level, Unit};
 use backstride_core::{actions, Clock, CoreError, RunningClock, Store, Today};
 use chrono::{NaiveDate, NaiveTime};
@@ -256,6 +256,11 @@ impl Backend {
     pub fn delete_run(&self, id: f64) -> Result<ShoesView, ShellError> {
         let id = whole(id).ok_or(CoreError::BadRun("That run no longer exists."))?;
         self.change(|store, clock| shoe_actions::delete_run(store, clock, id))
+    }
+
+    /// Imports the runs of a GPX, TCX or FIT file named `file_name`.
+    pub fn import_runs(&self, file_name: &str, bytes: &[u8]) -> Result<Imported, ShellError> {
+        self.change(|store, clock| shoe_actions::import_runs(store, clock, file_name, bytes))
     }
 
     /// Chooses km (`km`) or miles (`mi`).
@@ -616,6 +621,27 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("four"));
+    }
+
+    #[test]
+    fn an_import_reports_what_it_added_and_refuses_what_it_cannot_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let backend = monday(dir.path());
+        let pair = PairInput {
+            name: "Blue".into(),
+            model: None,
+            start: None,
+            purchased: None,
+            limit: None,
+            default: true,
+        };
+        backend.add_pair(&pair).unwrap();
+        let gpx = r#"<gpx><trk><trkseg><trkpt lat="0" lon="0"><time>2026-03-29T07:00:00Z</time></trkpt><trkpt lat="0.0449661" lon="0"><time>2026-03-29T07:25:00Z</time></trkpt></trkseg></trk></gpx>"#;
+        let imported = backend.import_runs("sunday.gpx", gpx.as_bytes()).unwrap();
+        assert_eq!((imported.added, imported.skipped), (1, 0));
+        assert!((imported.shoes.pairs[0].total_m - 5000).abs() <= 25);
+        let err = backend.import_runs("broken.fit", b"not a fit file").unwrap_err();
+        assert_eq!(error_json(err)["kind"], "invalid");
     }
 
     #[test]

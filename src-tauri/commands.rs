@@ -4,8 +4,9 @@ use crate::backend::{Backend, Finished, RemindersView, SettingsView};
 use crate::error::ShellError;
 use backstride_core::days::{CalendarSettings, DayDetail, Month};
 use backstride_core::plan::Plan;
-use backstride_core::shoe_actions::{PairInput, PromptAnswer, RunInput, ShoesView};
+use backstride_core::shoe_actions::{Imported, PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::Today;
+use tauri::ipc::{InvokeBody, Request};
 use tauri::plugin::PermissionState;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_notification::NotificationExt;
@@ -209,4 +210,18 @@ pub async fn delete_run(backend: State<'_, Backend>, id: f64) -> Result<ShoesVie
 #[tauri::command]
 pub async fn set_unit(backend: State<'_, Backend>, unit: String) -> Result<ShoesView, ShellError> {
     backend.set_unit(&unit)
+}
+
+/// Imports runs from a file: the bytes as the raw body, the name in the `x-file-name` header.
+#[tauri::command]
+pub async fn import_runs(backend: State<'_, Backend>, request: Request<'_>) -> Result<Imported, ShellError> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(ShellError::BadInput("Choose a GPX, TCX or FIT file to import."));
+    };
+    let name = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    backend.import_runs(name, bytes)
 }

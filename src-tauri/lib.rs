@@ -53,6 +53,7 @@ pub fn run() {
             commands::edit_run,
             commands::delete_run,
             commands::set_unit,
+            commands::import_runs,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -180,3 +180,59 @@ async fn the_shoes_tab_shows_pairs_at_different_wear_in_light_and_dark() {
         app.quit().await;
     }
 }
+
+#[tokio::test]
+async fn runs_import_from_a_gpx_file_once_and_a_broken_file_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open_in(&dir.path().join("data")).unwrap();
+        let input = PairInput {
+            name: "Blue".into(),
+            model: None,
+            start: None,
+            purchased: None,
+            limit: None,
+            default: true,
+        };
+        shoe_actions::add_pair(&store, &clock(), &input).unwrap();
+    }
+    // 8 km due north from the equator: 8000 m / 6371008.8 m in degrees of latitude.
+    let gpx = dir.path().join("Sunday long run.gpx");
+    std::fs::write(
+        &gpx,
+        r#"<?xml version="1.0"?><gpx version="1.1"><trk><trkseg>
+        <trkpt lat="0" lon="9"><time>2026-03-29T07:00:00Z</time></trkpt>
+        <trkpt lat="0.0719458" lon="9"><time>2026-03-29T07:44:00Z</time></trkpt>
+        </trkseg></trk></gpx>"#,
+    )
+    .unwrap();
+    let broken = dir.path().join("broken.fit");
+    std::fs::write(&broken, b".FIT but not really").unwrap();
+
+    let app = App::launch(Launch::new(&dir.path().join("data"), MONDAY, BERLIN)).await;
+    app.click("[data-testid='nav-shoes']").await;
+    wait_card(&app, "Blue", "shoe-distance", "0.0 km").await;
+    let input = app.driver.find(By::Css("[data-testid='run-import']")).await.unwrap();
+    input.send_keys(gpx.to_str().unwrap()).await.unwrap();
+    wait_card(&app, "Blue", "shoe-distance", "8.0 km").await;
+    assert_eq!(app.one("import-result").await.text().await.unwrap(), "Imported 1 run.");
+
+    let input = app.driver.find(By::Css("[data-testid='run-import']")).await.unwrap();
+    input.send_keys(gpx.to_str().unwrap()).await.unwrap();
+    support::wait_for("the second import to be skipped", || async {
+        Ok(app
+            .driver
+            .find(By::Id("import-result"))
+            .await?
+            .text()
+            .await?
+            .contains("skipped 1"))
+    })
+    .await;
+    let input = app.driver.find(By::Css("[data-testid='run-import']")).await.unwrap();
+    input.send_keys(broken.to_str().unwrap()).await.unwrap();
+    let error = app.one("error-message").await.text().await.unwrap();
+    assert!(error.contains("FIT file could not be read"), "{error}");
+    assert_eq!(card_text(&app, "Blue", "shoe-distance").await, "8.0 km");
+    app.quit().await;
+}

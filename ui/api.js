@@ -2,12 +2,12 @@
 
 const invoke = window.__TAURI__?.core?.invoke;
 
-async function call(command, args) {
+async function call(command, args, options) {
   if (!invoke) {
     throw { kind: 'startup', message: 'Backstride has to be opened as the app, not in a web browser.' };
   }
   try {
-    return await invoke(command, args);
+    return await invoke(command, args, options);
   } catch (error) {
     if (error && typeof error.message === 'string') {
       return Promise.reject({ kind: error.kind ?? 'invalid', message: error.message });
@@ -90,3 +90,8 @@ export const editPair = (id, pair) => call('edit_pair', { id, pair });
 
 /** Changes a run. */
 export const editRun = (id, run) => call('edit_run', { id, run });
+
+/** Imports the runs of a GPX, TCX or FIT file; resolves to { added, skipped, shoes }. */
+export const importRuns = (fileName, bytes) => call('import_runs', bytes, {
+  headers: { 'x-file-name': encodeURIComponent(fileName) },
+});

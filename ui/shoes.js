@@ -135,3 +135,21 @@ for (const button of document.querySelectorAll('#shoes [data-close]')) {
 }
 $('shoe-add').addEventListener('click', () => openPairForm(null));
 $('run-add').addEventListener('click', () => openRunForm(null));
+
+const importInput = $('run-import');
+importInput.addEventListener('change', async () => {
+  const file = importInput.files[0];
+  if (!file) return;
+  const result = $('import-result');
+  result.textContent = '';
+  try {
+    const imported = await api.importRuns(file.name, new Uint8Array(await file.arrayBuffer()));
+    render(imported.shoes);
+    showMessage($('import-error'), '');
+    const runs = (n) => `${n} ${n === 1 ? 'run' : 'runs'}`;
+    result.textContent = `Imported ${runs(imported.added)}${imported.skipped ? `, skipped ${imported.skipped} already there` : ''}.`;
+  } catch (error) {
+    showMessage($('import-error'), error.message);
+  }
+  importInput.value = '';
+});
