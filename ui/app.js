@@ -60,6 +60,10 @@ today.setHooks({
       onClose: () => today.load().catch(() => {}),
     });
   },
+  addPair: async () => {
+    await open('shoes');
+    shoes.addPair();
+  },
   // At local midnight Today becomes the next day, and the calendar moves its "today".
   dayOver: () => {
     today.load().catch(() => {});

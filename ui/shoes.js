@@ -134,6 +134,9 @@ for (const button of document.querySelectorAll('#shoes [data-close]')) {
   button.addEventListener('click', () => { button.closest('form').hidden = true; });
 }
 $('shoe-add').addEventListener('click', () => openPairForm(null));
+
+/** Opens the form for a new pair. */
+export const addPair = () => openPairForm(null);
 $('run-add').addEventListener('click', () => openRunForm(null));
 
 const importInput = $('run-import');

@@ -28,13 +28,16 @@ const els = {
 };
 
 let current = null;
-let hooks = { play: () => {}, dayOver: () => {} };
+let hooks = { play: () => {}, dayOver: () => {}, addPair: () => {} };
 let rollover = null;
 
 /** The Today last drawn. */
 export const state = () => current;
 
-/** `play(today, items)` opens the guided player; `dayOver()` runs at local midnight. */
+/**
+ * `play(today, items)` opens the guided player; `dayOver()` runs at local midnight;
+ * `addPair()` opens the form for a new pair of shoes.
+ */
 export function setHooks(h) {
   hooks = h;
 }
@@ -178,7 +181,11 @@ function renderCheckin(checkin) {
 function renderShoePrompts(prompts, unit) {
   els.shoePrompts.replaceChildren(...prompts.map((w) => {
     const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'error-message', hidden: true });
-    const answer = (promise) => promise.then(() => load()).catch((e) => showMessage(error, e.message));
+    // Resolves to true once answered and Today is redrawn; shows the message and false if not.
+    const answer = (promise) => promise.then(() => load()).then(() => true, (e) => {
+      showMessage(error, e.message);
+      return false;
+    });
     const limit = h('input', {
       type: 'number', min: 0, step: 10, value: distance(w.limitM, unit), hidden: true,
       'aria-label': `New limit in ${unit}`, 'data-testid': 'shoe-prompt-limit-value',
@@ -195,7 +202,14 @@ function renderShoePrompts(prompts, unit) {
     h('p', {}, `${distance(w.totalM, unit)} of ${distance(w.limitM, unit)} ${unit} (${w.percent} %).${age} `
       + 'Shoes that have lost their cushioning put more load on your back.'),
     h('div', { class: 'prompt-actions' },
-      h('button', { type: 'button', class: 'primary', 'data-testid': 'shoe-prompt-retire', onclick: () => answer(api.retirePair(w.id, true)) }, 'Retire them'),
+      h('button', {
+        type: 'button', class: 'primary', 'data-testid': 'shoe-prompt-retire',
+        onclick: () => answer(api.retirePair(w.id, true)).then((retired) => {
+          if (!retired) return;
+          $('retired-text').textContent = `${w.name} are retired. Running in new shoes? Add them so their distance counts from the first run.`;
+          $('retired-note').hidden = false;
+        }),
+      }, 'Retire them'),
       h('button', { type: 'button', class: 'ghost', 'data-testid': 'shoe-prompt-later', onclick: () => answer(api.answerShoePrompt(w.id, { action: 'later' })) }, 'Remind me later'),
       h('button', { type: 'button', class: 'ghost', 'data-testid': 'shoe-prompt-limit', onclick: () => {
         limit.hidden = false;
@@ -246,5 +260,10 @@ function showResult(today, changes) {
     : changes.length > 0 ? 'Next time:' : 'Session saved. Doses stay as they are for now.';
   els.resultChanges.replaceChildren(...changes.map((c) => h('li', { 'data-testid': 'dose-change-summary' }, c.text)));
 }
+
+$('shoe-add-new').addEventListener('click', () => {
+  $('retired-note').hidden = true;
+  hooks.addPair();
+});
 
 els.start.addEventListener('click', () => hooks.play(current, current.items.filter((item) => !item.done)));

@@ -8,7 +8,7 @@ use crate::error::CoreError;
 use crate::exercise::{Category, DoseKind, Exercise};
 use crate::plan::Plan;
 use crate::progression::{bounds, DoseChange, Progress, Rating};
-use crate::reminders::{self, Reminder, ReminderSettings, Summary};
+use crate::reminders::{Reminder, ReminderSettings, Reminding, Summary, HORIZON_DAYS};
 use crate::session::{self, Inputs, SessionKind};
 use crate::store::Store;
 use crate::today::Today;
@@ -189,7 +189,7 @@ pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreErro
             minutes: today_view.minutes,
         },
     );
-    for date in today.iter_days().skip(1).take(reminders::HORIZON_DAYS as usize + 1) {
+    for date in today.iter_days().skip(1).take(HORIZON_DAYS as usize + 1) {
         let plan = history.plan_on(date);
         let planned = session::strength_session(&Inputs {
             date,
@@ -212,7 +212,14 @@ pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreErro
         })
     };
     let settings = store.reminder_settings()?;
-    let (zone, now, streak) = (clock.zone(), clock.now(), today_view.streak.current);
+    let now = clock.now();
+    let reminding = Reminding {
+        history: &history,
+        settings: &settings,
+        zone: clock.zone(),
+        streak: today_view.streak.current,
+        summary: &summary,
+    };
     // Reminders from before the app first ran were never missed: it was not set up yet.
     let first_run = store
         .zone_sightings()?
@@ -220,12 +227,13 @@ pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreErro
         .map(|s| s.first)
         .min()
         .unwrap_or(now);
-    let mut missed = reminders::missed_today(&history, &settings, zone, now, streak, &summary);
+    let mut missed = reminding.missed_today(now);
     missed.retain(|r| r.at > first_run);
+    let upcoming = reminding.upcoming(now);
     Ok(Reminders {
-        upcoming: reminders::upcoming(&history, &settings, zone, now, streak, &summary),
-        missed,
         settings,
+        upcoming,
+        missed,
     })
 }
 

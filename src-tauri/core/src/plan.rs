@@ -14,6 +14,9 @@ pub struct WeekdaySet(u8);
 const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 impl WeekdaySet {
+    /// Every day of the week.
+    pub const EVERY_DAY: WeekdaySet = WeekdaySet(0x7f);
+
     /// The set holding `days`.
     pub fn of(days: &[Weekday]) -> Self {
         Self(days.iter().fold(0, |mask, d| mask | 1 << d.num_days_from_monday()))

@@ -87,82 +87,74 @@ pub struct Reminder {
     pub body: String,
 }
 
-/// The reminders from `now` (excluded) to 14 days ahead, earliest first. `summary` tells
-/// what a day's session holds; `streak` is the current streak, for the evening nudge.
-pub fn upcoming(
-    history: &History,
-    settings: &ReminderSettings,
-    zone: Tz,
-    now: DateTime<Utc>,
-    streak: u32,
-    summary: &dyn Fn(NaiveDate) -> Summary,
-) -> Vec<Reminder> {
-    let today = now.with_timezone(&zone).date_naive();
-    let last = today.checked_add_days(Days::new(HORIZON_DAYS)).unwrap_or(today);
-    due_on_days(history, settings, zone, today, last, streak, summary)
-        .into_iter()
-        .filter(|r| r.at > now)
-        .collect()
+/// What reminders are worked out from.
+pub struct Reminding<'a> {
+    /// The user's days.
+    pub history: &'a History,
+    /// The user's choices.
+    pub settings: &'a ReminderSettings,
+    /// The zone the device is in now.
+    pub zone: Tz,
+    /// The current streak, for the evening nudge.
+    pub streak: u32,
+    /// What a day's session holds.
+    pub summary: &'a dyn Fn(NaiveDate) -> Summary,
 }
 
-/// Today's reminders whose time has passed while the day is still not done: shown when the
-/// app opens.
-pub fn missed_today(
-    history: &History,
-    settings: &ReminderSettings,
-    zone: Tz,
-    now: DateTime<Utc>,
-    streak: u32,
-    summary: &dyn Fn(NaiveDate) -> Summary,
-) -> Vec<Reminder> {
-    let today = now.with_timezone(&zone).date_naive();
-    due_on_days(history, settings, zone, today, today, streak, summary)
-        .into_iter()
-        .filter(|r| r.at <= now)
-        .collect()
-}
-
-fn due_on_days(
-    history: &History,
-    settings: &ReminderSettings,
-    zone: Tz,
-    from: NaiveDate,
-    to: NaiveDate,
-    streak: u32,
-    summary: &dyn Fn(NaiveDate) -> Summary,
-) -> Vec<Reminder> {
-    let mut out = Vec::new();
-    for day in calendar::days(history, from, to, from) {
-        let open = matches!(day.state, DayState::Today | DayState::Planned | DayState::Rest);
-        if !open || !session_due(history, day.date, from) {
-            continue;
-        }
-        let s = summary(day.date);
-        if s.exercises == 0 {
-            continue;
-        }
-        let body = format!("Back routine: {} exercises, about {} min", s.exercises, s.minutes);
-        for time in &settings.times {
-            out.push(Reminder {
-                at: first_valid_instant(zone, day.date, *time),
-                date: day.date,
-                kind: ReminderKind::Daily,
-                title: "Time for your back routine".into(),
-                body: body.clone(),
-            });
-        }
-        if let Some(evening) = settings.evening.filter(|_| streak > 0) {
-            out.push(Reminder {
-                at: first_valid_instant(zone, day.date, evening),
-                date: day.date,
-                kind: ReminderKind::Evening,
-                title: format!("Your {streak}-session streak is waiting"),
-                body,
-            });
-        }
+impl Reminding<'_> {
+    /// The reminders after `now`, to 14 days ahead, earliest first.
+    pub fn upcoming(&self, now: DateTime<Utc>) -> Vec<Reminder> {
+        let today = now.with_timezone(&self.zone).date_naive();
+        let last = today.checked_add_days(Days::new(HORIZON_DAYS)).unwrap_or(today);
+        self.due_on_days(today, last)
+            .into_iter()
+            .filter(|r| r.at > now)
+            .collect()
     }
-    out.sort_by_key(|r| r.at);
-    out
+
+    /// Today's reminders whose time has passed while the day is still not done.
+    pub fn missed_today(&self, now: DateTime<Utc>) -> Vec<Reminder> {
+        let today = now.with_timezone(&self.zone).date_naive();
+        self.due_on_days(today, today)
+            .into_iter()
+            .filter(|r| r.at <= now)
+            .collect()
+    }
+
+    fn due_on_days(&self, from: NaiveDate, to: NaiveDate) -> Vec<Reminder> {
+        let mut out = Vec::new();
+        for day in calendar::days(self.history, from, to, from) {
+            let open = matches!(day.state, DayState::Today | DayState::Planned | DayState::Rest);
+            if !open || !session_due(self.history, day.date, from) {
+                continue;
+            }
+            let s = (self.summary)(day.date);
+            if s.exercises == 0 {
+                continue;
+            }
+            let body = format!("Back routine: {} exercises, about {} min", s.exercises, s.minutes);
+            for time in &self.settings.times {
+                out.push(Reminder {
+                    at: first_valid_instant(self.zone, day.date, *time),
+                    date: day.date,
+                    kind: ReminderKind::Daily,
+                    title: "Time for your back routine".into(),
+                    body: body.clone(),
+                });
+            }
+            if let Some(evening) = self.settings.evening.filter(|_| self.streak > 0) {
+                out.push(Reminder {
+                    at: first_valid_instant(self.zone, day.date, evening),
+                    date: day.date,
+                    kind: ReminderKind::Evening,
+                    title: format!("Your {}-session streak is waiting", self.streak),
+                    body,
+                });
+            }
+        }
+        out.sort_by_key(|r| r.at);
+        out
+    }
 }
 
 /// Whether a session is due on `date`: a planned day of a fixed plan, or, with a flexible
@@ -201,7 +193,6 @@ mod tests {
     use crate::history::DayFacts;
     use crate::plan::{Plan, WeekdaySet};
     use crate::testing::{day, done};
-    use chrono::Weekday;
 
     fn time(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -221,21 +212,22 @@ mod tests {
         }
     }
 
+    fn with<'a>(history: &'a History, settings: &'a ReminderSettings, zone: Tz, streak: u32) -> Reminding<'a> {
+        Reminding {
+            history,
+            settings,
+            zone,
+            streak,
+            summary: &summary,
+        }
+    }
+
     fn every_day(start: &str) -> History {
         let mut h = History::new(day(start));
-        let all = [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ];
         h.plans.push((
             day("2020-01-01"),
             Plan {
-                strength_days: WeekdaySet::of(&all),
+                strength_days: WeekdaySet::EVERY_DAY,
                 ..Plan::default()
             },
         ));
@@ -247,7 +239,7 @@ mod tests {
         let h = History::new(day("2026-03-30"));
         let berlin = chrono_tz::Europe::Berlin;
         let now = utc(berlin, "2026-03-30", 7, 0);
-        let all = upcoming(&h, &ReminderSettings::default(), berlin, now, 0, &summary);
+        let all = with(&h, &ReminderSettings::default(), berlin, 0).upcoming(now);
         let dates: Vec<String> = all.iter().map(|r| r.date.to_string()).collect();
         assert_eq!(dates[..4], ["2026-03-30", "2026-04-01", "2026-04-03", "2026-04-06"]);
         assert_eq!(
@@ -273,7 +265,7 @@ mod tests {
         );
         h.pauses.push((day("2026-04-01"), day("2026-04-02")));
         let now = utc(berlin, "2026-03-30", 7, 0);
-        let first = &upcoming(&h, &ReminderSettings::default(), berlin, now, 0, &summary)[0];
+        let first = &with(&h, &ReminderSettings::default(), berlin, 0).upcoming(now)[0];
         assert_eq!(first.date, day("2026-04-03"));
     }
 
@@ -286,7 +278,8 @@ mod tests {
             ..ReminderSettings::default()
         };
         let now = utc(berlin, "2026-03-28", 12, 0);
-        let night: Vec<_> = upcoming(&h, &settings, berlin, now, 0, &summary)
+        let night: Vec<_> = with(&h, &settings, berlin, 0)
+            .upcoming(now)
             .into_iter()
             .filter(|r| r.date == day("2026-03-29"))
             .collect();
@@ -302,8 +295,8 @@ mod tests {
         let h = every_day("2026-04-06");
         let now = Utc.with_ymd_and_hms(2026, 4, 6, 0, 0, 0).unwrap();
         let settings = ReminderSettings::default();
-        let berlin = upcoming(&h, &settings, chrono_tz::Europe::Berlin, now, 0, &summary);
-        let tokyo = upcoming(&h, &settings, chrono_tz::Asia::Tokyo, now, 0, &summary);
+        let berlin = with(&h, &settings, chrono_tz::Europe::Berlin, 0).upcoming(now);
+        let tokyo = with(&h, &settings, chrono_tz::Asia::Tokyo, 0).upcoming(now);
         assert_eq!(berlin[0].at, utc(chrono_tz::Europe::Berlin, "2026-04-06", 7, 30));
         assert_eq!(
             tokyo[0].at,
@@ -321,9 +314,9 @@ mod tests {
             ..ReminderSettings::default()
         };
         let now = utc(berlin, "2026-03-30", 8, 0);
-        let none = upcoming(&h, &settings, berlin, now, 0, &summary);
+        let none = with(&h, &settings, berlin, 0).upcoming(now);
         assert!(none.iter().all(|r| r.kind == ReminderKind::Daily));
-        let some = upcoming(&h, &settings, berlin, now, 4, &summary);
+        let some = with(&h, &settings, berlin, 4).upcoming(now);
         let evening = some.iter().find(|r| r.kind == ReminderKind::Evening).unwrap();
         assert_eq!(
             (evening.date, evening.at),
@@ -347,7 +340,7 @@ mod tests {
         h.days.insert(day("2026-03-31"), done());
         let berlin = chrono_tz::Europe::Berlin;
         let now = utc(berlin, "2026-04-01", 6, 0);
-        let first = &upcoming(&h, &ReminderSettings::default(), berlin, now, 0, &summary)[0];
+        let first = &with(&h, &ReminderSettings::default(), berlin, 0).upcoming(now)[0];
         assert_eq!(first.date, day("2026-04-06"), "the week's two sessions are done");
     }
 
@@ -357,10 +350,12 @@ mod tests {
         let berlin = chrono_tz::Europe::Berlin;
         let settings = ReminderSettings::default();
         let late = utc(berlin, "2026-03-30", 9, 0);
-        assert_eq!(missed_today(&h, &settings, berlin, late, 0, &summary).len(), 1);
-        assert!(missed_today(&h, &settings, berlin, utc(berlin, "2026-03-30", 7, 0), 0, &summary).is_empty());
+        assert_eq!(with(&h, &settings, berlin, 0).missed_today(late).len(), 1);
+        assert!(with(&h, &settings, berlin, 0)
+            .missed_today(utc(berlin, "2026-03-30", 7, 0))
+            .is_empty());
         h.days.insert(day("2026-03-30"), done());
-        assert!(missed_today(&h, &settings, berlin, late, 0, &summary).is_empty());
+        assert!(with(&h, &settings, berlin, 0).missed_today(late).is_empty());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use backstride_core::plan::{Plan, WeekdaySet};
 use backstride_core::progression::Rating;
 use backstride_core::today::SessionState;
 use backstride_core::{actions, calendar, days, store, Clock, FixedClock, Store, Today};
-use chrono::{NaiveDate, TimeZone, Utc, Weekday};
+use chrono::{NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
 fn day(s: &str) -> NaiveDate {
@@ -25,19 +25,10 @@ fn at(zone: Tz, date: &str, h: u32, m: u32) -> FixedClock {
 /// A store whose plan has a strength session every day, from long before the tests' dates.
 fn every_day_store() -> Store {
     let store = Store::open_in_memory().unwrap();
-    let all = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
     store
         .save_plan(
             &Plan {
-                strength_days: WeekdaySet::of(&all),
+                strength_days: WeekdaySet::EVERY_DAY,
                 ..Plan::default()
             },
             day("2020-01-01"),
