@@ -213,3 +213,66 @@ async fn a_reminder_missed_while_closed_comes_once_on_opening_and_shows_on_today
     assert!(bus_again.notify_calls().is_empty(), "not sent a second time");
     app.quit().await;
 }
+
+#[tokio::test]
+async fn a_shoe_prompt_is_sent_once_when_a_run_crosses_85_percent() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let store = Store::open_in(&data).unwrap();
+        let c = clock("2026-03-31", 18, 0);
+        let pair = backstride_core::shoe_actions::PairInput {
+            name: "Blue trainers".into(),
+            model: None,
+            start: Some(80.0),
+            purchased: None,
+            limit: Some(100.0),
+            default: true,
+        };
+        backstride_core::shoe_actions::add_pair(&store, &c, &pair).unwrap();
+    }
+    let bus = Bus::start(dir.path());
+    // Tuesday evening: a rest day, so no routine reminder comes in the way.
+    let launch = Launch::new(&data, "2026-03-31T18:00:00+02:00", BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
+    let app = App::launch(launch).await;
+    app.click("[data-testid='nav-shoes']").await;
+    app.click("[data-testid='run-add']").await;
+    app.wait_visible("[data-testid='run-distance']").await;
+    app.driver
+        .find(thirtyfour::By::Css("[data-testid='run-distance']"))
+        .await
+        .unwrap()
+        .send_keys("6")
+        .await
+        .unwrap();
+    app.click("[data-testid='run-save']").await;
+    wait_for("the wearing-out notification", || async {
+        Ok(!bus.notify_calls().is_empty())
+    })
+    .await;
+    let call = &bus.notify_calls()[0];
+    assert!(
+        call.contains(&"Your running shoes are wearing out".to_string()),
+        "{call:?}"
+    );
+    assert!(
+        call.contains(&"Blue trainers: 86 km of 100 km (86 %).".to_string()),
+        "{call:?}"
+    );
+    // Another run below 100 %: no second notification for the same threshold.
+    app.click("[data-testid='run-add']").await;
+    app.wait_visible("[data-testid='run-distance']").await;
+    app.driver
+        .find(thirtyfour::By::Css("[data-testid='run-distance']"))
+        .await
+        .unwrap()
+        .send_keys("5")
+        .await
+        .unwrap();
+    app.click("[data-testid='run-save']").await;
+    app.wait_for_attr("[data-testid='shoe-card']", "data-level", "wearing")
+        .await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(bus.notify_calls().len(), 1);
+    app.quit().await;
+}

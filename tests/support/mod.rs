@@ -122,14 +122,19 @@ impl App {
             serde_json::json!({ "application": env!("CARGO_BIN_EXE_backstride") }),
         )
         .expect("capabilities");
-        let session = WebDriver::new(format!("http://127.0.0.1:{port}"), caps);
-        let driver = match tokio::time::timeout(Duration::from_secs(30), session).await {
-            Ok(Ok(driver)) => driver,
-            outcome => panic!(
-                "the WebDriver session did not open: {:?}\ntauri-driver said:\n{}",
-                outcome.map(|r| r.err()),
-                std::fs::read_to_string(&log_path).unwrap_or_default()
-            ),
+        // A request that fails at the HTTP level opened no session: ask again, at most three times.
+        let url = format!("http://127.0.0.1:{port}");
+        let mut failures = Vec::new();
+        let driver = loop {
+            match tokio::time::timeout(Duration::from_secs(30), WebDriver::new(&url, caps.clone())).await {
+                Ok(Ok(driver)) => break driver,
+                Ok(Err(e)) if failures.len() < 2 && e.to_string().contains("error sending request") => failures.push(e),
+                outcome => panic!(
+                    "the WebDriver session did not open: {:?} (earlier: {failures:?})\ntauri-driver said:\n{}",
+                    outcome.map(|r| r.err()),
+                    std::fs::read_to_string(&log_path).unwrap_or_default()
+                ),
+            }
         };
         let app = App {
             driver,
