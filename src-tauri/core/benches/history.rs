@@ -1,4 +1,5 @@
-//! Core speed over ten years of daily use (Mon/Wed/Fri sessions, a check-in every day):
+//! Core speed over ten years of daily use (Mon/Wed/Fri sessions, a check-in every day, the
+//! app opened every day, with a week in Tokyo each year):
 //! the streak, one month of the calendar, reading the history from SQLite, and Today.
 
 use backstride_core::checkin::CheckIn;

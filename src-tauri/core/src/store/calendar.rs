@@ -21,10 +21,8 @@ pub struct Pause {
 impl Store {
     /// A setting's stored text.
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        let value = self
-            .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", params![key], |r| r.get(0))
-            .optional()?;
+        let mut stmt = self.conn.prepare_cached("SELECT value FROM setting WHERE key = ?1")?;
+        let value = stmt.query_row(params![key], |r| r.get(0)).optional()?;
         Ok(value)
     }
 
@@ -119,9 +117,12 @@ impl Store {
 
     /// Every zone sighting.
     pub fn zone_sightings(&self) -> Result<Vec<ZoneSighting>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT local_date, zone, first_seen, last_seen FROM zone_log")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT local_date, zone, first_seen, last_seen FROM (
+                 SELECT *, lag(zone) OVER w AS prev_zone, lead(zone) OVER w AS next_zone
+                 FROM zone_log WINDOW w AS (ORDER BY first_seen))
+             WHERE prev_zone IS NULL OR next_zone IS NULL OR zone != prev_zone OR zone != next_zone",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -179,5 +180,34 @@ mod tests {
         store.see_zone(day, chrono_tz::Asia::Tokyo, at).unwrap();
         let seen = store.zone_sightings().unwrap();
         assert_eq!((seen[0].first, seen[0].last), (at, later));
+
+        // Of a week at home, a day in Tokyo and a week at home, only the days around the
+        // changes come back.
+        let days: Vec<NaiveDate> = day.iter_days().skip(1).take(15).collect();
+        for (i, d) in days.iter().enumerate() {
+            let zone = if i == 7 {
+                chrono_tz::Asia::Tokyo
+            } else {
+                chrono_tz::Europe::Berlin
+            };
+            store
+                .see_zone(*d, zone, at + chrono::TimeDelta::days(i as i64 + 1))
+                .unwrap();
+        }
+        let kept: Vec<(NaiveDate, String)> = store
+            .zone_sightings()
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.date, s.zone))
+            .collect();
+        let expected = [
+            (day, "Asia/Tokyo"),
+            (days[0], "Europe/Berlin"),
+            (days[6], "Europe/Berlin"),
+            (days[7], "Asia/Tokyo"),
+            (days[8], "Europe/Berlin"),
+            (days[14], "Europe/Berlin"),
+        ];
+        assert_eq!(kept, expected.map(|(d, z)| (d, z.to_string())));
     }
 }

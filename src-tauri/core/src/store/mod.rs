@@ -104,7 +104,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
-        Ok(Self { conn })
+        Ok(Self::with_cache(conn))
     }
 
     /// A fresh database in memory, for tests.
@@ -112,13 +112,22 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate(&mut conn)?;
-        Ok(Self { conn })
+        Ok(Self::with_cache(conn))
     }
 }
 
 /// An instant as stored: UTC, RFC 3339 with milliseconds.
 fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+impl Store {
+    /// Wraps an open connection. Today alone prepares more statements than rusqlite's
+    /// default cache of 16 keeps, which made each load prepare them anew.
+    fn with_cache(conn: Connection) -> Self {
+        conn.set_prepared_statement_cache_capacity(64);
+        Self { conn }
+    }
 }
 
 /// Reads an existing file without writing to it: refuses a damaged or too-new one.

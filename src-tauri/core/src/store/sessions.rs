@@ -127,11 +127,10 @@ impl Store {
 
     /// The last day before `date` that `exercise_id` was in a session (an index lookup).
     pub fn last_session_day(&self, exercise_id: &str, date: NaiveDate) -> Result<Option<NaiveDate>, StoreError> {
-        let day: Option<String> = self.conn.query_row(
-            "SELECT max(local_date) FROM session_item WHERE exercise_id = ?1 AND local_date < ?2",
-            params![exercise_id, date.to_string()],
-            |r| r.get(0),
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT max(local_date) FROM session_item WHERE exercise_id = ?1 AND local_date < ?2")?;
+        let day: Option<String> = stmt.query_row(params![exercise_id, date.to_string()], |r| r.get(0))?;
         Ok(day.and_then(|d| d.parse().ok()))
     }
 }
