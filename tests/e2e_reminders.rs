@@ -119,6 +119,11 @@ async fn expected_body(app: &App) -> String {
     format!("Back routine: {exercises} exercises, about {minutes} min")
 }
 
+/// The app at `now` (Berlin) with its data in `data`, on `bus`.
+fn on_bus<'a>(data: &'a Path, now: &'a str, bus: &'a Bus) -> Launch<'a> {
+    Launch::new(data, now, BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+}
+
 fn lateness(app: &App) -> String {
     app.log()
         .lines()
@@ -133,7 +138,7 @@ async fn the_half_past_seven_reminder_arrives_once_and_says_what_today_holds() {
     let bus = Bus::start(dir.path());
     let data = dir.path().join("data");
     // Monday, five seconds before the default 07:30 reminder.
-    let launch = Launch::new(&data, "2026-03-30T07:29:55+02:00", BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
+    let launch = on_bus(&data, "2026-03-30T07:29:55+02:00", &bus);
     let app = App::launch(launch).await;
     let body = expected_body(&app).await;
     wait_for("a Notify call", || async { Ok(!bus.notify_calls().is_empty()) }).await;
@@ -159,7 +164,7 @@ async fn no_reminder_once_the_day_is_done() {
         }
     }
     let bus = Bus::start(dir.path());
-    let launch = Launch::new(&data, "2026-03-30T07:29:55+02:00", BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
+    let launch = on_bus(&data, "2026-03-30T07:29:55+02:00", &bus);
     let app = App::launch(launch).await;
     app.wait_for_attr("[data-testid='session-status']", "data-state", "done")
         .await;
@@ -181,7 +186,7 @@ async fn a_reminder_missed_while_closed_comes_once_on_opening_and_shows_on_today
         store.set_delivered_through(six.now()).unwrap();
     }
     let bus = Bus::start(dir.path());
-    let launch = Launch::new(&data, "2026-03-30T09:00:00+02:00", BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
+    let launch = on_bus(&data, "2026-03-30T09:00:00+02:00", &bus);
     let app = App::launch(launch).await;
     wait_for("the missed reminder", || async { Ok(bus.notify_calls().len() == 1) }).await;
     let note = app.one("reminder-missed").await.text().await.unwrap();
@@ -195,8 +200,7 @@ async fn a_reminder_missed_while_closed_comes_once_on_opening_and_shows_on_today
     let again = dir.path().join("again");
     std::fs::create_dir_all(&again).unwrap();
     let bus_again = Bus::start(&again);
-    let launch =
-        Launch::new(&data, "2026-03-30T09:30:00+02:00", BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus_again.address);
+    let launch = on_bus(&data, "2026-03-30T09:30:00+02:00", &bus_again);
     let app = App::launch(launch).await;
     app.one("reminder-missed").await;
     app.click("[data-testid='nav-settings']").await;
@@ -233,7 +237,7 @@ async fn a_shoe_prompt_is_sent_once_when_a_run_crosses_85_percent() {
     }
     let bus = Bus::start(dir.path());
     // Tuesday evening: a rest day, so no routine reminder comes in the way.
-    let launch = Launch::new(&data, "2026-03-31T18:00:00+02:00", BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
+    let launch = on_bus(&data, "2026-03-31T18:00:00+02:00", &bus);
     let app = App::launch(launch).await;
     app.click("[data-testid='nav-shoes']").await;
     app.click("[data-testid='run-add']").await;
