@@ -4,12 +4,11 @@
 mod support;
 
 use backstride_core::checkin::Area;
-use backstride_core::{actions, days, Clock, FixedClock, Store};
-use chrono::{NaiveDate, TimeZone, Utc};
+use backstride_core::{actions, days, Clock, Store};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::HashMap;
 use std::path::Path;
-use support::{App, Launch};
+use support::{berlin, App, Launch};
 
 const BERLIN: &str = "Europe/Berlin";
 
@@ -165,31 +164,22 @@ async fn monday_and_wednesday_kept_friday_missed_over_several_launches() {
     assert_eq!(stored, note);
 }
 
-fn clock(date: &str, hour: u32) -> FixedClock {
-    let local = date.parse::<NaiveDate>().unwrap().and_hms_opt(hour, 0, 0).unwrap();
-    let zone = chrono_tz::Europe::Berlin;
-    FixedClock {
-        now: zone.from_local_datetime(&local).unwrap().with_timezone(&Utc),
-        zone,
-    }
-}
-
 /// April 2026 with every state: started Thursday 2 April; done Friday 3, partial Monday 6,
 /// frozen Wednesday 8, recovery Friday 10, paused 13–15, missed Friday 17, today Monday 20.
 fn seed_every_state(dir: &Path) {
     let store = Store::open_in(dir).unwrap();
-    actions::today(&store, &clock("2026-04-02", 9)).unwrap();
-    let friday = clock("2026-04-03", 9);
+    actions::today(&store, &berlin("2026-04-02", 9, 0)).unwrap();
+    let friday = berlin("2026-04-03", 9, 0);
     for item in actions::today(&store, &friday).unwrap().items {
         actions::mark(&store, &friday, friday.today(), item.exercise.id, true).unwrap();
     }
-    let monday = clock("2026-04-06", 9);
+    let monday = berlin("2026-04-06", 9, 0);
     let first = actions::today(&store, &monday).unwrap().items[0].exercise.id;
     actions::mark(&store, &monday, monday.today(), first, true).unwrap();
-    let recovery = clock("2026-04-10", 9);
+    let recovery = berlin("2026-04-10", 9, 0);
     actions::check_in(&store, &recovery, recovery.today(), 7, Some(Area::Lower)).unwrap();
     days::save_settings(&store, days::WeekStart::Mon, 1).unwrap();
-    let today = clock("2026-04-20", 9);
+    let today = berlin("2026-04-20", 9, 0);
     days::add_pause(
         &store,
         &today,

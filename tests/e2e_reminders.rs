@@ -4,13 +4,12 @@
 
 mod support;
 
-use backstride_core::{actions, Clock, FixedClock, Store};
-use chrono::{NaiveDate, TimeZone, Utc};
+use backstride_core::{actions, Clock, Store};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use support::{wait_for, App, Launch};
+use support::{berlin, wait_for, App, Launch};
 
 const BERLIN: &str = "Europe/Berlin";
 
@@ -89,15 +88,6 @@ impl Drop for Bus {
     }
 }
 
-fn clock(date: &str, h: u32, m: u32) -> FixedClock {
-    let local = date.parse::<NaiveDate>().unwrap().and_hms_opt(h, m, 0).unwrap();
-    let zone = chrono_tz::Europe::Berlin;
-    FixedClock {
-        now: zone.from_local_datetime(&local).unwrap().with_timezone(&Utc),
-        zone,
-    }
-}
-
 /// What the reminder should say, read from Today on screen.
 async fn expected_body(app: &App) -> String {
     let exercises = app.all("routine-item").await.len();
@@ -158,7 +148,7 @@ async fn no_reminder_once_the_day_is_done() {
     let data = dir.path().join("data");
     {
         let store = Store::open_in(&data).unwrap();
-        let early = clock("2026-03-30", 7, 0);
+        let early = berlin("2026-03-30", 7, 0);
         for item in actions::today(&store, &early).unwrap().items {
             actions::mark(&store, &early, early.today(), item.exercise.id, true).unwrap();
         }
@@ -181,7 +171,7 @@ async fn a_reminder_missed_while_closed_comes_once_on_opening_and_shows_on_today
     {
         // The app ran on Monday at 06:00, then was closed through the 07:30 reminder.
         let store = Store::open_in(&data).unwrap();
-        let six = clock("2026-03-30", 6, 0);
+        let six = berlin("2026-03-30", 6, 0);
         actions::today(&store, &six).unwrap();
         store.set_delivered_through(six.now()).unwrap();
     }
@@ -224,7 +214,7 @@ async fn a_shoe_prompt_is_sent_once_when_a_run_crosses_85_percent() {
     let data = dir.path().join("data");
     {
         let store = Store::open_in(&data).unwrap();
-        let c = clock("2026-03-31", 18, 0);
+        let c = berlin("2026-03-31", 18, 0);
         let pair = backstride_core::shoe_actions::PairInput {
             name: "Blue trainers".into(),
             model: None,

@@ -5,10 +5,9 @@
 mod support;
 
 use backstride_core::shoe_actions::{self, PairInput, RunInput};
-use backstride_core::{Clock, FixedClock, Store};
-use chrono::{NaiveDate, TimeZone, Utc};
+use backstride_core::{Clock, Store};
 use rusqlite::{Connection, OpenFlags};
-use support::{App, Launch};
+use support::{berlin, App, Launch};
 use thirtyfour::By;
 
 const MONDAY: &str = "2026-03-30T18:00:00+02:00";
@@ -117,25 +116,12 @@ async fn wearing_at_86_km_replace_at_101_km_retired_quiet_and_minus_5_refused() 
     assert_eq!((retired, acted.as_str()), (true, "replace"));
 }
 
-fn clock() -> FixedClock {
-    let local = "2026-03-30"
-        .parse::<NaiveDate>()
-        .unwrap()
-        .and_hms_opt(18, 0, 0)
-        .unwrap();
-    let zone = chrono_tz::Europe::Berlin;
-    FixedClock {
-        now: zone.from_local_datetime(&local).unwrap().with_timezone(&Utc),
-        zone,
-    }
-}
-
 #[tokio::test]
 async fn the_shoes_tab_shows_pairs_at_different_wear_in_light_and_dark() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open_in(dir.path()).unwrap();
-        let c = clock();
+        let c = berlin("2026-03-30", 18, 0);
         let pairs = [
             ("Daily trainers", Some("Road Glide 4"), 0.0, 800.0, &[300.0, 296.0][..]),
             ("Race flats", None, 0.0, 400.0, &[42.2, 21.1][..]),
@@ -194,7 +180,7 @@ async fn runs_import_from_a_gpx_file_once_and_a_broken_file_imports_nothing() {
             limit: None,
             default: true,
         };
-        shoe_actions::add_pair(&store, &clock(), &input).unwrap();
+        shoe_actions::add_pair(&store, &berlin("2026-03-30", 18, 0), &input).unwrap();
     }
     // 8 km due north from the equator: 8000 m / 6371008.8 m in degrees of latitude.
     let gpx = dir.path().join("Sunday long run.gpx");

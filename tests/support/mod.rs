@@ -63,6 +63,22 @@ fn free_ports() -> (u16, u16) {
     (port(&a), port(&b))
 }
 
+/// A clock standing at `hour`:`minute` on local `date` in Berlin, for seeding data through
+/// the core before the app starts.
+pub fn berlin(date: &str, hour: u32, minute: u32) -> backstride_core::FixedClock {
+    use chrono::TimeZone;
+    let zone = chrono_tz::Europe::Berlin;
+    let local = date
+        .parse::<chrono::NaiveDate>()
+        .unwrap()
+        .and_hms_opt(hour, minute, 0)
+        .unwrap();
+    backstride_core::FixedClock {
+        now: zone.from_local_datetime(&local).unwrap().with_timezone(&chrono::Utc),
+        zone,
+    }
+}
+
 /// Polls `check` until it returns true; fails the test with `what` after [`WAIT`].
 pub async fn wait_for<F, Fut>(what: &str, mut check: F)
 where

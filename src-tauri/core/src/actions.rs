@@ -249,19 +249,9 @@ mod tests {
     use super::*;
     use crate::clock::FixedClock;
     use crate::plan::{PlanMode, WeekdaySet};
+    use crate::testing::berlin;
     use crate::today::SessionState;
-    use chrono::{TimeZone, Utc, Weekday};
-
-    fn clock(date: &str, hour: u32) -> FixedClock {
-        let d: NaiveDate = date.parse().unwrap();
-        FixedClock {
-            now: chrono_tz::Europe::Berlin
-                .from_local_datetime(&d.and_hms_opt(hour, 0, 0).unwrap())
-                .unwrap()
-                .with_timezone(&Utc),
-            zone: chrono_tz::Europe::Berlin,
-        }
-    }
+    use chrono::Weekday;
 
     fn ids(t: &Today) -> Vec<&'static str> {
         t.items.iter().map(|i| i.exercise.id).collect()
@@ -279,11 +269,11 @@ mod tests {
     #[test]
     fn monday_has_a_session_and_tuesday_is_rest() {
         let store = Store::open_in_memory().unwrap();
-        let monday = today(&store, &clock("2026-03-30", 7)).unwrap();
+        let monday = today(&store, &berlin("2026-03-30", 7)).unwrap();
         assert_eq!(monday.state, SessionState::NotStarted);
         assert!(monday.items.len() >= 6);
         assert!((15..=25).contains(&monday.minutes));
-        let tuesday = today(&store, &clock("2026-03-31", 7)).unwrap();
+        let tuesday = today(&store, &berlin("2026-03-31", 7)).unwrap();
         assert_eq!(tuesday.state, SessionState::Rest);
         assert!(tuesday.items.is_empty());
     }
@@ -291,7 +281,7 @@ mod tests {
     #[test]
     fn marking_moves_the_state_from_not_started_to_partial_to_done_and_back() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-03-30", 7);
+        let c = berlin("2026-03-30", 7);
         let date = c.today();
         let all = ids(&today(&store, &c).unwrap());
         let first = mark(&store, &c, date, all[0], true).unwrap();
@@ -310,16 +300,16 @@ mod tests {
     #[test]
     fn two_sessions_rated_fine_raise_the_dose_on_the_next_planned_day() {
         let store = Store::open_in_memory().unwrap();
-        let (_, none) = do_session(&store, &clock("2026-03-30", 7), Rating::Fine, None);
+        let (_, none) = do_session(&store, &berlin("2026-03-30", 7), Rating::Fine, None);
         assert!(none.is_empty(), "one session is not enough");
-        let wednesday = clock("2026-04-01", 7);
+        let wednesday = berlin("2026-04-01", 7);
         let before = today(&store, &wednesday).unwrap();
         let plank_like = before.items[0].clone();
         let (_, changes) = do_session(&store, &wednesday, Rating::Easy, None);
         let step = crate::progression::step(plank_like.exercise.dose.kind);
         let expected = DoseChange::new(plank_like.exercise, plank_like.amount, plank_like.amount + step);
         assert!(changes.contains(&expected), "{changes:?}");
-        let friday = today(&store, &clock("2026-04-03", 7)).unwrap();
+        let friday = today(&store, &berlin("2026-04-03", 7)).unwrap();
         let item = friday
             .items
             .iter()
@@ -336,7 +326,7 @@ mod tests {
     #[test]
     fn too_hard_lowers_at_once_and_pain_swaps_the_exercise_next_time() {
         let store = Store::open_in_memory().unwrap();
-        let monday = clock("2026-03-30", 7);
+        let monday = berlin("2026-03-30", 7);
         let first = today(&store, &monday).unwrap().items[0].clone();
         let (_, changes) = do_session(&store, &monday, Rating::TooHard, Some(first.exercise.id));
         assert!(
@@ -344,7 +334,7 @@ mod tests {
             "pain pauses its progression"
         );
         assert!(!changes.is_empty(), "the others step down");
-        let wednesday = today(&store, &clock("2026-04-01", 7)).unwrap();
+        let wednesday = today(&store, &berlin("2026-04-01", 7)).unwrap();
         assert!(
             !ids(&wednesday).contains(&first.exercise.id),
             "swapped for a gentler one"
@@ -354,7 +344,7 @@ mod tests {
     #[test]
     fn rating_is_refused_until_done_and_only_once() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-03-30", 7);
+        let c = berlin("2026-03-30", 7);
         let date = c.today();
         assert!(matches!(
             finish(&store, &c, date, Rating::Fine, None),
@@ -365,7 +355,7 @@ mod tests {
             finish(&store, &c, date, Rating::Fine, None),
             Err(CoreError::AlreadyRated)
         ));
-        let rest = clock("2026-03-31", 7);
+        let rest = berlin("2026-03-31", 7);
         assert!(matches!(
             finish(&store, &rest, rest.today(), Rating::Fine, None),
             Err(CoreError::NoSession)
@@ -375,7 +365,7 @@ mod tests {
     #[test]
     fn high_pain_makes_a_recovery_day_with_a_gentle_session_and_no_progression() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-03-30", 7);
+        let c = berlin("2026-03-30", 7);
         let t = check_in(&store, &c, c.today(), 6, Some(Area::Lower)).unwrap();
         assert_eq!(t.state, SessionState::Recovery);
         assert_eq!(t.kind, Some(SessionKind::Gentle));
@@ -391,7 +381,7 @@ mod tests {
     #[test]
     fn changing_the_plan_changes_today_at_once() {
         let store = Store::open_in_memory().unwrap();
-        let tuesday = clock("2026-03-31", 7);
+        let tuesday = berlin("2026-03-31", 7);
         assert_eq!(today(&store, &tuesday).unwrap().state, SessionState::Rest);
         let plan = Plan {
             strength_days: WeekdaySet::of(&[Weekday::Tue]),
@@ -410,7 +400,7 @@ mod tests {
         let t = save_plan(&store, &tuesday, &flexible).unwrap();
         assert_eq!(t.state, SessionState::NotStarted, "any day until the goal is met");
         do_session(&store, &tuesday, Rating::Fine, None);
-        let wednesday = today(&store, &clock("2026-04-01", 7)).unwrap();
+        let wednesday = today(&store, &berlin("2026-04-01", 7)).unwrap();
         assert_eq!(wednesday.state, SessionState::Rest, "the week's one session is done");
         let bad = Plan {
             strength_days: WeekdaySet::default(),
@@ -433,7 +423,7 @@ mod tests {
     #[test]
     fn bad_input_is_refused_and_nothing_is_stored() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-03-30", 7);
+        let c = berlin("2026-03-30", 7);
         let date = c.today();
         let huge = "x".repeat(1_000_000);
         for id in ["<script>alert(1)</script>", "", huge.as_str()] {
@@ -491,7 +481,7 @@ mod tests {
     #[test]
     fn reminders_say_what_today_holds_and_stop_once_it_is_done() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-03-30", 6);
+        let c = berlin("2026-03-30", 6);
         let r = reminders(&store, &c).unwrap();
         let t = today(&store, &c).unwrap();
         assert_eq!(r.upcoming[0].date, c.today());
@@ -500,7 +490,7 @@ mod tests {
             format!("Back routine: {} exercises, about {} min", t.items.len(), t.minutes)
         );
         assert!(r.missed.is_empty());
-        let late = clock("2026-03-30", 9);
+        let late = berlin("2026-03-30", 9);
         assert_eq!(reminders(&store, &late).unwrap().missed.len(), 1);
         let newcomer = Store::open_in_memory().unwrap();
         assert!(
@@ -530,7 +520,7 @@ mod tests {
     fn a_mark_at_midnight_lands_on_the_local_day() {
         let store = Store::open_in_memory().unwrap();
         // Midnight starting Monday in Berlin is still Sunday in UTC.
-        let c = clock("2026-03-30", 0);
+        let c = berlin("2026-03-30", 0);
         let id = today(&store, &c).unwrap().items[0].exercise.id;
         mark(&store, &c, c.today(), id, true).unwrap();
         assert!(store.done_on("2026-03-30".parse().unwrap()).unwrap().contains(id));

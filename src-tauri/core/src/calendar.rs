@@ -120,7 +120,7 @@ pub fn last_of_month(date: NaiveDate) -> NaiveDate {
 mod tests {
     use super::*;
     use crate::history::DayFacts;
-    use crate::testing::{day, done};
+    use crate::testing::{day, done, recovery};
 
     fn states(h: &History, from: &str, to: &str, today: &str) -> Vec<DayState> {
         days(h, day(from), day(to), day(today))
@@ -180,13 +180,7 @@ mod tests {
         let mut h = History::new(day("2026-03-30"));
         h.freezes_per_month = 0;
         h.pauses.push((day("2026-03-30"), day("2026-03-31")));
-        h.days.insert(
-            day("2026-04-01"),
-            DayFacts {
-                recovery: true,
-                ..DayFacts::default()
-            },
-        );
+        h.days.insert(day("2026-04-01"), recovery());
         h.skipped.insert(day("2026-04-03"));
         use DayState::*;
         assert_eq!(

@@ -263,24 +263,14 @@ pub fn remove_pause(store: &Store, id: i64) -> Result<CalendarSettings, CoreErro
 mod tests {
     use super::*;
     use crate::actions;
-    use crate::clock::FixedClock;
+    use crate::testing::berlin;
     use crate::testing::day;
-    use chrono::{TimeZone, Utc};
-
-    fn clock(date: &str) -> FixedClock {
-        let local = day(date).and_hms_opt(9, 0, 0).unwrap();
-        let zone = chrono_tz::Europe::Berlin;
-        FixedClock {
-            now: zone.from_local_datetime(&local).unwrap().with_timezone(&Utc),
-            zone,
-        }
-    }
 
     #[test]
     fn a_day_logged_afterwards_is_done_marked_and_counts_and_can_be_unlogged() {
         let store = Store::open_in_memory().unwrap();
-        actions::today(&store, &clock("2026-03-30")).unwrap();
-        let friday = clock("2026-04-03");
+        actions::today(&store, &berlin("2026-03-30", 9)).unwrap();
+        let friday = berlin("2026-04-03", 9);
         let detail = log_day(&store, &friday, day("2026-03-30"), true).unwrap();
         assert_eq!(detail.state, DayState::Done);
         assert!(detail.afterwards && detail.changeable);
@@ -297,7 +287,7 @@ mod tests {
     #[test]
     fn days_that_cannot_be_changed_afterwards_are_refused() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-04-03");
+        let c = berlin("2026-04-03", 9);
         for (date, error) in [
             ("2026-04-03", "logged on Today"),
             ("2026-04-04", "not come yet"),
@@ -313,7 +303,7 @@ mod tests {
     #[test]
     fn notes_are_trimmed_limited_and_removed_when_empty() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-04-03");
+        let c = berlin("2026-04-03", 9);
         let detail = set_note(
             &store,
             &c,
@@ -342,7 +332,7 @@ mod tests {
     #[test]
     fn pauses_and_settings_are_validated() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-04-03");
+        let c = berlin("2026-04-03", 9);
         let bad = [
             ("2026-04-10", "2026-04-09"),
             ("2026-04-10", "2027-05-01"),

@@ -190,9 +190,8 @@ pub fn first_valid_instant(zone: Tz, date: NaiveDate, time: NaiveTime) -> DateTi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::DayFacts;
     use crate::plan::{Plan, WeekdaySet};
-    use crate::testing::{day, done};
+    use crate::testing::{day, done, recovery};
 
     fn time(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -256,13 +255,7 @@ mod tests {
         let mut h = every_day("2026-03-30");
         let berlin = chrono_tz::Europe::Berlin;
         h.days.insert(day("2026-03-30"), done());
-        h.days.insert(
-            day("2026-03-31"),
-            DayFacts {
-                recovery: true,
-                ..DayFacts::default()
-            },
-        );
+        h.days.insert(day("2026-03-31"), recovery());
         h.pauses.push((day("2026-04-01"), day("2026-04-02")));
         let now = utc(berlin, "2026-03-30", 7, 0);
         let first = &with(&h, &ReminderSettings::default(), berlin, 0).upcoming(now)[0];

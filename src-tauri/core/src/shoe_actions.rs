@@ -365,17 +365,8 @@ pub fn take_shoe_notifications(store: &Store, clock: &dyn Clock) -> Result<Vec<W
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::FixedClock;
+    use crate::testing::berlin;
     use chrono::{TimeZone, Utc};
-
-    fn clock(date: &str) -> FixedClock {
-        let local = date.parse::<NaiveDate>().unwrap().and_hms_opt(18, 0, 0).unwrap();
-        let zone = chrono_tz::Europe::Berlin;
-        FixedClock {
-            now: zone.from_local_datetime(&local).unwrap().with_timezone(&Utc),
-            zone,
-        }
-    }
 
     fn pair(name: &str, limit: f64) -> PairInput {
         PairInput {
@@ -404,7 +395,7 @@ mod tests {
     #[test]
     fn a_100_km_pair_is_wearing_at_86_then_replace_at_101_then_quiet_once_retired() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-04-01");
+        let c = berlin("2026-04-01", 18);
         add_pair(&store, &c, &pair("Blue trainers", 100.0)).unwrap();
         let v = add_run(&store, &c, &run(86.0)).unwrap();
         assert_eq!(
@@ -435,7 +426,7 @@ mod tests {
     #[test]
     fn bad_runs_and_pairs_are_refused_and_change_nothing() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-04-01");
+        let c = berlin("2026-04-01", 18);
         assert!(
             matches!(add_run(&store, &c, &run(5.0)), Err(CoreError::BadRun(_))),
             "no pair yet"
@@ -482,7 +473,7 @@ mod tests {
     #[test]
     fn later_waits_and_a_new_limit_starts_the_prompts_over() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-04-01");
+        let c = berlin("2026-04-01", 18);
         add_pair(&store, &c, &pair("Blue", 100.0)).unwrap();
         let id = only(&add_run(&store, &c, &run(90.0)).unwrap()).pair.id;
         let v = answer_prompt(&store, &c, id, PromptAnswer::Later).unwrap();
@@ -510,7 +501,7 @@ mod tests {
     fn imported_runs_go_to_the_default_pair_once_and_bad_files_import_nothing() {
         use crate::import::tests::{fit, gpx, tcx};
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-04-01");
+        let c = berlin("2026-04-01", 18);
         let start = Utc.with_ymd_and_hms(2026, 3, 28, 7, 0, 0).unwrap();
         assert!(
             import_runs(&store, &c, "a.gpx", gpx(10.0, start).as_bytes()).is_err(),
@@ -555,7 +546,7 @@ mod tests {
     #[test]
     fn miles_in_miles_out_stored_in_metres() {
         let store = Store::open_in_memory().unwrap();
-        let c = clock("2026-04-01");
+        let c = berlin("2026-04-01", 18);
         set_unit(&store, &c, Unit::Mi).unwrap();
         let v = add_pair(
             &store,

@@ -93,7 +93,7 @@ mod tests {
     use super::*;
     use crate::history::DayFacts;
     use crate::plan::{Plan, WeekdaySet};
-    use crate::testing::{day, done};
+    use crate::testing::{day, done, recovery};
     use chrono::Weekday;
     use proptest::prelude::*;
 
@@ -134,13 +134,7 @@ mod tests {
     fn rest_recovery_and_pauses_are_transparent() {
         let mut h = history(&["2026-03-30", "2026-04-10"]);
         h.freezes_per_month = 0;
-        h.days.insert(
-            day("2026-04-01"),
-            DayFacts {
-                recovery: true,
-                ..DayFacts::default()
-            },
-        );
+        h.days.insert(day("2026-04-01"), recovery());
         h.pauses.push((day("2026-04-02"), day("2026-04-09")));
         assert_eq!(streak(&h, day("2026-04-10")).current, 2);
     }
@@ -200,10 +194,7 @@ mod tests {
                             ..DayFacts::default()
                         },
                         2 => done(),
-                        3 => DayFacts {
-                            recovery: true,
-                            ..DayFacts::default()
-                        },
+                        3 => recovery(),
                         _ => continue,
                     };
                     h.days.insert(start + Days::new(i as u64), facts);

@@ -1,9 +1,10 @@
 //! Helpers shared by the core's unit tests.
 
 use crate::catalogue;
+use crate::clock::FixedClock;
 use crate::history::DayFacts;
 use crate::session::Planned;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeZone, Utc};
 
 /// A date from `YYYY-MM-DD`.
 pub fn day(s: &str) -> NaiveDate {
@@ -29,5 +30,23 @@ pub fn done() -> DayFacts {
         total: 8,
         done: 8,
         ..DayFacts::default()
+    }
+}
+
+/// A recovery day (a check-in of 6 or more), nothing done.
+pub fn recovery() -> DayFacts {
+    DayFacts {
+        recovery: true,
+        ..DayFacts::default()
+    }
+}
+
+/// A clock standing at `hour`:00 on local `date` in Berlin.
+pub fn berlin(date: &str, hour: u32) -> FixedClock {
+    let zone = chrono_tz::Europe::Berlin;
+    let local = day(date).and_hms_opt(hour, 0, 0).expect("an hour of the day");
+    FixedClock {
+        now: zone.from_local_datetime(&local).unwrap().with_timezone(&Utc),
+        zone,
     }
 }
