@@ -95,6 +95,47 @@ where
     }
 }
 
+/// The processes descended from `root` (read from /proc): tauri-driver's WebKitWebDriver
+/// and the app it started.
+fn descendants(root: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // "pid (comm) state ppid …": the name may hold spaces, so read after the last ')'.
+            let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()?;
+            Some((pid, ppid))
+        })
+        .collect();
+    let mut family = vec![root];
+    let mut i = 0;
+    while i < family.len() {
+        let parent = family[i];
+        family.extend(parents.iter().filter(|(_, ppid)| *ppid == parent).map(|(pid, _)| *pid));
+        i += 1;
+    }
+    family.remove(0);
+    family
+}
+
+fn alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
+}
+
+/// Whether a process of the app's debug binary is still alive (read from /proc).
+fn app_running() -> bool {
+    let binary = Path::new(env!("CARGO_BIN_EXE_backstride"));
+    std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|entry| std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == binary))
+}
+
 impl App {
     /// Starts tauri-driver with the app's environment and opens a session on the app.
     pub async fn launch(launch: Launch<'_>) -> App {
@@ -103,6 +144,13 @@ impl App {
             "end-to-end tests need a display: run them with scripts/test.sh (it uses xvfb-run)"
         );
         let turn = ONE_APP_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+        // Without a window manager every window opens at the same place: a previous app still
+        // shutting down would cover this one, and WebKit slows the timers of a hidden page.
+        let start = Instant::now();
+        while app_running() {
+            assert!(start.elapsed() < WAIT, "an earlier Backstride window did not close");
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let (port, native_port) = free_ports();
         let log_path = std::env::temp_dir().join(format!("backstride-tauri-driver-{port}.log"));
         let log = std::fs::File::create(&log_path).expect("cannot create the tauri-driver log");
@@ -295,10 +343,19 @@ impl App {
 
     fn stop_driver(&mut self) {
         // SIGTERM, not SIGKILL: a killed tauri-driver leaves WebKitWebDriver holding the port.
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.tauri_driver.id().to_string()])
-            .status();
+        // Its children outlive it, so they are stopped too, and awaited: a window still
+        // closing would cover the next test's (WebKit slows the timers of a hidden page).
+        let family = descendants(self.tauri_driver.id());
+        let term = |pid: u32| {
+            let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+        };
+        term(self.tauri_driver.id());
         let _ = self.tauri_driver.wait();
+        family.iter().copied().for_each(term);
+        let start = Instant::now();
+        while family.iter().any(|pid| alive(*pid)) && start.elapsed() < WAIT {
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
