@@ -80,6 +80,20 @@ pub enum CoreError {
     /// A file of runs that cannot be imported, with the reason.
     #[error("{0}")]
     BadImport(String),
+    /// A backup file that cannot be restored, with the reason.
+    #[error("This backup cannot be restored: {0}")]
+    BadBackup(String),
+    /// A file could not be written.
+    #[error("Backstride could not write {path}: {reason}")]
+    File {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What the system said.
+        reason: String,
+    },
+    /// A value of the wrong form, with what was expected.
+    #[error("{0}")]
+    BadValue(&'static str),
     /// No pair with that id.
     #[error("That pair of shoes no longer exists.")]
     UnknownPair,

@@ -3,6 +3,8 @@
 //! through a [`Clock`].
 
 pub mod actions;
+pub mod backup;
+pub mod backups;
 pub mod calendar;
 pub mod catalogue;
 pub mod checkin;
@@ -12,6 +14,7 @@ pub mod error;
 pub mod exercise;
 pub mod history;
 pub mod import;
+pub mod input;
 pub mod plan;
 pub mod progression;
 pub mod reminders;

@@ -89,6 +89,22 @@ impl Store {
         Ok(note)
     }
 
+    /// Every day's note, by date.
+    pub fn notes(&self) -> Result<Vec<(NaiveDate, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT local_date, note FROM day_note ORDER BY local_date")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut notes = Vec::new();
+        for row in rows {
+            let (date, note) = row?;
+            if let Ok(date) = date.parse() {
+                notes.push((date, note));
+            }
+        }
+        Ok(notes)
+    }
+
     /// Sets (or, with `None`, removes) the note of `date`.
     pub fn set_note(&self, date: NaiveDate, note: Option<&str>, at: DateTime<Utc>) -> Result<(), StoreError> {
         match note {

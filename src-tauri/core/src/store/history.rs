@@ -65,7 +65,7 @@ impl Store {
     }
 
     /// The (date, number) pairs a two-column query returns.
-    fn dates_with(&self, sql: &str) -> Result<Vec<(NaiveDate, i64)>, StoreError> {
+    pub(super) fn dates_with(&self, sql: &str) -> Result<Vec<(NaiveDate, i64)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
         let mut pairs = Vec::new();

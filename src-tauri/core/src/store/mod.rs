@@ -8,11 +8,13 @@ mod marks;
 mod plan;
 mod progress;
 mod reminders;
+mod rows;
 mod sessions;
 mod shoes;
 
 pub use calendar::Pause;
 pub use history::{FREEZES, STARTED_ON};
+pub use rows::{Row, Tables, TABLES};
 pub use sessions::StoredSession;
 pub use shoes::Run;
 
@@ -71,6 +73,19 @@ pub enum StoreError {
     /// Upgrading the schema failed; the upgrade was rolled back.
     #[error("Backstride could not upgrade its data file: {0}")]
     Migration(rusqlite_migration::Error),
+    /// A damaged file could not be moved aside.
+    #[error(
+        "Backstride's data file {path} is damaged and could not be moved aside ({reason}). The file was left as it is."
+    )]
+    SetAside {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        reason: String,
+    },
+    /// Rows to restore that do not fit the schema, with the table and row.
+    #[error("{0}")]
+    BadRows(String),
     /// Any other database failure.
     #[error("A database operation failed: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -107,6 +122,19 @@ impl Store {
         Ok(Self::with_cache(conn))
     }
 
+    /// Opens the database in `dir`. A damaged file is first moved aside, never deleted, to
+    /// `backstride-damaged-<UTC time>.sqlite3` (its journal files with it), and a fresh one
+    /// is started; the second value says where the damaged file went.
+    pub fn open_or_set_aside(dir: &Path, now: DateTime<Utc>) -> Result<(Self, Option<PathBuf>), StoreError> {
+        match Self::open_in(dir) {
+            Err(StoreError::Corrupt { path }) => {
+                let aside = set_aside(&path, now)?;
+                Ok((Self::open(&path)?, Some(aside)))
+            }
+            other => other.map(|store| (store, None)),
+        }
+    }
+
     /// A fresh database in memory, for tests.
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let mut conn = Connection::open_in_memory()?;
@@ -130,6 +158,38 @@ impl Store {
     }
 }
 
+/// Moves a damaged database file and its journal files to a free timestamped name.
+fn set_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    let target = (0..)
+        .map(|n| match n {
+            0 => dir.join(format!("backstride-damaged-{stamp}.sqlite3")),
+            n => dir.join(format!("backstride-damaged-{stamp}-{n}.sqlite3")),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join("backstride-damaged.sqlite3"));
+    let failed = |e: std::io::Error| StoreError::SetAside {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    };
+    for suffix in ["-wal", "-shm"] {
+        let journal = with_suffix(path, suffix);
+        if journal.exists() {
+            std::fs::rename(&journal, with_suffix(&target, suffix)).map_err(failed)?;
+        }
+    }
+    std::fs::rename(path, &target).map_err(failed)?;
+    Ok(target)
+}
+
+/// `path` with `suffix` added to its file name.
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// Reads an existing file without writing to it: refuses a damaged or too-new one.
 fn probe(path: &Path) -> Result<(), StoreError> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
@@ -137,8 +197,14 @@ fn probe(path: &Path) -> Result<(), StoreError> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(|e| classify(e, path))?;
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get::<_, i64>(0))
+    let check: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
         .map_err(|e| classify(e, path))?;
+    if check != "ok" {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+        });
+    }
     if version > SCHEMA_VERSION as i64 {
         return Err(StoreError::TooNew {
             found: version,
@@ -149,7 +215,12 @@ fn probe(path: &Path) -> Result<(), StoreError> {
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    MIGRATIONS.to_latest(conn).map_err(|e| match e {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// Brings the schema to `version`, all in one transaction.
+fn migrate_to(conn: &mut Connection, version: usize) -> Result<(), StoreError> {
+    MIGRATIONS.to_version(conn, version).map_err(|e| match e {
         rusqlite_migration::Error::MigrationDefinition(
             rusqlite_migration::MigrationDefinitionError::DatabaseTooFarAhead,
         ) => StoreError::TooNew {
@@ -242,6 +313,45 @@ mod tests {
         let err = Store::open(&path).unwrap_err();
         assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
         assert_eq!(fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_damaged_file_is_moved_aside_with_its_journal_and_a_fresh_one_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let garbage = b"SQLite format 3\0 but then nothing sensible at all".repeat(100);
+        fs::write(&path, &garbage).unwrap();
+        fs::write(with_suffix(&path, "-wal"), b"old journal").unwrap();
+        let now = "2026-11-22T07:30:00Z".parse().unwrap();
+        let (store, aside) = Store::open_or_set_aside(dir.path(), now).unwrap();
+        let aside = aside.unwrap();
+        assert_eq!(aside, dir.path().join("backstride-damaged-20261122-073000.sqlite3"));
+        assert_eq!(fs::read(&aside).unwrap(), garbage, "kept byte for byte");
+        assert_eq!(fs::read(with_suffix(&aside, "-wal")).unwrap(), b"old journal");
+        assert!(store.history(now.date_naive()).unwrap().days.is_empty());
+        drop(store);
+
+        // A second damaged file in the same second gets a name of its own.
+        fs::write(&path, &garbage).unwrap();
+        let (_, again) = Store::open_or_set_aside(dir.path(), now).unwrap();
+        assert_eq!(
+            again.unwrap(),
+            dir.path().join("backstride-damaged-20261122-073000-1.sqlite3")
+        );
+        assert!(aside.exists());
+
+        // A healthy or too-new file is never moved.
+        let (_, none) = Store::open_or_set_aside(dir.path(), now).unwrap();
+        assert!(none.is_none());
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("PRAGMA user_version = 99;")
+            .unwrap();
+        assert!(matches!(
+            Store::open_or_set_aside(dir.path(), now),
+            Err(StoreError::TooNew { .. })
+        ));
+        assert!(path.exists());
     }
 
     #[test]

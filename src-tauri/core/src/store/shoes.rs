@@ -189,6 +189,11 @@ impl Store {
         Ok(self.conn.execute("DELETE FROM run WHERE id = ?1", params![id])? == 1)
     }
 
+    /// The metres run on each day that has a run, earliest first.
+    pub fn metres_by_day(&self) -> Result<Vec<(NaiveDate, i64)>, StoreError> {
+        self.dates_with("SELECT local_date, sum(distance_m) FROM run GROUP BY local_date ORDER BY local_date")
+    }
+
     /// The latest runs, newest first.
     pub fn recent_runs(&self, limit: usize) -> Result<Vec<Run>, StoreError> {
         let mut stmt = self.conn.prepare_cached(

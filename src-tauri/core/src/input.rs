@@ -1,0 +1,116 @@
+//! Raw values from the UI, checked before anything acts on them: dates, whole numbers, times
+//! of day and the names of choices. Each refusal says what was expected.
+
+use crate::checkin::Area;
+use crate::days::WeekStart;
+use crate::error::CoreError;
+use crate::progression::Rating;
+use crate::shoes::Unit;
+use chrono::{Datelike, NaiveDate, NaiveTime};
+
+/// A date as `YYYY-MM-DD`, in the years 1–9999.
+pub fn date(text: &str) -> Result<NaiveDate, CoreError> {
+    text.parse::<NaiveDate>()
+        .ok()
+        .filter(|d| (1..=9999).contains(&d.year()) && d.to_string() == text)
+        .ok_or(CoreError::BadValue("That is not a date."))
+}
+
+/// A whole number from a JSON number; `None` for fractions, infinities, NaN and anything
+/// beyond ±10¹⁵.
+pub fn whole(x: f64) -> Option<i64> {
+    (x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15).then_some(x as i64)
+}
+
+/// A time of day as `HH:MM`.
+pub fn time(text: &str) -> Result<NaiveTime, CoreError> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| CoreError::BadValue("A time looks like 07:30."))
+}
+
+/// `easy`, `fine` or `too-hard`.
+pub fn rating(text: &str) -> Result<Rating, CoreError> {
+    Rating::parse(text).ok_or(CoreError::BadValue("Choose easy, fine or too hard."))
+}
+
+/// `lower` or `upper`; empty or absent for none.
+pub fn area(text: Option<&str>) -> Result<Option<Area>, CoreError> {
+    match text.filter(|a| !a.is_empty()) {
+        None => Ok(None),
+        Some(a) => Area::parse(a)
+            .map(Some)
+            .ok_or(CoreError::BadValue("Choose lower or upper back.")),
+    }
+}
+
+/// `mon` or `sun`.
+pub fn week_start(text: &str) -> Result<WeekStart, CoreError> {
+    match text {
+        "mon" => Ok(WeekStart::Mon),
+        "sun" => Ok(WeekStart::Sun),
+        _ => Err(CoreError::BadValue("A week starts on Monday or Sunday.")),
+    }
+}
+
+/// `km` or `mi`.
+pub fn unit(text: &str) -> Result<Unit, CoreError> {
+    match text {
+        "km" => Ok(Unit::Km),
+        "mi" => Ok(Unit::Mi),
+        _ => Err(CoreError::BadValue("Distances are in km or mi.")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn only_plain_iso_dates_are_dates() {
+        assert_eq!(date("2026-03-30").unwrap().to_string(), "2026-03-30");
+        for bad in [
+            "",
+            "30/03/2026",
+            "2026-3-30",
+            "2026-02-30",
+            "+12026-01-01",
+            " 2026-03-30",
+            "2026-03-30\0",
+        ] {
+            assert!(date(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_refuse_what_json_numbers_can_smuggle() {
+        assert_eq!(whole(3.0), Some(3));
+        assert_eq!(whole(-0.0), Some(0));
+        for bad in [
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            2.5,
+            1e15,
+            -1e300,
+            f64::MIN_POSITIVE,
+        ] {
+            assert_eq!(whole(bad), None, "{bad}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_a_date_at_most_once_written_the_same(text in ".{0,24}") {
+            if let Ok(d) = date(&text) {
+                prop_assert_eq!(d.to_string(), text);
+            }
+        }
+
+        #[test]
+        fn whole_keeps_every_integral_value_it_accepts(x in any::<f64>()) {
+            if let Some(n) = whole(x) {
+                prop_assert_eq!(n as f64, x);
+            }
+        }
+    }
+}

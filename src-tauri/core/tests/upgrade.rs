@@ -1,0 +1,96 @@
+//! Upgrades: a database of every schema version the app has shipped (tests/fixtures/vN.sql,
+//! frozen when that version shipped) opens with today's store, is migrated to the latest
+//! version, and keeps its data; the upgraded data also passes a backup's checks.
+
+use backstride_core::store::{DB_FILE, SCHEMA_VERSION};
+use backstride_core::{backup, Clock, FixedClock, Store};
+use chrono::{NaiveDate, TimeZone, Utc};
+use rusqlite::Connection;
+use std::path::Path;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// Opens the version-`n` fixture with today's store.
+fn upgraded(n: usize, dir: &Path) -> Store {
+    let path = dir.join(DB_FILE);
+    let sql = std::fs::read_to_string(format!("{}/tests/fixtures/v{n}.sql", env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|e| panic!("schema version {n} shipped, so tests/fixtures/v{n}.sql must exist: {e}"));
+    Connection::open(&path).unwrap().execute_batch(&sql).unwrap();
+    let store = Store::open(&path).unwrap();
+    let version: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        version, SCHEMA_VERSION as i64,
+        "v{n} was upgraded to the latest version"
+    );
+    store
+}
+
+#[test]
+fn every_shipped_schema_version_upgrades_with_its_data() {
+    let clock = FixedClock {
+        now: Utc.with_ymd_and_hms(2026, 4, 3, 7, 0, 0).unwrap(),
+        zone: chrono_tz::Europe::Berlin,
+    };
+    for n in 1..=SCHEMA_VERSION {
+        let dir = tempfile::tempdir().unwrap();
+        let store = upgraded(n, dir.path());
+
+        assert_eq!(
+            store.done_on(day("2026-03-30")).unwrap(),
+            ["plank", "bird-dog"].map(String::from).into(),
+            "v{n}: v1's completions"
+        );
+        if n >= 2 {
+            let plan = store.plan_on(day("2026-04-01")).unwrap();
+            assert_eq!(plan.strength_days.bits(), 21, "v{n}: the plan");
+            assert_eq!(plan.equipment.len(), 2, "v{n}: the equipment");
+            assert_eq!(
+                store.session(day("2026-04-01")).unwrap().unwrap().items.len(),
+                2,
+                "v{n}"
+            );
+            assert_eq!(store.progress().unwrap()["plank"].amount, 35, "v{n}: progression");
+            assert_eq!(
+                store.checkins(day("2026-04-01"), day("2026-04-01")).unwrap()[0].pain,
+                3,
+                "v{n}"
+            );
+        }
+        if n >= 3 {
+            assert_eq!(store.pauses().unwrap().len(), 1, "v{n}: the pause");
+            assert_eq!(
+                store.note(day("2026-04-01")).unwrap().as_deref(),
+                Some("Felt strong <b>today</b>"),
+                "v{n}: the note"
+            );
+            assert_eq!(store.history(clock.today()).unwrap().freezes_per_month, 3, "v{n}");
+        }
+        if n >= 4 {
+            let pairs = store.pairs().unwrap();
+            assert_eq!((pairs.len(), pairs[0].1), (1, 10_000), "v{n}: the pair and its run");
+        }
+
+        // The upgraded data is what a backup would hold: every value passes its checks.
+        let json = backup::export_json(&store, &clock).unwrap();
+        let staged = backup::read(json.as_bytes()).unwrap_or_else(|e| panic!("v{n}: {e}"));
+        assert_eq!(staged.summary.exercises_done, if n >= 2 { 4 } else { 2 }, "v{n}");
+    }
+}
+
+#[test]
+fn there_is_no_fixture_for_a_version_that_has_not_shipped() {
+    let next = format!(
+        "{}/tests/fixtures/v{}.sql",
+        env!("CARGO_MANIFEST_DIR"),
+        SCHEMA_VERSION + 1
+    );
+    assert!(
+        !Path::new(&next).exists(),
+        "a fixture newer than the schema: add its migration"
+    );
+}
