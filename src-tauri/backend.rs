@@ -4,17 +4,18 @@
 use crate::environment::Settings;
 use crate::error::ShellError;
 use backstride_core::actions::Reminders;
-use backstride_core::checkin::Area;
-use backstride_core::days::{self, CalendarSettings, DayDetail, Month, WeekStart};
+use backstride_core::backup::{self, Summary};
+use backstride_core::backups::{self, AutoBackup};
+use backstride_core::days::{self, CalendarSettings, DayDetail, Month};
+use backstride_core::input::{self, whole};
 use backstride_core::plan::Plan;
-use backstride_core::progression::{DoseChange, Rating};
+use backstride_core::progression::DoseChange;
 use backstride_core::reminders::{Reminder, ReminderSettings};
 use backstride_core::shoe_actions::{self, Imported, PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::shoes::{Level, Unit};
 use backstride_core::{actions, Clock, CoreError, RunningClock, Store, Today};
-use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 use tokio::sync::Notify;
@@ -24,6 +25,10 @@ pub struct Backend {
     ready: Result<Ready, String>,
     /// Poked whenever something that decides reminders changes.
     changed: Arc<Notify>,
+    /// Poked whenever anything is stored, for the automatic backup.
+    stored: Arc<Notify>,
+    /// `BACKSTRIDE_EXPORT_DIR`: exports are copied there instead of asking where.
+    export_dir: Option<PathBuf>,
 }
 
 /// The reminders as the Settings screen and Today show them.
@@ -41,6 +46,42 @@ struct Ready {
     store: Mutex<Store>,
     clock: RunningClock,
     timer_speed: u32,
+    data_dir: PathBuf,
+    /// Where a damaged data file found at start was moved.
+    set_aside: Option<PathBuf>,
+}
+
+/// The backup part of Settings, and what start-up did with a damaged data file.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupsView {
+    /// The automatic backups, newest first.
+    pub autos: Vec<AutoBackup>,
+    /// The folder they are in.
+    pub folder: String,
+    /// Where a damaged data file was moved at start, if one was.
+    pub damaged: Option<String>,
+}
+
+/// An export: the file's name and contents, and the copy kept in the backups folder.
+#[derive(Debug)]
+pub struct Export {
+    /// A file name to suggest.
+    pub name: String,
+    /// The contents.
+    pub bytes: Vec<u8>,
+    /// The copy in the backups folder.
+    pub kept: PathBuf,
+}
+
+/// The answer to restoring a backup.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Restored {
+    /// What was restored.
+    pub summary: Summary,
+    /// Where the data from before the restore was saved.
+    pub previous: String,
 }
 
 /// The answer to finishing a session: the new Today and the doses that changed.
@@ -70,9 +111,21 @@ impl Backend {
     /// platform's app-data folder, used when `BACKSTRIDE_DATA_DIR` is not set.
     pub fn start(settings: Settings, fallback_dir: Option<PathBuf>) -> Self {
         Self {
+            export_dir: settings.export_dir.clone(),
             ready: Ready::start(settings, fallback_dir),
             changed: Arc::new(Notify::new()),
+            stored: Arc::new(Notify::new()),
         }
+    }
+
+    /// Woken whenever anything is stored.
+    pub fn stored(&self) -> Arc<Notify> {
+        Arc::clone(&self.stored)
+    }
+
+    /// Where exports go without asking (tests and scripts), if set.
+    pub fn export_dir(&self) -> Option<&Path> {
+        self.export_dir.as_deref()
     }
 
     /// Woken whenever plan, settings or completions change.
@@ -87,14 +140,14 @@ impl Backend {
 
     /// Marks one of `date`'s exercises done or not done.
     pub fn set_done(&self, date: &str, exercise_id: &str, done: bool) -> Result<Today, ShellError> {
-        let date = parse_date(date)?;
+        let date = input::date(date)?;
         self.change(|store, clock| actions::mark(store, clock, date, exercise_id, done))
     }
 
     /// Finishes `date`'s session.
     pub fn finish_session(&self, date: &str, rating: &str, hurt: Option<&str>) -> Result<Finished, ShellError> {
-        let date = parse_date(date)?;
-        let rating = Rating::parse(rating).ok_or(ShellError::BadInput("Choose easy, fine or too hard."))?;
+        let date = input::date(date)?;
+        let rating = input::rating(rating)?;
         let hurt = hurt.filter(|h| !h.is_empty());
         let (today, changes) = self.change(|store, clock| actions::finish(store, clock, date, rating, hurt))?;
         Ok(Finished { today, changes })
@@ -102,12 +155,9 @@ impl Backend {
 
     /// Stores `date`'s back check-in.
     pub fn check_in(&self, date: &str, pain: f64, area: Option<&str>) -> Result<Today, ShellError> {
-        let date = parse_date(date)?;
+        let date = input::date(date)?;
         let pain = whole(pain).ok_or(CoreError::PainOutOfRange)?;
-        let area = match area.filter(|a| !a.is_empty()) {
-            None => None,
-            Some(a) => Some(Area::parse(a).ok_or(ShellError::BadInput("Choose lower or upper back."))?),
-        };
+        let area = input::area(area)?;
         self.change(|store, clock| actions::check_in(store, clock, date, pain, area))
     }
 
@@ -148,36 +198,32 @@ impl Backend {
 
     /// One day of the calendar.
     pub fn day(&self, date: &str) -> Result<DayDetail, ShellError> {
-        let date = parse_date(date)?;
+        let date = input::date(date)?;
         self.with(|store, clock| days::day(store, clock, date))
     }
 
     /// Logs a past day as done, or un-logs it.
     pub fn log_day(&self, date: &str, done: bool) -> Result<DayDetail, ShellError> {
-        let date = parse_date(date)?;
+        let date = input::date(date)?;
         self.change(|store, clock| days::log_day(store, clock, date, done))
     }
 
     /// Sets a day's note.
     pub fn set_note(&self, date: &str, note: &str) -> Result<DayDetail, ShellError> {
-        let date = parse_date(date)?;
-        self.with(|store, clock| days::set_note(store, clock, date, note))
+        let date = input::date(date)?;
+        self.change(|store, clock| days::set_note(store, clock, date, note))
     }
 
     /// Saves the week start (`mon` or `sun`) and the freeze days a month.
     pub fn save_calendar_settings(&self, week_start: &str, freezes: f64) -> Result<CalendarSettings, ShellError> {
-        let week = match week_start {
-            "mon" => WeekStart::Mon,
-            "sun" => WeekStart::Sun,
-            _ => return Err(ShellError::BadInput("A week starts on Monday or Sunday.")),
-        };
+        let week = input::week_start(week_start)?;
         let freezes = whole(freezes).unwrap_or(-1);
         self.change(|store, _| days::save_settings(store, week, freezes))
     }
 
     /// Pauses the plan from `start` to `end`.
     pub fn add_pause(&self, start: &str, end: &str) -> Result<CalendarSettings, ShellError> {
-        let (start, end) = (parse_date(start)?, parse_date(end)?);
+        let (start, end) = (input::date(start)?, input::date(end)?);
         self.change(|store, clock| days::add_pause(store, clock, start, end))
     }
 
@@ -201,12 +247,9 @@ impl Backend {
         shoe_prompts: bool,
         permission: &'static str,
     ) -> Result<RemindersView, ShellError> {
-        let time = |t: &str| {
-            NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| ShellError::BadInput("A time looks like 07:30."))
-        };
         let settings = ReminderSettings {
-            times: times.iter().map(|t| time(t)).collect::<Result<_, _>>()?,
-            evening: evening.filter(|e| !e.trim().is_empty()).map(time).transpose()?,
+            times: times.iter().map(|t| input::time(t)).collect::<Result<_, _>>()?,
+            evening: evening.filter(|e| !e.trim().is_empty()).map(input::time).transpose()?,
             shoe_prompts,
         };
         let reminders = self.change(|store, clock| actions::save_reminders(store, clock, settings))?;
@@ -265,12 +308,96 @@ impl Backend {
 
     /// Chooses km (`km`) or miles (`mi`).
     pub fn set_unit(&self, unit: &str) -> Result<ShoesView, ShellError> {
-        let unit = match unit {
-            "km" => Unit::Km,
-            "mi" => Unit::Mi,
-            _ => return Err(ShellError::BadInput("Distances are in km or mi.")),
+        let unit = input::unit(unit)?;
+        self.change(|store, clock| shoe_actions::set_unit(store, clock, unit))
+    }
+
+    /// The automatic backups and what start-up did with a damaged data file.
+    pub fn backups(&self) -> Result<BackupsView, ShellError> {
+        let ready = self.ready()?;
+        Ok(BackupsView {
+            autos: backups::autos(&ready.data_dir),
+            folder: ready.data_dir.join(backups::FOLDER).display().to_string(),
+            damaged: ready.set_aside.as_ref().map(|p| p.display().to_string()),
+        })
+    }
+
+    /// A full backup (`json`) or the history (`csv`), also kept in the backups folder.
+    pub fn export(&self, kind: &str) -> Result<Export, ShellError> {
+        let ready = self.ready()?;
+        let store = ready.store();
+        let (name, text) = match kind {
+            "json" => (
+                format!("backstride-backup-{}.json", ready.clock.today()),
+                backup::export_json(&store, &ready.clock)?,
+            ),
+            "csv" => (
+                format!("backstride-history-{}.csv", ready.clock.today()),
+                backup::history_csv(&store, &ready.clock)?,
+            ),
+            _ => return Err(CoreError::BadValue("Export a backup (json) or the history (csv).").into()),
         };
-        self.with(|store, clock| shoe_actions::set_unit(store, clock, unit))
+        let kept = backups::save(&ready.data_dir, &name, text.as_bytes())?;
+        Ok(Export {
+            name,
+            bytes: text.into_bytes(),
+            kept,
+        })
+    }
+
+    /// What a backup file holds, read and checked whole; nothing is changed.
+    pub fn preview_backup(&self, bytes: &[u8]) -> Result<Summary, ShellError> {
+        self.ready()?;
+        Ok(backup::read(bytes)?.summary)
+    }
+
+    /// Replaces everything with a backup file's data, checked whole first; the data from
+    /// before is saved as a backup of its own.
+    pub fn restore_backup(&self, bytes: &[u8]) -> Result<Restored, ShellError> {
+        let staged = backup::read(bytes)?;
+        let ready = self.ready()?;
+        let previous = {
+            let store = ready.store();
+            let name = format!("before-restore-{}.json", ready.clock.now().format("%Y%m%d-%H%M%S"));
+            let previous = backups::save(
+                &ready.data_dir,
+                &name,
+                backup::export_json(&store, &ready.clock)?.as_bytes(),
+            )?;
+            backup::restore(&store, &staged)?;
+            previous
+        };
+        self.changed.notify_one();
+        self.stored.notify_one();
+        Ok(Restored {
+            summary: staged.summary,
+            previous: previous.display().to_string(),
+        })
+    }
+
+    /// The automatic backup of `date`, as bytes.
+    pub fn auto_backup(&self, date: &str) -> Result<Vec<u8>, ShellError> {
+        let date = input::date(date)?;
+        let ready = self.ready()?;
+        let found = backups::autos(&ready.data_dir)
+            .into_iter()
+            .find(|b| b.date == date)
+            .ok_or(CoreError::BadValue("There is no automatic backup of that day."))?;
+        std::fs::read(&found.path).map_err(|e| {
+            CoreError::File {
+                path: found.path,
+                reason: e.to_string(),
+            }
+            .into()
+        })
+    }
+
+    /// Writes today's automatic backup; a failure is logged and tried again after the next change.
+    pub fn write_auto_backup(&self) {
+        let Ok(ready) = self.ready() else { return };
+        if let Err(error) = backups::write_auto(&ready.data_dir, &ready.store(), &ready.clock) {
+            eprintln!("backstride: the automatic backup failed: {error}");
+        }
     }
 
     /// Shoe prompts not yet sent as notifications, as (title, text), if the user wants them;
@@ -335,10 +462,19 @@ impl Backend {
             .map_or(0, |ready| (ready.clock.now() - reminder.at).num_milliseconds())
     }
 
+    /// Every stored row, for tests that check nothing changed.
+    #[cfg(test)]
+    pub fn dump(&self) -> backstride_core::store::Tables {
+        self.ready()
+            .map(|r| r.store().dump().unwrap_or_default())
+            .unwrap_or_default()
+    }
+
     /// Runs a change and wakes the reminder scheduler.
     fn change<T>(&self, f: impl FnOnce(&Store, &dyn Clock) -> Result<T, CoreError>) -> Result<T, ShellError> {
         let result = self.with(f);
         self.changed.notify_one();
+        self.stored.notify_one();
         result
     }
 
@@ -369,16 +505,6 @@ fn shoe_text(w: &backstride_core::shoes::Wear, unit: Unit) -> (String, String) {
     (title.to_string(), format!("{}: {why}.", w.pair.name))
 }
 
-/// A date as the UI sends it: `YYYY-MM-DD`.
-fn parse_date(text: &str) -> Result<NaiveDate, ShellError> {
-    text.parse().map_err(|_| ShellError::BadInput("That is not a date."))
-}
-
-/// A whole number from a JSON number, or `None` for fractions, infinities and NaN.
-fn whole(x: f64) -> Option<i64> {
-    (x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15).then_some(x as i64)
-}
-
 impl Ready {
     fn start(settings: Settings, fallback_dir: Option<PathBuf>) -> Result<Self, String> {
         let zone = settings.zone();
@@ -391,11 +517,13 @@ impl Ready {
             .clone()
             .or(fallback_dir)
             .ok_or("Backstride could not find a folder to keep its data in.")?;
-        let store = Store::open_in(&dir).map_err(|e| e.to_string())?;
+        let (store, set_aside) = Store::open_or_set_aside(&dir, clock.now()).map_err(|e| e.to_string())?;
         Ok(Self {
             store: Mutex::new(store),
             clock,
             timer_speed: settings.timer_speed(),
+            data_dir: dir,
+            set_aside,
         })
     }
 
@@ -408,6 +536,7 @@ impl Ready {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use backstride_core::progression::Rating;
     use backstride_core::today::SessionState;
     use serde_json::Value;
 
@@ -417,6 +546,7 @@ mod tests {
             now: Some(now.to_string()),
             tz: Some(tz.to_string()),
             timer_speed: None,
+            export_dir: None,
         }
     }
 
@@ -647,21 +777,68 @@ mod tests {
     #[test]
     fn a_startup_failure_is_reported_by_every_command() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join(backstride_core::store::DB_FILE),
-            b"not a database at all, sorry",
-        )
-        .unwrap();
+        let path = dir.path().join(backstride_core::store::DB_FILE);
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute_batch("PRAGMA user_version = 99;")
+            .unwrap();
         let backend = monday(dir.path());
         for err in [
             backend.today().unwrap_err(),
             backend.set_done("2026-03-30", "plank", true).unwrap_err(),
+            backend.backups().unwrap_err(),
         ] {
             let json = error_json(err);
             assert_eq!(json["kind"], "startup");
-            assert!(json["message"].as_str().unwrap().contains("damaged"));
+            assert!(json["message"].as_str().unwrap().contains("newer version"));
         }
         let bad_now = Backend::start(settings(dir.path(), "soon", "UTC"), None);
         assert!(bad_now.today().unwrap_err().to_string().contains("BACKSTRIDE_NOW"));
+    }
+
+    #[test]
+    fn a_damaged_file_is_set_aside_and_an_automatic_backup_brings_the_data_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let backend = monday(dir.path());
+        backend.set_done("2026-03-30", "plank", true).unwrap();
+        backend.write_auto_backup();
+        drop(backend);
+        let path = dir.path().join(backstride_core::store::DB_FILE);
+        std::fs::write(&path, b"not a database at all, sorry").unwrap();
+
+        let backend = monday(dir.path());
+        let view = backend.backups().unwrap();
+        let damaged = view.damaged.expect("the damaged file was set aside");
+        assert_eq!(std::fs::read(&damaged).unwrap(), b"not a database at all, sorry");
+        assert!(backend.today().unwrap().items.iter().all(|i| !i.done), "started fresh");
+        let date = view.autos[0].date.to_string();
+        assert_eq!(
+            backend
+                .preview_backup(&backend.auto_backup(&date).unwrap())
+                .unwrap()
+                .exercises_done,
+            1
+        );
+        let restored = backend.restore_backup(&backend.auto_backup(&date).unwrap()).unwrap();
+        assert!(
+            std::path::Path::new(&restored.previous).exists(),
+            "the fresh data was saved first"
+        );
+        assert!(
+            backend.today().unwrap().items.iter().any(|i| i.done),
+            "the backup's mark is back"
+        );
+    }
+
+    #[test]
+    fn exports_are_kept_in_the_backups_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let backend = monday(dir.path());
+        let json = backend.export("json").unwrap();
+        assert_eq!(json.name, "backstride-backup-2026-03-30.json");
+        assert_eq!(std::fs::read(&json.kept).unwrap(), json.bytes);
+        let csv = backend.export("csv").unwrap();
+        assert!(String::from_utf8(csv.bytes).unwrap().starts_with("date,state,"));
+        assert_eq!(error_json(backend.export("xml").unwrap_err())["kind"], "invalid");
     }
 }

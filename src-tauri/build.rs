@@ -28,6 +28,12 @@ const COMMANDS: &[&str] = &[
     "delete_run",
     "set_unit",
     "import_runs",
+    "backups",
+    "export_backup",
+    "preview_backup",
+    "restore_backup",
+    "preview_auto_backup",
+    "restore_auto_backup",
 ];
 
 fn main() {

@@ -1,11 +1,15 @@
 //! The commands the UI calls: one-line wrappers over [`Backend`], run off the main thread.
 
-use crate::backend::{Backend, Finished, RemindersView, SettingsView};
+use crate::backend::{Backend, BackupsView, Finished, RemindersView, Restored, SettingsView};
 use crate::error::ShellError;
+use crate::save;
+use backstride_core::backup::Summary;
 use backstride_core::days::{CalendarSettings, DayDetail, Month};
 use backstride_core::plan::Plan;
 use backstride_core::shoe_actions::{Imported, PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::Today;
+use serde::Serialize;
+use std::borrow::Cow;
 use tauri::ipc::{InvokeBody, Request};
 use tauri::plugin::PermissionState;
 use tauri::{AppHandle, Runtime, State};
@@ -215,13 +219,84 @@ pub async fn set_unit(backend: State<'_, Backend>, unit: String) -> Result<Shoes
 /// Imports runs from a file: the bytes as the raw body, the name in the `x-file-name` header.
 #[tauri::command]
 pub async fn import_runs(backend: State<'_, Backend>, request: Request<'_>) -> Result<Imported, ShellError> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(ShellError::BadInput("Choose a GPX, TCX or FIT file to import."));
-    };
+    let bytes = body(&request, "Choose a GPX, TCX or FIT file to import.")?;
     let name = request
         .headers()
         .get("x-file-name")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    backend.import_runs(name, bytes)
+    backend.import_runs(name, &bytes)
+}
+
+/// The automatic backups and what start-up did with a damaged data file.
+#[tauri::command]
+pub async fn backups(backend: State<'_, Backend>) -> Result<BackupsView, ShellError> {
+    backend.backups()
+}
+
+/// Where an export went.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Exported {
+    /// The copy in the app's backups folder.
+    pub kept: String,
+    /// Where the user saved it; `None` when the dialog was cancelled.
+    pub saved_to: Option<String>,
+}
+
+/// Exports a full backup (`json`) or the history (`csv`): kept in the backups folder and
+/// saved where the user chooses in the platform's save dialog.
+#[tauri::command]
+pub async fn export_backup<R: Runtime>(
+    app: AppHandle<R>,
+    backend: State<'_, Backend>,
+    kind: String,
+) -> Result<Exported, ShellError> {
+    let export = backend.export(&kind)?;
+    let saved_to = save::copy(&app, backend.export_dir(), &export.name, &export.bytes).await?;
+    Ok(Exported {
+        kept: export.kept.display().to_string(),
+        saved_to,
+    })
+}
+
+/// What a backup file (the raw body) holds; nothing is changed.
+#[tauri::command]
+pub async fn preview_backup(backend: State<'_, Backend>, request: Request<'_>) -> Result<Summary, ShellError> {
+    backend.preview_backup(&body(&request, CHOOSE_BACKUP)?)
+}
+
+/// Restores a backup file (the raw body), after saving the current data.
+#[tauri::command]
+pub async fn restore_backup(backend: State<'_, Backend>, request: Request<'_>) -> Result<Restored, ShellError> {
+    backend.restore_backup(&body(&request, CHOOSE_BACKUP)?)
+}
+
+/// What the automatic backup of `date` holds.
+#[tauri::command]
+pub async fn preview_auto_backup(backend: State<'_, Backend>, date: String) -> Result<Summary, ShellError> {
+    backend.preview_backup(&backend.auto_backup(&date)?)
+}
+
+/// Restores the automatic backup of `date`, after saving the current data.
+#[tauri::command]
+pub async fn restore_auto_backup(backend: State<'_, Backend>, date: String) -> Result<Restored, ShellError> {
+    backend.restore_backup(&backend.auto_backup(&date)?)
+}
+
+const CHOOSE_BACKUP: &str = "Choose a Backstride backup file (.json).";
+
+/// A file's bytes sent as the request body: raw, or, where the platform falls back to JSON
+/// (Android), an array of byte values.
+fn body<'a>(request: &'a Request<'_>, missing: &'static str) -> Result<Cow<'a, [u8]>, ShellError> {
+    match request.body() {
+        InvokeBody::Raw(bytes) => Ok(Cow::Borrowed(bytes)),
+        InvokeBody::Json(serde_json::Value::Array(values)) => values
+            .iter()
+            .map(|v| v.as_u64().and_then(|b| u8::try_from(b).ok()))
+            .collect::<Option<Vec<u8>>>()
+            .map(Cow::Owned)
+            .ok_or(ShellError::BadInput(missing)),
+        InvokeBody::Json(_) => Err(ShellError::BadInput(missing)),
+    }
 }

@@ -1,6 +1,7 @@
 //! Reads what the process environment decides (CONTRACT.md): the data folder
 //! (`BACKSTRIDE_DATA_DIR`), the clock's start (`BACKSTRIDE_NOW`), the local zone (`TZ`), and
-//! for tests how fast exercise timers run (`BACKSTRIDE_TIMER_SPEED`).
+//! for tests how fast exercise timers run (`BACKSTRIDE_TIMER_SPEED`) and where exports go
+//! without the save dialog (`BACKSTRIDE_EXPORT_DIR`).
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -17,6 +18,8 @@ pub struct Settings {
     pub tz: Option<String>,
     /// `BACKSTRIDE_TIMER_SPEED`, if set and not empty.
     pub timer_speed: Option<String>,
+    /// `BACKSTRIDE_EXPORT_DIR`, if set and not empty: exports are saved there without asking.
+    pub export_dir: Option<PathBuf>,
 }
 
 impl Settings {
@@ -28,6 +31,7 @@ impl Settings {
             now: var("BACKSTRIDE_NOW"),
             tz: var("TZ"),
             timer_speed: var("BACKSTRIDE_TIMER_SPEED"),
+            export_dir: var("BACKSTRIDE_EXPORT_DIR").map(PathBuf::from),
         }
     }
 
@@ -83,6 +87,7 @@ mod tests {
             now: now.map(str::to_string),
             tz: tz.map(str::to_string),
             timer_speed: None,
+            export_dir: None,
         }
     }
 

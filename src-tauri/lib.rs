@@ -1,12 +1,16 @@
 //! The Tauri shell: reads the environment, opens the store, and exposes the core to the UI
 //! through thin commands. Desktop and mobile both start in [`run`].
 
+mod autobackup;
 mod backend;
 mod commands;
 mod environment;
 mod error;
+#[cfg(test)]
+mod fuzz;
 #[cfg(mobile)]
 mod mobile;
+mod save;
 #[cfg(desktop)]
 mod scheduler;
 
@@ -15,12 +19,25 @@ use tauri::Manager;
 /// Starts Backstride.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    let result = tauri::Builder::default()
+    let builder = tauri::Builder::default();
+    // Registered first: a second launch only brings the running window forward.
+    #[cfg(desktop)]
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.set_focus();
+        }
+    }));
+    #[cfg(mobile)]
+    let builder = builder.plugin(tauri_plugin_fs::init());
+    let result = builder
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let settings = environment::Settings::from_process();
             let fallback_dir = app.path().app_data_dir().ok();
             app.manage(backend::Backend::start(settings, fallback_dir));
+            autobackup::start(app.handle().clone());
             #[cfg(desktop)]
             scheduler::start(app.handle().clone());
             #[cfg(mobile)]
@@ -54,6 +71,12 @@ pub fn run() {
             commands::delete_run,
             commands::set_unit,
             commands::import_runs,
+            commands::backups,
+            commands::export_backup,
+            commands::preview_backup,
+            commands::restore_backup,
+            commands::preview_auto_backup,
+            commands::restore_auto_backup,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

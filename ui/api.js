@@ -95,3 +95,21 @@ export const editRun = (id, run) => call('edit_run', { id, run });
 export const importRuns = (fileName, bytes) => call('import_runs', bytes, {
   headers: { 'x-file-name': encodeURIComponent(fileName) },
 });
+
+/** The automatic backups { autos, folder, damaged }: `damaged` is where a damaged data file went. */
+export const backups = () => call('backups');
+
+/** Exports a backup ('json') or the history ('csv'); resolves to { kept, savedTo }. */
+export const exportBackup = (kind) => call('export_backup', { kind });
+
+/** What a backup file's bytes hold; nothing changes. */
+export const previewBackup = (bytes) => call('preview_backup', bytes);
+
+/** Replaces everything with a backup file's bytes; resolves to { summary, previous }. */
+export const restoreBackup = (bytes) => call('restore_backup', bytes);
+
+/** What the automatic backup of `date` holds. */
+export const previewAutoBackup = (date) => call('preview_auto_backup', { date });
+
+/** Restores the automatic backup of `date`. */
+export const restoreAutoBackup = (date) => call('restore_auto_backup', { date });

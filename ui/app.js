@@ -8,6 +8,7 @@ import * as settings from './settings.js';
 import * as calendar from './calendar.js';
 import * as reminders from './reminders.js';
 import * as shoes from './shoes.js';
+import * as backup from './backup.js';
 import { play } from './player.js';
 
 const screens = {
@@ -26,13 +27,18 @@ const loaders = {
   },
   calendar: () => calendar.load(),
   shoes: shoes.load,
-  settings: () => Promise.all([settings.load(), reminders.load()]),
+  settings: () => Promise.all([settings.load(), reminders.load(), backup.load()]),
 };
 let shown = 'today';
 
 function show(name) {
   for (const [key, el] of Object.entries(screens)) el.hidden = key !== name;
-  for (const tab of document.querySelectorAll('.tab')) {
+  backup.setHooks({
+  openSettings: () => open('settings'),
+  restored: () => settings.load().catch(() => {}),
+});
+
+for (const tab of document.querySelectorAll('.tab')) {
     if (tab.dataset.screen === name) tab.setAttribute('aria-current', 'page');
     else tab.removeAttribute('aria-current');
   }
@@ -71,10 +77,15 @@ today.setHooks({
   },
 });
 
+backup.setHooks({
+  openSettings: () => open('settings'),
+  restored: () => settings.load().catch(() => {}),
+});
+
 for (const tab of document.querySelectorAll('.tab')) {
   tab.addEventListener('click', () => open(tab.dataset.screen));
 }
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') open(shown);
 });
-open('today');
+open('today').then(() => backup.notice()).catch(() => {});

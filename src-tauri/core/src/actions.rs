@@ -51,7 +51,8 @@ fn shorten(s: &str) -> String {
 pub fn mark(store: &Store, clock: &dyn Clock, date: NaiveDate, id: &str, done: bool) -> Result<Today, CoreError> {
     let exercise = exercise(id)?;
     let date = check_today(date, clock)?;
-    let view = Today::load(store, clock)?;
+    // Checked on a read-only view, so a refused mark stores nothing at all.
+    let view = Today::for_date(store, date)?;
     let (Some(kind), true) = (view.kind, view.items.iter().any(|i| i.exercise.id == exercise.id)) else {
         return Err(CoreError::NotInToday(exercise.name.to_string()));
     };
@@ -71,7 +72,7 @@ pub fn finish(
 ) -> Result<(Today, Vec<DoseChange>), CoreError> {
     let hurt = hurt.map(exercise).transpose()?;
     let date = check_today(date, clock)?;
-    let view = Today::load(store, clock)?;
+    let view = Today::for_date(store, date)?;
     let Some(kind) = view.kind.filter(|_| !view.items.is_empty()) else {
         return Err(CoreError::NoSession);
     };

@@ -58,7 +58,7 @@ pub fn autos(data_dir: &Path) -> Vec<AutoBackup> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.date.cmp(&a.date));
+    found.sort_by_key(|b| std::cmp::Reverse(b.date));
     found
 }
 

@@ -186,11 +186,11 @@ pub fn set_note(store: &Store, clock: &dyn Clock, date: NaiveDate, note: &str) -
     if date != today {
         check_past(date, today)?;
     }
-    let note = note.trim();
+    let note = crate::input::text(note, true);
     if note.chars().count() > 500 {
         return Err(CoreError::NoteTooLong);
     }
-    store.set_note(date, Some(note).filter(|n| !n.is_empty()), clock.now())?;
+    store.set_note(date, Some(note.as_str()).filter(|n| !n.is_empty()), clock.now())?;
     day(store, clock, date)
 }
 

@@ -22,6 +22,17 @@ pub fn whole(x: f64) -> Option<i64> {
     (x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15).then_some(x as i64)
 }
 
+/// Typed text as it is stored: control characters (NUL, escape sequences and the like)
+/// removed, line breaks and tabs kept only in `multiline` text, then trimmed.
+pub fn text(typed: &str, multiline: bool) -> String {
+    typed
+        .chars()
+        .filter(|c| !c.is_control() || (multiline && matches!(c, '\n' | '\t')))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// A time of day as `HH:MM`.
 pub fn time(text: &str) -> Result<NaiveTime, CoreError> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| CoreError::BadValue("A time looks like 07:30."))
@@ -96,6 +107,16 @@ mod tests {
         ] {
             assert_eq!(whole(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn text_loses_control_characters_but_keeps_what_people_type() {
+        assert_eq!(text("  \0Blue\u{1b}[2J\r\n", false), "Blue[2J");
+        assert_eq!(
+            text("ran 10 km\r\nfelt <b>good</b> 🏃", true),
+            "ran 10 km\nfelt <b>good</b> 🏃"
+        );
+        assert_eq!(text("\u{7}\u{0}", true), "");
     }
 
     proptest! {

@@ -119,8 +119,12 @@ fn past_date(text: &str, clock: &dyn Clock, refuse: &'static str) -> Result<Naiv
 
 fn pair_fields(input: &PairInput, unit: Unit, clock: &dyn Clock) -> Result<Pair, CoreError> {
     let name = shoes::check_name(&input.name)?;
-    let model = input.model.as_deref().map(str::trim).filter(|m| !m.is_empty());
-    if model.is_some_and(|m| m.chars().count() > 200) {
+    let model = input
+        .model
+        .as_deref()
+        .map(|m| crate::input::text(m, false))
+        .filter(|m| !m.is_empty());
+    if model.as_ref().is_some_and(|m| m.chars().count() > 200) {
         return Err(CoreError::BadShoe("Brand and model can be at most 200 characters."));
     }
     let start_m = match input.start {
@@ -144,7 +148,7 @@ fn pair_fields(input: &PairInput, unit: Unit, clock: &dyn Clock) -> Result<Pair,
     Ok(Pair {
         id: 0,
         name,
-        model: model.map(str::to_string),
+        model,
         start_m,
         purchased,
         limit_m,

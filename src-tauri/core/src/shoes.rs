@@ -40,7 +40,7 @@ impl Unit {
     /// A typed distance in this unit, as whole metres; refuses NaN, infinities and negatives.
     pub fn to_metres(self, value: f64) -> Option<i64> {
         let m = (value * self.metres()).round();
-        (value.is_finite() && m >= 0.0 && m < 1e12).then_some(m as i64)
+        (value.is_finite() && (0.0..1e12).contains(&m)).then_some(m as i64)
     }
 
     /// Metres as a number in this unit.
@@ -161,11 +161,11 @@ pub fn level_for(total_m: i64, limit_m: i64, too_old: bool) -> Option<Level> {
 
 /// Checks a pair's name: 1–200 characters once trimmed.
 pub fn check_name(name: &str) -> Result<String, CoreError> {
-    let name = name.trim();
+    let name = crate::input::text(name, false);
     match name.chars().count() {
         0 => Err(CoreError::BadShoe("Give the pair a name.")),
         n if n > 200 => Err(CoreError::BadShoe("A name can be at most 200 characters.")),
-        _ => Ok(name.to_string()),
+        _ => Ok(name),
     }
 }
 

@@ -101,7 +101,7 @@ impl Today {
     }
 
     /// Today's screen for local day `date`, from what is stored.
-    fn for_date(store: &Store, date: NaiveDate) -> Result<Self, CoreError> {
+    pub(crate) fn for_date(store: &Store, date: NaiveDate) -> Result<Self, CoreError> {
         let plan = store.plan_on(date)?;
         let progress = store.progress()?;
         let from = date

@@ -1,0 +1,294 @@
+//! Every command driven with hostile values: markup, SQL, control characters, 1 MB strings,
+//! NaN, infinities and extreme dates, plus arbitrary JSON for the commands that take objects.
+//! None may panic; a refusal is a typed "invalid" error and leaves the database as it was.
+
+use crate::backend::Backend;
+use crate::environment::Settings;
+use crate::error::ShellError;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::{json, Value};
+use std::cell::Cell;
+
+/// Strings an attacker or a confused user might send.
+const PAYLOADS: &[&str] = &[
+    "",
+    " ",
+    "<img src=x onerror=alert(1)>",
+    "<script>alert('x')</script>",
+    "'; DROP TABLE run; --",
+    "\" OR 1=1 --",
+    "\u{0}\u{7}\u{1b}[2J\u{202e}\r\n\t",
+    "../../etc/passwd",
+    "%s%n%x",
+    "NaN",
+    "-1",
+    "1e309",
+    "2026-03-30",
+    "2026-03-30T07:30:00Z",
+    "0000-00-00",
+    "-0001-01-01",
+    "+262143-12-31",
+    "9999-12-31",
+    "1970-01-01",
+    "2026-02-29",
+    "07:30",
+    "24:00",
+    "plank",
+    "bird-dog",
+    "mon",
+    "sun",
+    "km",
+    "mi",
+    "json",
+    "csv",
+    "easy",
+    "too-hard",
+    "lower",
+    "🏃‍♀️💥",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => proptest::sample::select(PAYLOADS).prop_map(str::to_string),
+        2 => any::<String>(),
+        1 => Just("x".repeat(1 << 20)),
+        1 => Just("<b>".repeat(1 << 18)),
+    ]
+}
+
+fn number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        proptest::sample::select(vec![
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN,
+            f64::MIN_POSITIVE,
+            -0.0,
+            -1.0,
+            0.0,
+            0.5,
+            1.0,
+            3.0,
+            10.0,
+            100.0,
+            2026.0,
+            1e15,
+            9.007_199_254_740_993e15,
+        ]),
+        any::<f64>(),
+    ]
+}
+
+/// JSON as the UI could send it in place of an object argument.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        number().prop_map(|n| serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)),
+        text().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(2, 12, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            proptest::collection::btree_map(
+                proptest::sample::select(vec![
+                    "name",
+                    "model",
+                    "start",
+                    "purchased",
+                    "limit",
+                    "default",
+                    "date",
+                    "distance",
+                    "minutes",
+                    "pairId",
+                    "action",
+                    "mode",
+                    "strengthDays",
+                    "perWeek",
+                    "runDays",
+                    "equipment",
+                ])
+                .prop_map(str::to_string),
+                inner,
+                0..8,
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// One command call with its arguments.
+#[derive(Debug, Clone)]
+enum Call {
+    SetDone(String, String, bool),
+    Finish(String, String, Option<String>),
+    CheckIn(String, f64, Option<String>),
+    SavePlan(Value),
+    SetDose(String, f64),
+    Month(f64, f64),
+    Day(String),
+    LogDay(String, bool),
+    SetNote(String, String),
+    CalendarSettings(String, f64),
+    AddPause(String, String),
+    RemovePause(f64),
+    SaveReminders(Vec<String>, Option<String>, bool),
+    AddPair(Value),
+    EditPair(f64, Value),
+    RetirePair(f64, bool),
+    AnswerPrompt(f64, Value),
+    AddRun(Value),
+    EditRun(f64, Value),
+    DeleteRun(f64),
+    SetUnit(String),
+    ImportRuns(String, Vec<u8>),
+    Export(String),
+    Backup(Vec<u8>, bool),
+    AutoBackup(String, bool),
+}
+
+fn call() -> impl Strategy<Value = Call> {
+    let bytes = prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..256),
+        json_value().prop_map(|v| v.to_string().into_bytes()),
+        Just(br#"{"app":"Backstride","format":1,"schema":4,"createdAt":"2026-03-30T00:00:00Z","tables":{"run":[{"id":1,"pair_id":9}]}}"#.to_vec()),
+    ];
+    prop_oneof![
+        (text(), text(), any::<bool>()).prop_map(|(a, b, c)| Call::SetDone(a, b, c)),
+        (text(), text(), proptest::option::of(text())).prop_map(|(a, b, c)| Call::Finish(a, b, c)),
+        (text(), number(), proptest::option::of(text())).prop_map(|(a, b, c)| Call::CheckIn(a, b, c)),
+        json_value().prop_map(Call::SavePlan),
+        (text(), number()).prop_map(|(a, b)| Call::SetDose(a, b)),
+        (number(), number()).prop_map(|(a, b)| Call::Month(a, b)),
+        text().prop_map(Call::Day),
+        (text(), any::<bool>()).prop_map(|(a, b)| Call::LogDay(a, b)),
+        (text(), text()).prop_map(|(a, b)| Call::SetNote(a, b)),
+        (text(), number()).prop_map(|(a, b)| Call::CalendarSettings(a, b)),
+        (text(), text()).prop_map(|(a, b)| Call::AddPause(a, b)),
+        number().prop_map(Call::RemovePause),
+        (
+            proptest::collection::vec(text(), 0..6),
+            proptest::option::of(text()),
+            any::<bool>()
+        )
+            .prop_map(|(a, b, c)| Call::SaveReminders(a, b, c)),
+        json_value().prop_map(Call::AddPair),
+        (number(), json_value()).prop_map(|(a, b)| Call::EditPair(a, b)),
+        (number(), any::<bool>()).prop_map(|(a, b)| Call::RetirePair(a, b)),
+        (number(), json_value()).prop_map(|(a, b)| Call::AnswerPrompt(a, b)),
+        json_value().prop_map(Call::AddRun),
+        (number(), json_value()).prop_map(|(a, b)| Call::EditRun(a, b)),
+        number().prop_map(Call::DeleteRun),
+        text().prop_map(Call::SetUnit),
+        (text(), bytes.clone()).prop_map(|(a, b)| Call::ImportRuns(a, b)),
+        text().prop_map(Call::Export),
+        (bytes, any::<bool>()).prop_map(|(a, b)| Call::Backup(a, b)),
+        (text(), any::<bool>()).prop_map(|(a, b)| Call::AutoBackup(a, b)),
+    ]
+}
+
+/// A value of `T` from JSON, as Tauri would deserialize a command argument; a shape it
+/// refuses never reaches the command.
+fn shaped<T: serde::de::DeserializeOwned>(value: &Value) -> Option<T> {
+    serde_json::from_value(value.clone()).ok()
+}
+
+/// A command's answer, with only success or the error kept.
+fn done<T>(answer: Result<T, ShellError>) -> Option<Result<(), ShellError>> {
+    Some(answer.map(|_| ()))
+}
+
+/// Runs the call; `None` when IPC would have refused its shape before the command ran.
+fn apply(backend: &Backend, call: &Call) -> Option<Result<(), ShellError>> {
+    match call {
+        Call::SetDone(d, id, on) => done(backend.set_done(d, id, *on)),
+        Call::Finish(d, r, hurt) => done(backend.finish_session(d, r, hurt.as_deref())),
+        Call::CheckIn(d, pain, area) => done(backend.check_in(d, *pain, area.as_deref())),
+        Call::SavePlan(v) => done(backend.save_plan(&shaped(v)?)),
+        Call::SetDose(id, n) => done(backend.set_dose(id, *n)),
+        Call::Month(y, m) => done(backend.month(*y, *m)),
+        Call::Day(d) => done(backend.day(d)),
+        Call::LogDay(d, on) => done(backend.log_day(d, *on)),
+        Call::SetNote(d, note) => done(backend.set_note(d, note)),
+        Call::CalendarSettings(w, f) => done(backend.save_calendar_settings(w, *f)),
+        Call::AddPause(a, b) => done(backend.add_pause(a, b)),
+        Call::RemovePause(id) => done(backend.remove_pause(*id)),
+        Call::SaveReminders(t, e, s) => done(backend.save_reminders(t, e.as_deref(), *s, "granted")),
+        Call::AddPair(v) => done(backend.add_pair(&shaped(v)?)),
+        Call::EditPair(id, v) => done(backend.edit_pair(*id, &shaped(v)?)),
+        Call::RetirePair(id, r) => done(backend.retire_pair(*id, *r)),
+        Call::AnswerPrompt(id, v) => done(backend.answer_shoe_prompt(*id, shaped(v)?)),
+        Call::AddRun(v) => done(backend.add_run(&shaped(v)?)),
+        Call::EditRun(id, v) => done(backend.edit_run(*id, &shaped(v)?)),
+        Call::DeleteRun(id) => done(backend.delete_run(*id)),
+        Call::SetUnit(u) => done(backend.set_unit(u)),
+        Call::ImportRuns(name, bytes) => done(backend.import_runs(name, bytes)),
+        Call::Export(kind) => done(backend.export(kind)),
+        Call::Backup(bytes, false) => done(backend.preview_backup(bytes)),
+        Call::Backup(bytes, true) => done(backend.restore_backup(bytes)),
+        Call::AutoBackup(date, false) => done(backend.auto_backup(date).and_then(|b| backend.preview_backup(&b))),
+        Call::AutoBackup(date, true) => done(backend.auto_backup(date).and_then(|b| backend.restore_backup(&b))),
+    }
+}
+
+#[test]
+fn every_command_refuses_hostile_values_with_a_typed_error_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Backend::start(
+        Settings {
+            data_dir: Some(dir.path().to_path_buf()),
+            now: Some("2026-03-30T07:30:00+02:00".into()),
+            tz: Some("Europe/Berlin".into()),
+            ..Settings::default()
+        },
+        None,
+    );
+    // Something to refer to: a pair with a run, a started session.
+    backend
+        .add_pair(&shaped(&json!({"name": "Blue", "default": true})).unwrap())
+        .unwrap();
+    backend
+        .add_run(&shaped(&json!({"date": "2026-03-29", "distance": 5.0})).unwrap())
+        .unwrap();
+    backend.set_done("2026-03-30", "plank", true).ok();
+    backend.write_auto_backup();
+
+    const CASES: u32 = 3000;
+    let (ran, refused, shapeless) = (Cell::new(0u32), Cell::new(0u32), Cell::new(0u32));
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&call(), |call| {
+            ran.set(ran.get() + 1);
+            let before = backend.dump();
+            match apply(&backend, &call) {
+                None => shapeless.set(shapeless.get() + 1),
+                Some(Ok(())) => {}
+                Some(Err(error)) => {
+                    refused.set(refused.get() + 1);
+                    let json = serde_json::to_value(&error).unwrap();
+                    prop_assert_eq!(&json["kind"], "invalid", "{:?} gave {}", call, json);
+                    prop_assert!(!json["message"].as_str().unwrap_or("").is_empty());
+                    prop_assert!(json["message"].as_str().unwrap_or("").len() < 400, "a short message");
+                    prop_assert!(backend.dump() == before, "{:?} was refused but changed the data", call);
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    eprintln!(
+        "fuzz: {} calls over 25 commands, {} refused with a typed error, {} refused by IPC's shape check, {} payload strings",
+        ran.get(),
+        refused.get(),
+        shapeless.get(),
+        PAYLOADS.len()
+    );
+    assert!(refused.get() > CASES / 3, "most hostile calls are refused");
+}
