@@ -3,6 +3,8 @@
 // Each test binary uses part of this module.
 #![allow(dead_code)]
 
+pub mod bus;
+
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -202,19 +202,21 @@ fn summarize(store: &Store, created_at: DateTime<Utc>, schema: usize) -> Result<
     })
 }
 
-/// The history as CSV, one row per day from the first day used to today: the day's state,
-/// exercises done of planned, the check-in, running distance and note. Cells that a
+/// The history as CSV, one row per day from the first day used (or run) to today: the day's
+/// state, exercises done of planned, the check-in, running distance and note. Cells that a
 /// spreadsheet would take for a formula are quoted with a leading apostrophe.
 pub fn history_csv(store: &Store, clock: &dyn Clock) -> Result<String, CoreError> {
     let today = clock.today();
     let history = store.history(today)?;
-    let first = history.first_day().min(today);
+    let runs: BTreeMap<NaiveDate, i64> = store.metres_by_day()?.into_iter().collect();
+    let first_run = runs.keys().next().copied().unwrap_or(today);
+    let first = history.first_day().min(first_run).min(today);
     let checkins: BTreeMap<NaiveDate, _> = store.checkins(first, today)?.into_iter().map(|c| (c.date, c)).collect();
     let notes: BTreeMap<NaiveDate, String> = store.notes()?.into_iter().collect();
-    let runs: BTreeMap<NaiveDate, i64> = store.metres_by_day()?.into_iter().collect();
     let mut csv = String::from("date,state,exercises_done,exercises_planned,pain,pain_area,run_km,note\r\n");
     for day in calendar::days(&history, first, today, today) {
-        if day.date < first || day.state == DayState::None {
+        // Days before the app was used show only when a run was logged on them.
+        if day.date < first || (day.state == DayState::None && !runs.contains_key(&day.date)) {
             continue;
         }
         let facts = history.facts(day.date);

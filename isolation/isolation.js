@@ -1,0 +1,17 @@
+// The isolation hook: only the app's own commands leave the webview. Anything else (a
+// command injected by a script that got in, or a plugin's) is renamed to one that does not
+// exist, so Tauri refuses it and the caller gets an error instead of waiting forever.
+
+const COMMANDS = new Set([
+  'today', 'set_done', 'finish_session', 'check_in', 'settings', 'save_plan', 'set_dose',
+  'month', 'day', 'log_day', 'set_note', 'save_calendar_settings', 'add_pause', 'remove_pause',
+  'reminders', 'save_reminders', 'shoes', 'add_pair', 'edit_pair', 'retire_pair',
+  'answer_shoe_prompt', 'add_run', 'edit_run', 'delete_run', 'set_unit', 'import_runs',
+  'backups', 'export_backup', 'preview_backup', 'restore_backup', 'preview_auto_backup',
+  'restore_auto_backup',
+]);
+
+window.__TAURI_ISOLATION_HOOK__ = (message) => {
+  if (!COMMANDS.has(message.cmd)) message.cmd = 'refused_by_isolation';
+  return message;
+};
