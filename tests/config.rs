@@ -62,3 +62,52 @@ fn the_csp_allows_only_the_apps_own_code() {
         "the UI is served from ui/, never a URL"
     );
 }
+
+#[test]
+fn the_isolation_hook_lets_through_exactly_the_granted_commands() {
+    let config = json("tauri.conf.json");
+    let pattern = &config["app"]["security"]["pattern"];
+    assert_eq!(pattern["use"], "isolation");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(pattern["options"]["dir"].as_str().unwrap());
+    let hook = std::fs::read_to_string(dir.join("isolation.js")).unwrap();
+    let list = hook.split("new Set([").nth(1).unwrap().split("])").next().unwrap();
+    let mut allowed: Vec<String> = list
+        .split(',')
+        .map(|name| name.trim().trim_matches('\'').to_string())
+        .filter(|name| !name.is_empty())
+        .map(|name| format!("allow-{}", name.replace('_', "-")))
+        .collect();
+    let mut granted: Vec<String> = json("src-tauri/capabilities/default.json")["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    allowed.sort();
+    granted.sort();
+    assert_eq!(allowed, granted);
+}
+
+#[test]
+fn plugins_are_used_from_rust_only_and_the_desktop_runs_one_instance() {
+    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/lib.rs")).unwrap();
+    // The UI calls no plugin: every plugin is driven from Rust, so no capability grants one.
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+    for entry in std::fs::read_dir(ui).unwrap().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        assert!(!text.contains("plugin:"), "{:?} calls a plugin", entry.path());
+        assert!(
+            !text.contains("http://") && !text.contains("https://"),
+            "{:?} loads remote content",
+            entry.path()
+        );
+    }
+    assert!(manifest.contains("tauri-plugin-single-instance"));
+    assert!(lib.contains("tauri_plugin_single_instance::init"));
+    let first_plugin = lib.find(".plugin(").unwrap();
+    assert!(
+        lib[first_plugin..].starts_with(".plugin(tauri_plugin_single_instance::init"),
+        "single-instance must be the first plugin registered"
+    );
+}
