@@ -1,5 +1,6 @@
 //! End-to-end: the real app in a real WebKit webview. Today on a strength day and a rest
-//! day, done marks kept across a restart (checked in the SQLite file), a damaged data file.
+//! day, done marks kept across a restart (checked in the SQLite file), a data file from a newer
+//! version.
 
 mod support;
 
@@ -161,20 +162,24 @@ async fn done_marks_survive_quitting_and_relaunching() {
 }
 
 #[tokio::test]
-async fn a_damaged_data_file_shows_an_error_and_stays_byte_for_byte() {
+async fn a_data_file_from_a_newer_version_shows_an_error_and_stays_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DB_FILE);
-    let garbage: Vec<u8> = (0..16_384u32)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-        .collect();
-    std::fs::write(&path, &garbage).unwrap();
-    let before = Sha256::digest(&garbage);
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA journal_mode = DELETE; CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let before = Sha256::digest(std::fs::read(&path).unwrap());
 
     let app = App::launch(launch(dir.path(), MONDAY_MORNING, BERLIN)).await;
     let message = app.one("error-message").await.text().await.unwrap();
-    assert!(message.contains("damaged"), "the error says what is wrong: {message}");
+    assert!(
+        message.contains("newer version"),
+        "the error says what is wrong: {message}"
+    );
     assert!(app.all("routine-item").await.is_empty());
-    app.screenshot("error-damaged-file-light").await;
+    app.screenshot("error-newer-file-light").await;
     app.quit().await;
 
     assert_eq!(
