@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "delete_run",
     "set_unit",
     "import_runs",
+    "painted",
     "backups",
     "export_backup",
     "preview_backup",

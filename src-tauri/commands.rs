@@ -228,6 +228,13 @@ pub async fn import_runs(backend: State<'_, Backend>, request: Request<'_>) -> R
     backend.import_runs(name, &bytes)
 }
 
+/// The UI has painted Today: says so on stderr with how long Today's IPC call took, the
+/// mark `scripts/bench.py` times start-up by.
+#[tauri::command]
+pub fn painted(today_ms: f64) {
+    eprintln!("backstride: painted (today's IPC call {today_ms:.2} ms)");
+}
+
 /// The automatic backups and what start-up did with a damaged data file.
 #[tauri::command]
 pub async fn backups(backend: State<'_, Backend>) -> Result<BackupsView, ShellError> {

@@ -71,6 +71,7 @@ pub fn run() {
             commands::delete_run,
             commands::set_unit,
             commands::import_runs,
+            commands::painted,
             commands::backups,
             commands::export_backup,
             commands::preview_backup,

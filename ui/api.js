@@ -113,3 +113,6 @@ export const previewAutoBackup = (date) => call('preview_auto_backup', { date })
 
 /** Restores the automatic backup of `date`. */
 export const restoreAutoBackup = (date) => call('restore_auto_backup', { date });
+
+/** Tells the app Today is painted, with how long Today's IPC call took (for the benchmark). */
+export const painted = (todayMs) => call('painted', { todayMs });

@@ -44,8 +44,16 @@ export function setHooks(h) {
 
 /** Loads Today from the app and draws it. Rejects with { kind, message } on failure. */
 export async function load() {
-  render(await api.today());
+  const asked = performance.now();
+  const today = await api.today();
+  callMs = performance.now() - asked;
+  render(today);
 }
+
+let callMs = 0;
+
+/** How long the last Today IPC call took, in milliseconds. */
+export const lastCallMs = () => callMs;
 
 /** Runs an action that resolves to a new Today; shows its error next to `errorEl`. */
 async function act(promise, errorEl = els.error) {

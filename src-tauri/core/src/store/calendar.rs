@@ -7,6 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, OptionalExtension};
 
+/// How far apart two sightings of a day in one zone must be for the later one to be stored.
+pub const SIGHTING_STEP: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
+
 /// A pause of the plan, first and last day included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Pause {
@@ -120,13 +123,17 @@ impl Store {
         Ok(())
     }
 
-    /// Records that local day `date` was seen in `zone` at `at`.
+    /// Records that local day `date` was seen in `zone` at `at`. A sighting within
+    /// [`SIGHTING_STEP`] after the last one changes nothing, so reopening Today mostly writes
+    /// nothing (flights are told apart by gaps of 48 hours, not minutes).
     pub fn see_zone(&self, date: NaiveDate, zone: Tz, at: DateTime<Utc>) -> Result<(), StoreError> {
+        let step = at.checked_sub_signed(SIGHTING_STEP).unwrap_or(at);
         self.conn.execute(
             "INSERT INTO zone_log (local_date, zone, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
              ON CONFLICT (local_date, zone) DO UPDATE SET
-                 first_seen = min(first_seen, ?3), last_seen = max(last_seen, ?3)",
-            params![date.to_string(), zone.name(), stamp(at)],
+                 first_seen = min(first_seen, ?3), last_seen = max(last_seen, ?3)
+             WHERE first_seen > ?3 OR last_seen < ?4",
+            params![date.to_string(), zone.name(), stamp(at), stamp(step)],
         )?;
         Ok(())
     }

@@ -17,8 +17,21 @@ pub const FREEZES: &str = "freezes_per_month";
 
 impl Store {
     /// Everything the calendar and the streak are derived from; `today` stands in for the
-    /// first day used if none is stored yet.
+    /// first day used if none is stored yet. Read once and kept until something is written.
     pub fn history(&self, today: NaiveDate) -> Result<History, StoreError> {
+        let version: i64 = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let key = (self.conn.total_changes(), version, today);
+        if let Some((read_at, history)) = &*self.history.borrow() {
+            if *read_at == key {
+                return Ok(history.clone());
+            }
+        }
+        let history = self.read_history(today)?;
+        *self.history.borrow_mut() = Some((key, history.clone()));
+        Ok(history)
+    }
+
+    fn read_history(&self, today: NaiveDate) -> Result<History, StoreError> {
         let started_on = self.setting(STARTED_ON)?.and_then(|s| s.parse().ok()).unwrap_or(today);
         let mut h = History::new(started_on);
         h.freezes_per_month = self
@@ -117,6 +130,36 @@ mod tests {
     use crate::history::DayFacts;
     use crate::testing::{day, items};
     use chrono::TimeZone;
+
+    #[test]
+    fn the_kept_history_is_read_again_after_any_write_from_any_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let (monday, at) = (day("2026-03-30"), Utc.with_ymd_and_hms(2026, 3, 30, 6, 0, 0).unwrap());
+        assert!(store.history(monday).unwrap().days.is_empty());
+        store.set_note(monday, Some("through this connection"), at).unwrap();
+        assert!(store.history(monday).unwrap().facts(monday).note);
+        let other = rusqlite::Connection::open(dir.path().join(super::super::DB_FILE)).unwrap();
+        other.execute("DELETE FROM day_note", []).unwrap();
+        assert!(
+            !store.history(monday).unwrap().facts(monday).note,
+            "another connection's commit"
+        );
+        // A sighting within ten minutes of the last one writes nothing and keeps the history.
+        store.see_zone(monday, chrono_tz::UTC, at).unwrap();
+        let before = store.conn.total_changes();
+        store
+            .see_zone(monday, chrono_tz::UTC, at + chrono::TimeDelta::minutes(9))
+            .unwrap();
+        assert_eq!(store.conn.total_changes(), before);
+        store
+            .see_zone(monday, chrono_tz::UTC, at + chrono::TimeDelta::minutes(11))
+            .unwrap();
+        assert_eq!(
+            store.zone_sightings().unwrap()[0].last,
+            at + chrono::TimeDelta::minutes(11)
+        );
+    }
 
     #[test]
     fn the_history_holds_sessions_recovery_notes_and_logged_days() {

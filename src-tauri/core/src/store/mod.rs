@@ -18,9 +18,11 @@ pub use rows::{Row, Tables, TABLES};
 pub use sessions::StoredSession;
 pub use shoes::Run;
 
+use crate::history::History;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use rusqlite_migration::{Migrations, M};
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 /// The database file's name inside the data folder.
@@ -95,7 +97,13 @@ pub enum StoreError {
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    /// The last history read, with the database state and day it was read for.
+    history: RefCell<Option<(HistoryKey, History)>>,
 }
+
+/// What a history read depends on: rows changed through this connection, commits by any other
+/// connection (`PRAGMA data_version`), and today's date.
+type HistoryKey = (u64, i64, chrono::NaiveDate);
 
 impl Store {
     /// Opens (or creates) the database in `dir`, creating the folder if needed.
@@ -154,7 +162,10 @@ impl Store {
     /// default cache of 16 keeps, which made each load prepare them anew.
     fn with_cache(conn: Connection) -> Self {
         conn.set_prepared_statement_cache_capacity(64);
-        Self { conn }
+        Self {
+            conn,
+            history: RefCell::new(None),
+        }
     }
 }
 
