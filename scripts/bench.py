@@ -120,7 +120,7 @@ def row(label, app, blank, unit, target, fmt="{:.0f}"):
 
 
 def main():
-    app_bin, blank_bin = RELEASE / "backstride", RELEASE / "examples" / "blank"
+    app_bin, blank_bin = RELEASE / "backstride", RELEASE / "blank"
     ten_years_db = Path(sys.argv[1])
     env = {k: v for k, v in os.environ.items() if k not in ("BACKSTRIDE_NOW", "BACKSTRIDE_DATA_DIR")}
     env["TZ"] = "Europe/Berlin"

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
-cargo build --release --locked --bin backstride --example blank
+cargo build --release --locked --features bench --bin backstride --bin blank
 cargo bench --locked -p backstride-core --bench history -- --quiet
 db="$(mktemp -d)/ten-years.sqlite3"
 cargo run --release --locked -p backstride-core --example ten_years -- "$db"

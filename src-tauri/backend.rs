@@ -16,13 +16,14 @@ use backstride_core::shoes::{Level, Unit};
 use backstride_core::{actions, Clock, CoreError, RunningClock, Store, Today};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 use tokio::sync::Notify;
 
 /// The app's state, managed by Tauri.
 pub struct Backend {
-    ready: Result<Ready, String>,
+    /// Filled by a thread of its own, so opening the database never holds up the window.
+    ready: Arc<OnceLock<Result<Ready, String>>>,
     /// Poked whenever something that decides reminders changes.
     changed: Arc<Notify>,
     /// Poked whenever anything is stored, for the automatic backup.
@@ -107,12 +108,21 @@ pub struct SettingsView {
 }
 
 impl Backend {
-    /// Builds the clock and opens the store from the environment; `fallback_dir` is the
-    /// platform's app-data folder, used when `BACKSTRIDE_DATA_DIR` is not set.
+    /// Builds the clock and opens the store from the environment on a thread of its own (the
+    /// commands wait for it); `fallback_dir` is the platform's app-data folder, used when
+    /// `BACKSTRIDE_DATA_DIR` is not set.
     pub fn start(settings: Settings, fallback_dir: Option<PathBuf>) -> Self {
+        let ready = Arc::new(OnceLock::new());
+        let cell = Arc::clone(&ready);
+        let export_dir = settings.export_dir.clone();
+        std::thread::spawn(move || {
+            let opened = std::panic::catch_unwind(|| Ready::start(settings, fallback_dir))
+                .unwrap_or_else(|_| Err("Backstride failed while opening its data.".into()));
+            let _ = cell.set(opened);
+        });
         Self {
-            export_dir: settings.export_dir.clone(),
-            ready: Ready::start(settings, fallback_dir),
+            export_dir,
+            ready,
             changed: Arc::new(Notify::new()),
             stored: Arc::new(Notify::new()),
         }
@@ -483,8 +493,10 @@ impl Backend {
         Ok(f(&ready.store(), &ready.clock)?)
     }
 
+    /// The opened store and clock, once the opening thread is done.
     fn ready(&self) -> Result<&Ready, ShellError> {
         self.ready
+            .wait()
             .as_ref()
             .map_err(|message| ShellError::Startup(message.clone()))
     }

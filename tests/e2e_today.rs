@@ -62,6 +62,11 @@ async fn a_monday_shows_a_strength_session() {
     let buttons = app.all("routine-item-done").await;
     assert_eq!(buttons.len(), items.len(), "every item has its done button");
     app.screenshot("today-monday-light").await;
+    // Once Today is painted the UI says so, with how long its IPC call took (the benchmark's mark).
+    support::wait_for("the painted mark", || async {
+        Ok(app.log().contains("backstride: painted (today's IPC call "))
+    })
+    .await;
 
     // The CSP blocks an inline script that something might manage to inject.
     let ran = app
