@@ -365,20 +365,13 @@ impl Backend {
     /// before is saved as a backup of its own.
     pub fn restore_backup(&self, bytes: &[u8]) -> Result<Restored, ShellError> {
         let staged = backup::read(bytes)?;
-        let ready = self.ready()?;
-        let previous = {
-            let store = ready.store();
-            let name = format!("before-restore-{}.json", ready.clock.now().format("%Y%m%d-%H%M%S"));
-            let previous = backups::save(
-                &ready.data_dir,
-                &name,
-                backup::export_json(&store, &ready.clock)?.as_bytes(),
-            )?;
-            backup::restore(&store, &staged)?;
-            previous
-        };
-        self.changed.notify_one();
-        self.stored.notify_one();
+        let dir = &self.ready()?.data_dir;
+        let previous = self.change(|store, clock| {
+            let name = format!("before-restore-{}.json", clock.now().format("%Y%m%d-%H%M%S"));
+            let previous = backups::save(dir, &name, backup::export_json(store, clock)?.as_bytes())?;
+            backup::restore(store, &staged)?;
+            Ok(previous)
+        })?;
         Ok(Restored {
             summary: staged.summary,
             previous: previous.display().to_string(),
@@ -441,7 +434,7 @@ impl Backend {
             }
         };
         let reminders = actions::reminders(&store, &ready.clock).ok()?;
-        if let Some(overdue) = reminders.missed.into_iter().filter(|r| r.at > through).last() {
+        if let Some(overdue) = reminders.missed.into_iter().rfind(|r| r.at > through) {
             return Some((overdue, Duration::ZERO));
         }
         let next = reminders.upcoming.into_iter().find(|r| r.at > through)?;

@@ -57,7 +57,7 @@ fn count(data: &Path, sql: &str) -> i64 {
 async fn choose_file(app: &App, testid: &str, path: &Path) {
     let input = app
         .driver
-        .find(By::Css(&format!("[data-testid='{testid}']")))
+        .find(By::Css(format!("[data-testid='{testid}']")))
         .await
         .unwrap();
     app.scroll_to(&input).await;
