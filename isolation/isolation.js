@@ -6,7 +6,7 @@ const COMMANDS = new Set([
   'today', 'set_done', 'finish_session', 'check_in', 'settings', 'save_plan', 'set_dose',
   'month', 'day', 'log_day', 'set_note', 'save_calendar_settings', 'add_pause', 'remove_pause',
   'reminders', 'save_reminders', 'shoes', 'add_pair', 'edit_pair', 'retire_pair',
-  'answer_shoe_prompt', 'add_run', 'edit_run', 'delete_run', 'set_unit', 'import_runs',
+  'answer_shoe_prompt', 'add_run', 'edit_run', 'delete_run', 'set_unit', 'set_theme', 'import_runs',
   'painted', 'backups', 'export_backup', 'preview_backup', 'restore_backup', 'preview_auto_backup',
   'restore_auto_backup',
 ]);

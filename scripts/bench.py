@@ -16,6 +16,7 @@ call as the UI timed it, and the criterion medians of the core operations.
 
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -114,6 +115,19 @@ def criterion_median_ms(name):
     return json.loads(path.read_text())["median"]["point_estimate"] / 1e6
 
 
+def first_paint_files():
+    """index.html, style.css, app.js and what it imports statically (not `import(...)`)."""
+    ui = ROOT / "ui"
+    found, todo = {ui / "index.html", ui / "style.css"}, [ui / "app.js"]
+    while todo:
+        module = todo.pop()
+        if module in found:
+            continue
+        found.add(module)
+        todo.extend(ui / name for name in re.findall(r"^import .* from '\./([\w-]+\.js)';$", module.read_text(), re.M))
+    return found
+
+
 def row(label, app, blank, unit, target, fmt="{:.0f}"):
     ratio = app / blank
     print(f"| {label} | {fmt.format(app)} {unit} | {fmt.format(blank)} {unit} | {ratio:.2f}× | ≤ {target:.2f}× |")
@@ -127,6 +141,9 @@ def main():
     starts = {"app": [], "blank": []}
     memory = {"app": [], "blank": []}
     today_ms = []
+    page = {"app": [], "blank": []}
+    marks = {"script": [], "asked": [], "isolation": [], "answered": [], "drawn": []}
+    ready_ms = []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(RUNS):
             data = Path(tmp) / f"run{i}"
@@ -137,8 +154,12 @@ def main():
                 ms, kib, line = launch(binary, run_env)
                 starts[name].append(ms)
                 memory[name].append(kib)
-                if name == "app" and "today's IPC call" in line:
-                    today_ms.append(float(line.rsplit("call ", 1)[1].split(" ms")[0]))
+                page[name].append(float(re.search(r"painted (\d+) ms", line).group(1)))
+                if name == "app":
+                    today_ms.append(float(re.search(r"today's IPC call ([\d.]+) ms", line).group(1)))
+                    ready_ms.append(float(re.search(r"([\d.]+) ms of it after isolation", line).group(1)))
+                    for mark in marks:
+                        marks[mark].append(float(re.search(rf"{mark} (\d+)", line).group(1)))
             print(f"run {i + 1}/{RUNS}: app {starts['app'][-1]:.0f} ms, blank {starts['blank'][-1]:.0f} ms", file=sys.stderr)
 
     med = statistics.median
@@ -146,6 +167,7 @@ def main():
     print("| figure | app | blank | app/blank | target |")
     print("|---|---|---|---|---|")
     row("start-up to first paint", med(starts["app"]), med(starts["blank"]), "ms", 1.15)
+    row("of which the page, from its first byte to that paint", med(page["app"]), med(page["blank"]), "ms", 1.15)
     row("memory 3 s after paint (RSS, with WebKit processes)", med(memory["app"]) / 1024, med(memory["blank"]) / 1024, "MiB", 1.10, "{:.1f}")
     row("stripped release binary", stripped_size(app_bin) / 1048576, stripped_size(blank_bin) / 1048576, "MiB", 1.30, "{:.2f}")
 
@@ -153,9 +175,12 @@ def main():
     print("\n| figure | value | target |")
     print("|---|---|---|")
     print(f"| UI (HTML + CSS + JS) | {ui / 1024:.1f} KB | ≤ 60 KB |")
+    print(f"| of which loaded before Today paints | {sum(f.stat().st_size for f in first_paint_files()) / 1024:.1f} KB | |")
     print(f"| database after ten simulated years | {ten_years_db.stat().st_size / 1048576:.2f} MB | ≤ 3 MB |")
-    if today_ms:
-        print(f"| Today's IPC call at start-up, as the UI timed it (median) | {med(today_ms):.2f} ms | ≤ 2 ms |")
+    print(f"| Today's IPC call at start-up, as the UI timed it (median) | {med(today_ms):.2f} ms | ≤ 2 ms |")
+    print(f"| the same call from when Tauri's isolation frame was ready | {med(ready_ms):.2f} ms | ≤ 2 ms |")
+    timeline = ", ".join(f"{mark} {med(values):.0f}" for mark, values in marks.items())
+    print(f"| the app's page (ms since its first byte, medians) | {timeline}, painted {med(page['app']):.0f} | |")
     for name, label in CRITERION:
         ms = criterion_median_ms(name)
         shown = f"{ms:.3f} ms" if ms is not None else "not run"

@@ -22,6 +22,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# axe-core, which the accessibility test injects into the webview: fetched from npm at test
+# time into target/ (never committed), pinned.
+AXE_VERSION=4.14.1
+if ! command -v npm >/dev/null 2>&1; then
+  echo "deps: installing npm"
+  sudo_if_needed apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+axe_dir="$(cd "$(dirname "$0")/.." && pwd)/target/axe"
+if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$axe_dir/node_modules/axe-core/package.json"; then
+  echo "deps: fetching axe-core $AXE_VERSION"
+  npm install --silent --no-save --no-audit --no-fund --prefix "$axe_dir" "axe-core@$AXE_VERSION"
+fi
+
 if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
   export PATH="$HOME/.cargo/bin:$PATH"
 fi

@@ -1,73 +1,77 @@
 #!/usr/bin/env python3
-"""Renders Backstride's icon (a rounded square with a stacked-vertebrae mark) to RGBA PNGs
-in icons/, at every size tauri.conf.json lists. Standard library only."""
+"""Renders every icon Backstride ships from its one source image, icons/icon.svg, with
+rsvg-convert (Debian: librsvg2-bin; installed if missing):
+
+- icons/*.png: the sizes tauri.conf.json lists (desktop bundles; icon.png also feeds the
+  window icon and must be RGBA);
+- icons/android/mipmap-*/: ic_launcher and ic_launcher_round (48-192 px) and the adaptive
+  icon's ic_launcher_foreground (108 dp, the square inside its 72 dp safe zone);
+- icons/ios/AppIcon-*.png: every size of Xcode's AppIcon set, opaque (the App Store refuses
+  transparency) and square (iOS rounds the corners itself).
+
+Copy icons/android/* into gen/android/app/src/main/res/ and icons/ios/* into
+gen/apple/Assets.xcassets/AppIcon.appiconset/ after `cargo tauri android|ios init`.
+"""
 import os
-import struct
-import zlib
+import re
+import shutil
+import subprocess
+from pathlib import Path
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "icons")
-SIZES = {"32x32.png": 32, "128x128.png": 128, "128x128@2x.png": 256, "icon.png": 512}
-BG_TOP, BG_BOTTOM = (16, 122, 110), (8, 72, 96)
-MARK = (250, 247, 240)
-SUPERSAMPLE = 4
-
-
-def inside_rounded_rect(x, y, x0, y0, x1, y1, r):
-    cx = min(max(x, x0 + r), x1 - r)
-    cy = min(max(y, y0 + r), y1 - r)
-    return (x - cx) ** 2 + (y - cy) ** 2 <= r * r and x0 <= x <= x1 and y0 <= y <= y1
-
-
-def vertebrae():
-    """Five stacked rounded bars, leaning like a runner's spine, in unit coordinates."""
-    bars = []
-    for i in range(5):
-        t = i / 4
-        cx = 0.5 + 0.10 * (t - 0.5) ** 2 * 4 - 0.05
-        cy = 0.22 + t * 0.56
-        half_w = 0.17 - 0.03 * abs(t - 0.5) * 2
-        bars.append((cx - half_w, cy - 0.045, cx + half_w, cy + 0.045, 0.045))
-    return bars
+ROOT = Path(__file__).resolve().parent.parent
+ICONS = ROOT / "icons"
+SOURCE = ICONS / "icon.svg"
+DESKTOP = {"32x32.png": 32, "128x128.png": 128, "128x128@2x.png": 256, "icon.png": 512}
+ANDROID = {"mdpi": 48, "hdpi": 72, "xhdpi": 96, "xxhdpi": 144, "xxxhdpi": 192}
+# Xcode's AppIcon set: (points, scale, suffix) as `cargo tauri icon` names them.
+IOS = [
+    (20, 1, ""), (20, 2, ""), (20, 2, "-1"), (20, 3, ""),
+    (29, 1, ""), (29, 2, ""), (29, 2, "-1"), (29, 3, ""),
+    (40, 1, ""), (40, 2, ""), (40, 2, "-1"), (40, 3, ""),
+    (60, 2, ""), (60, 3, ""), (76, 1, ""), (76, 2, ""), (83.5, 2, ""), (512, 2, ""),
+]
 
 
-def render(size):
-    bars = vertebrae()
-    rows = []
-    for py in range(size):
-        row = bytearray([0])
-        for px in range(size):
-            hits_bg = hits_mark = 0
-            for sy in range(SUPERSAMPLE):
-                for sx in range(SUPERSAMPLE):
-                    x = (px + (sx + 0.5) / SUPERSAMPLE) / size
-                    y = (py + (sy + 0.5) / SUPERSAMPLE) / size
-                    if inside_rounded_rect(x, y, 0.02, 0.02, 0.98, 0.98, 0.22):
-                        hits_bg += 1
-                        if any(inside_rounded_rect(x, y, *b) for b in bars):
-                            hits_mark += 1
-            n = SUPERSAMPLE * SUPERSAMPLE
-            t = py / max(size - 1, 1)
-            bg = [round(a + (b - a) * t) for a, b in zip(BG_TOP, BG_BOTTOM)]
-            m = hits_mark / hits_bg if hits_bg else 0
-            color = [round(c * (1 - m) + k * m) for c, k in zip(bg, MARK)]
-            row += bytes(color + [round(255 * hits_bg / n)])
-        rows.append(bytes(row))
-    return png(size, size, b"".join(rows))
+def ensure_rsvg():
+    if shutil.which("rsvg-convert"):
+        return
+    prefix = [] if os.geteuid() == 0 else ["sudo"]
+    subprocess.run(prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "librsvg2-bin"], check=True)
 
 
-def png(w, h, raw):
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+def render(svg, size, out, background=None):
+    """Writes `svg` (text) as a `size`-pixel PNG at `out`."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    args = ["rsvg-convert", "-w", str(size), "-h", str(size), "-o", str(out)]
+    if background:
+        args += ["-b", background]
+    subprocess.run(args, input=svg.encode(), check=True)
+    print("wrote", out.relative_to(ROOT))
 
-    header = struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0)  # 8-bit RGBA
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+
+def variants(source):
+    """The source as drawn; squared off for iOS; shrunk into the adaptive icon's safe zone."""
+    square = re.sub(r'<rect id="background"[^>]*/>', '<rect id="background" width="1024" height="1024" fill="url(#sky)"/>', source)
+    body = source.split(">", 1)[1].rsplit("</svg>", 1)[0]
+    # 108 dp canvas, 72 dp safe zone: the drawing fills the middle two thirds.
+    foreground = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-256 -256 1536 1536" width="1536" height="1536">{body}</svg>'
+    return source, square, foreground
+
+
+def main():
+    ensure_rsvg()
+    drawn, square, foreground = variants(SOURCE.read_text())
+    for name, size in DESKTOP.items():
+        render(drawn, size, ICONS / name)
+    for density, size in ANDROID.items():
+        folder = ICONS / "android" / f"mipmap-{density}"
+        render(drawn, size, folder / "ic_launcher.png")
+        render(drawn, size, folder / "ic_launcher_round.png")
+        render(foreground, size * 108 // 48, folder / "ic_launcher_foreground.png")
+    for points, scale, suffix in IOS:
+        label = f"{points:g}x{points:g}@{scale}x{suffix}"
+        render(square, round(points * scale), ICONS / "ios" / f"AppIcon-{label}.png", background="#107a6e")
 
 
 if __name__ == "__main__":
-    os.makedirs(OUT, exist_ok=True)
-    for name, size in SIZES.items():
-        with open(os.path.join(OUT, name), "wb") as f:
-            f.write(render(size))
-        print("wrote icons/" + name)
+    main()

@@ -4,6 +4,7 @@
 use crate::environment::Settings;
 use crate::error::ShellError;
 use backstride_core::actions::Reminders;
+use backstride_core::appearance::{self, Theme};
 use backstride_core::backup::{self, Summary};
 use backstride_core::backups::{self, AutoBackup};
 use backstride_core::days::{self, CalendarSettings, DayDetail, Month};
@@ -317,6 +318,12 @@ impl Backend {
     }
 
     /// Chooses km (`km`) or miles (`mi`).
+    pub fn set_theme(&self, theme: &str) -> Result<Theme, ShellError> {
+        let theme = input::theme(theme)?;
+        self.change(|store, _| appearance::set_theme(store, theme))
+    }
+
+    /// Chooses km or mi.
     pub fn set_unit(&self, unit: &str) -> Result<ShoesView, ShellError> {
         let unit = input::unit(unit)?;
         self.change(|store, clock| shoe_actions::set_unit(store, clock, unit))

@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "edit_run",
     "delete_run",
     "set_unit",
+    "set_theme",
     "import_runs",
     "painted",
     "backups",

@@ -3,12 +3,13 @@
 use crate::backend::{Backend, BackupsView, Finished, RemindersView, Restored, SettingsView};
 use crate::error::ShellError;
 use crate::save;
+use backstride_core::appearance::Theme;
 use backstride_core::backup::Summary;
 use backstride_core::days::{CalendarSettings, DayDetail, Month};
 use backstride_core::plan::Plan;
 use backstride_core::shoe_actions::{Imported, PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::Today;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use tauri::ipc::{InvokeBody, Request};
 use tauri::plugin::PermissionState;
@@ -210,6 +211,12 @@ pub async fn delete_run(backend: State<'_, Backend>, id: f64) -> Result<ShoesVie
     backend.delete_run(id)
 }
 
+/// Chooses the colour theme: system, light or dark.
+#[tauri::command]
+pub async fn set_theme(backend: State<'_, Backend>, theme: String) -> Result<Theme, ShellError> {
+    backend.set_theme(&theme)
+}
+
 /// Chooses km or mi.
 #[tauri::command]
 pub async fn set_unit(backend: State<'_, Backend>, unit: String) -> Result<ShoesView, ShellError> {
@@ -228,11 +235,41 @@ pub async fn import_runs(backend: State<'_, Backend>, request: Request<'_>) -> R
     backend.import_runs(name, &bytes)
 }
 
-/// The UI has painted Today: says so on stderr with how long Today's IPC call took, the
-/// mark `scripts/bench.py` times start-up by.
+/// When the UI did what before Today was first painted, in ms since its page began loading.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaintMarks {
+    /// app.js (with the modules Today needs) began to run.
+    pub script: f64,
+    /// Tauri's isolation frame said it was ready for IPC (none if it was not seen).
+    pub isolation_ready: Option<f64>,
+    /// Today's IPC call was made...
+    pub asked: f64,
+    /// ...and answered.
+    pub answered: f64,
+    /// Today's elements were built from the answer (layout and paint follow).
+    pub drawn: f64,
+    /// Today was on screen (two frames after it was drawn).
+    pub painted: f64,
+}
+
+/// The UI has painted Today: says so on stderr with how long Today's IPC call took and the
+/// page's marks; `scripts/bench.py` times start-up by this line.
 #[tauri::command]
-pub fn painted(today_ms: f64) {
-    eprintln!("backstride: painted (today's IPC call {today_ms:.2} ms)");
+pub fn painted(marks: PaintMarks) {
+    let ready = marks.isolation_ready.unwrap_or(marks.asked).max(marks.asked);
+    eprintln!(
+        "backstride: painted (today's IPC call {:.2} ms, {:.2} ms of it after isolation was ready; \
+         page: script {:.0}, asked {:.0}, isolation {:.0}, answered {:.0}, drawn {:.0}, painted {:.0} ms)",
+        marks.answered - marks.asked,
+        marks.answered - ready,
+        marks.script,
+        marks.asked,
+        ready,
+        marks.answered,
+        marks.drawn,
+        marks.painted
+    );
 }
 
 /// The automatic backups and what start-up did with a damaged data file.

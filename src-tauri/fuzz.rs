@@ -145,6 +145,7 @@ enum Call {
     EditRun(f64, Value),
     DeleteRun(f64),
     SetUnit(String),
+    SetTheme(String),
     ImportRuns(String, Vec<u8>),
     Export(String),
     Backup(Vec<u8>, bool),
@@ -184,6 +185,7 @@ fn call() -> impl Strategy<Value = Call> {
         (number(), json_value()).prop_map(|(a, b)| Call::EditRun(a, b)),
         number().prop_map(Call::DeleteRun),
         text().prop_map(Call::SetUnit),
+        text().prop_map(Call::SetTheme),
         (text(), bytes.clone()).prop_map(|(a, b)| Call::ImportRuns(a, b)),
         text().prop_map(Call::Export),
         (bytes, any::<bool>()).prop_map(|(a, b)| Call::Backup(a, b)),
@@ -226,6 +228,7 @@ fn apply(backend: &Backend, call: &Call) -> Option<Result<(), ShellError>> {
         Call::EditRun(id, v) => done(backend.edit_run(*id, &shaped(v)?)),
         Call::DeleteRun(id) => done(backend.delete_run(*id)),
         Call::SetUnit(u) => done(backend.set_unit(u)),
+        Call::SetTheme(t) => done(backend.set_theme(t)),
         Call::ImportRuns(name, bytes) => done(backend.import_runs(name, bytes)),
         Call::Export(kind) => done(backend.export(kind)),
         Call::Backup(bytes, false) => done(backend.preview_backup(bytes)),
@@ -284,7 +287,7 @@ fn every_command_refuses_hostile_values_with_a_typed_error_and_stores_nothing() 
         })
         .unwrap();
     eprintln!(
-        "fuzz: {} calls over 25 commands, {} refused with a typed error, {} refused by IPC's shape check, {} payload strings",
+        "fuzz: {} calls over 26 commands, {} refused with a typed error, {} refused by IPC's shape check, {} payload strings",
         ran.get(),
         refused.get(),
         shapeless.get(),

@@ -70,6 +70,7 @@ pub fn run() {
             commands::edit_run,
             commands::delete_run,
             commands::set_unit,
+            commands::set_theme,
             commands::import_runs,
             commands::painted,
             commands::backups,

@@ -269,7 +269,7 @@ async fn names_made_of_markup_show_as_text_and_run_nothing() {
         app.click("[data-testid='shoe-save']").await;
         wait_for(&format!("a card named {name}"), || async {
             let names = app
-                .eval("[...document.querySelectorAll('[data-testid=shoe-card] h3')].map(h => h.textContent)")
+                .eval("[...document.querySelectorAll('[data-testid=shoe-card] h2')].map(h => h.textContent)")
                 .await;
             Ok(names.as_array().is_some_and(|n| n.iter().any(|t| t == name)))
         })

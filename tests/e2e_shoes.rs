@@ -29,7 +29,7 @@ async fn log_run(app: &App, km: &str) {
 
 async fn card_text(app: &App, name: &str, testid: &str) -> String {
     let script = format!(
-        "const card = [...document.querySelectorAll('[data-testid=shoe-card]')].find(c => c.querySelector('h3').textContent === {name:?});\
+        "const card = [...document.querySelectorAll('[data-testid=shoe-card]')].find(c => c.querySelector('h2').textContent === {name:?});\
          return card ? card.querySelector('[data-testid={testid}]').textContent : null;"
     );
     app.driver

@@ -85,6 +85,9 @@ export const deleteRun = (id) => call('delete_run', { id });
 /** Chooses km or mi. */
 export const setUnit = (unit) => call('set_unit', { unit });
 
+/** Chooses the colour theme: 'system', 'light' or 'dark'; resolves to it. */
+export const setTheme = (theme) => call('set_theme', { theme });
+
 /** Changes a pair. */
 export const editPair = (id, pair) => call('edit_pair', { id, pair });
 
@@ -115,4 +118,4 @@ export const previewAutoBackup = (date) => call('preview_auto_backup', { date })
 export const restoreAutoBackup = (date) => call('restore_auto_backup', { date });
 
 /** Tells the app Today is painted, with how long Today's IPC call took (for the benchmark). */
-export const painted = (todayMs) => call('painted', { todayMs });
+export const painted = (marks) => call('painted', { marks });

@@ -5,18 +5,35 @@
 import { showMessage } from './dom.js';
 import * as api from './api.js';
 import * as today from './today.js';
-import * as settings from './settings.js';
-import * as calendar from './calendar.js';
-import * as reminders from './reminders.js';
-import * as shoes from './shoes.js';
-import * as backup from './backup.js';
-import { play } from './player.js';
+
+const scriptStart = performance.now();
+// Tauri's isolation frame holds every IPC call until it says it is ready; noted for the
+// start-up benchmark, to tell that wait from the call itself.
+let isolationReady = null;
+window.addEventListener('message', (event) => {
+  if (event.data === '__TAURI_ISOLATION_READY__') isolationReady ??= performance.now();
+});
+
+// Only Today's modules load before Today is painted; the other screens' modules are fetched
+// on first use or right after that paint (scripts/bench.sh measures the start-up).
+const settings = () => import('./settings.js');
+const calendar = () => import('./calendar.js');
+const reminders = () => import('./reminders.js');
+const shoes = () => import('./shoes.js');
+const backup = () => import('./backup.js').then((module) => {
+  module.setHooks({
+    openSettings: () => open('settings'),
+    restored: () => settings().then((s) => s.load()).catch(() => {}),
+  });
+  return module;
+});
 
 const screens = {
   today: document.getElementById('today'),
   calendar: document.getElementById('calendar'),
   shoes: document.getElementById('shoes'),
   settings: document.getElementById('settings'),
+  problem: document.getElementById('problem'),
   fatal: document.getElementById('fatal'),
   loading: document.getElementById('loading'),
 };
@@ -24,63 +41,68 @@ const loaders = {
   // Today paints from its own call; the reminder notes follow without holding it up.
   today: async () => {
     await today.load();
-    reminders.load().catch(() => {});
+    reminders().then((r) => r.load()).catch(() => {});
   },
-  calendar: () => calendar.load(),
-  shoes: shoes.load,
-  settings: () => Promise.all([settings.load(), reminders.load(), backup.load()]),
+  calendar: async () => (await calendar()).load(),
+  shoes: async () => (await shoes()).load(),
+  settings: async () => {
+    const [s, r, b] = await Promise.all([settings(), reminders(), backup()]);
+    return Promise.all([s.load(), r.load(), b.load()]);
+  },
 };
 let shown = 'today';
+let started = false;
 
-function show(name) {
+/** Shows screen `name`, with `tab` marked as the current tab. */
+function show(name, tab = name) {
+  // Another screen starts at its top, as a tab does in any phone app.
+  if (screens[name].hidden) window.scrollTo(0, 0);
   for (const [key, el] of Object.entries(screens)) el.hidden = key !== name;
-  backup.setHooks({
-  openSettings: () => open('settings'),
-  restored: () => settings.load().catch(() => {}),
-});
-
-for (const tab of document.querySelectorAll('.tab')) {
-    if (tab.dataset.screen === name) tab.setAttribute('aria-current', 'page');
-    else tab.removeAttribute('aria-current');
+  for (const button of document.querySelectorAll('.tab')) {
+    if (button.dataset.screen === tab) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
   }
 }
 
+/** Loads and shows tab `name`. If Today cannot load at start the app cannot start; any later
+ * failure shows what went wrong, with a button to try that tab again. */
 async function open(name) {
   try {
     await loaders[name]();
     shown = name;
+    started = true;
     show(name);
   } catch (error) {
-    showMessage(document.getElementById('fatal-message'), error.message);
-    show('fatal');
+    const where = started ? 'problem' : 'fatal';
+    showMessage(document.getElementById(`${where}-message`), error.message);
+    shown = name;
+    show(where, name);
   }
   document.body.dataset.ready = 'true';
 }
 
+document.getElementById('problem-retry').addEventListener('click', () => open(shown));
+
 today.setHooks({
   play: async (current, items) => {
     if (items.length === 0) return;
-    await settings.load().catch(() => {});
+    const [s, { play }] = await Promise.all([settings(), import('./player.js')]);
+    await s.load().catch(() => {});
     play(items, {
-      speed: settings.speed(),
+      speed: s.speed(),
       markDone: (id) => today.markDone(id, true),
       onClose: () => today.load().catch(() => {}),
     });
   },
   addPair: async () => {
     await open('shoes');
-    shoes.addPair();
+    (await shoes()).addPair();
   },
   // At local midnight Today becomes the next day, and the calendar moves its "today".
   dayOver: () => {
     today.load().catch(() => {});
-    if (shown === 'calendar') calendar.load().catch(() => {});
+    if (shown === 'calendar') calendar().then((c) => c.load()).catch(() => {});
   },
-});
-
-backup.setHooks({
-  openSettings: () => open('settings'),
-  restored: () => settings.load().catch(() => {}),
 });
 
 for (const tab of document.querySelectorAll('.tab')) {
@@ -89,8 +111,12 @@ for (const tab of document.querySelectorAll('.tab')) {
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') open(shown);
 });
-// Once Today is on screen (two frames later), the app is told, for the start-up benchmark.
+// Once Today is on screen (two frames later), the app is told, for the start-up benchmark;
+// then the other screens' modules are fetched, so the first tap on a tab does not wait.
 open('today')
-  .then(() => requestAnimationFrame(() => requestAnimationFrame(() => api.painted(today.lastCallMs()).catch(() => {}))))
-  .then(() => backup.notice())
+  .then(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
+  .then(() => api.painted({ script: scriptStart, isolationReady, ...today.lastCallMarks(), painted: performance.now() }).catch(() => {}))
+  .then(() => backup())
+  .then((b) => b.notice())
+  .then(() => Promise.all([settings(), calendar(), shoes(), import('./player.js')]))
   .catch(() => {});

@@ -17,7 +17,11 @@ const els = {
   weekdays: $('weekdays'), grid: $('month-grid'), legend: $('legend'), detail: $('day-detail'),
   dayTitle: $('day-title'), dayState: $('day-state'), dayItems: $('day-items'), log: $('day-log'),
   unlog: $('day-unlog'), note: $('day-note'), noteSave: $('day-note-save'), error: $('day-error'),
+  empty: $('calendar-empty'),
 };
+// Days that show a history has begun; a month without any (and no best streak) gets the
+// first-day note.
+const BEGUN = new Set(['done', 'partial', 'missed', 'frozen', 'paused', 'recovery']);
 
 let shown = null;
 let selected = null;
@@ -40,6 +44,7 @@ function render(m) {
   els.title.textContent = monthTitle(m.year, m.month);
   const { current, best } = streakTexts(m.streak);
   els.streak.textContent = `${current} · ${best}`;
+  els.empty.hidden = m.streak.best > 0 || m.days.some((d) => BEGUN.has(d.state));
   els.weekdays.replaceChildren(...weekdayNames(m.weekStart).map((name) => h('span', {}, name)));
   const firstDay = new Date(`${m.days[0].date}T12:00:00Z`).getUTCDay();
   const offset = m.weekStart === 'sun' ? firstDay : (firstDay + 6) % 7;

@@ -1,4 +1,4 @@
-// How dates and streaks read on screen.
+// How dates, distances and streaks read on screen.
 
 const utcDate = (iso) => new Date(`${iso}T12:00:00Z`);
 
@@ -29,3 +29,6 @@ export function streakTexts(streak) {
     best: `${streak.best} best`,
   };
 }
+
+/** A distance in metres, in the user's unit, to one decimal. */
+export const distance = (metres, unit) => (metres / (unit === 'mi' ? 1609.344 : 1000)).toFixed(1);

@@ -4,6 +4,7 @@
 
 import { h, showMessage } from './dom.js';
 import * as api from './api.js';
+import * as theme from './theme.js';
 
 const DAYS = [['mon', 'Mon'], ['tue', 'Tue'], ['wed', 'Wed'], ['thu', 'Thu'], ['fri', 'Fri'], ['sat', 'Sat'], ['sun', 'Sun']];
 const EQUIPMENT = [['mat', 'Mat'], ['band', 'Resistance band'], ['dumbbell', 'Dumbbells'], ['kettlebell', 'Kettlebell'], ['foam-roller', 'Foam roller']];
@@ -39,6 +40,7 @@ export async function load() {
   fill(settings.plan);
   fillCalendar(settings.calendar);
   unitForm.elements.unit.value = shoes.unit;
+  unitForm.elements.theme.value = theme.current();
 }
 
 function fill(plan) {
@@ -127,9 +129,10 @@ document.getElementById('pause-add').addEventListener('click', () => {
 });
 
 const unitForm = document.getElementById('unit-form');
-unitForm.addEventListener('change', async () => {
+unitForm.addEventListener('change', async (event) => {
   try {
-    await api.setUnit(unitForm.elements.unit.value);
+    if (event.target.name === 'theme') theme.apply(await api.setTheme(event.target.value));
+    else await api.setUnit(unitForm.elements.unit.value);
     showMessage(calendarError, '');
   } catch (e) {
     showMessage(calendarError, e.message);

@@ -3,6 +3,7 @@
 
 import { h, showMessage } from './dom.js';
 import * as api from './api.js';
+import { distance } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -13,8 +14,6 @@ const els = {
 const STATUS = { wearing: 'Wearing out', replace: 'Replace now' };
 let view = null;
 
-/** A distance in metres, in the user's unit, to one decimal. */
-export const distance = (metres, unit) => (metres / (unit === 'mi' ? 1609.344 : 1000)).toFixed(1);
 
 /** Loads and draws the Shoes screen. */
 export async function load() {
@@ -48,7 +47,7 @@ function card(w) {
     dataset: { shoeId: w.id, level: w.level ?? 'ok', retired: String(w.retired) },
   },
   h('div', { class: 'shoe-top' },
-    h('h3', {}, w.name),
+    h('h2', {}, w.name),
     w.default && !w.retired ? h('span', { class: 'badge' }, 'For new runs') : null),
   w.model ? h('p', { class: 'hint' }, w.model) : null,
   h('p', { class: 'shoe-numbers' },

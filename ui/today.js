@@ -3,9 +3,9 @@
 
 import { h, showMessage } from './dom.js';
 import * as api from './api.js';
+import * as theme from './theme.js';
 import { exerciseDetails, isHold } from './exercise.js';
-import { longDate, streakTexts } from './format.js';
-import { distance } from './shoes.js';
+import { distance, longDate, streakTexts } from './format.js';
 
 const STATUS_TEXT = {
   'not-started': (done, total) => `Ready when you are · ${total} exercises`,
@@ -46,14 +46,16 @@ export function setHooks(h) {
 export async function load() {
   const asked = performance.now();
   const today = await api.today();
-  callMs = performance.now() - asked;
+  const answered = performance.now();
   render(today);
+  lastCall = { asked, answered, drawn: performance.now() };
 }
 
-let callMs = 0;
+let lastCall = { asked: 0, answered: 0, drawn: 0 };
 
-/** How long the last Today IPC call took, in milliseconds. */
-export const lastCallMs = () => callMs;
+/** When the last Today IPC call was made and answered, and Today drawn from it (ms since the
+ * page began loading). */
+export const lastCallMarks = () => lastCall;
 
 /** Runs an action that resolves to a new Today; shows its error next to `errorEl`. */
 async function act(promise, errorEl = els.error) {
@@ -74,6 +76,8 @@ export const markDone = (id, done) => act(api.setDone(current.date, id, done));
 export function render(today) {
   if (current && current.date !== today.date) els.result.hidden = true;
   current = today;
+  theme.apply(today.theme);
+  $('welcome').hidden = today.streak.best > 0 || today.items.some((item) => item.done);
   els.date.dateTime = today.date;
   els.date.textContent = longDate(today.date);
   const streak = streakTexts(today.streak);

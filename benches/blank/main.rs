@@ -4,10 +4,10 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-/// The page has painted: say so on stderr.
+/// The page has painted, `at` ms after it began loading: say so on stderr.
 #[tauri::command]
-fn painted() {
-    eprintln!("backstride: painted");
+fn painted(at: f64) {
+    eprintln!("backstride: painted (page: painted {at:.0} ms)");
 }
 
 fn main() {

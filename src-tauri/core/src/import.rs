@@ -182,44 +182,23 @@ fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError>
 }
 
 fn fit_runs(bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreError> {
-    use fitparser::{profile::MesgNum, Value};
-    let records = fitparser::from_bytes(bytes).map_err(|_| unreadable("FIT"))?;
-    let number = |v: &Value| -> Option<f64> {
-        match *v {
-            Value::Float64(x) => Some(x),
-            Value::Float32(x) => Some(f64::from(x)),
-            Value::UInt32(x) | Value::UInt32z(x) => Some(f64::from(x)),
-            Value::UInt16(x) | Value::UInt16z(x) => Some(f64::from(x)),
-            _ => None,
-        }
-    };
-    let runs = records
-        .iter()
-        .filter(|r| r.kind() == MesgNum::Session)
+    let sessions = crate::fit::sessions(bytes).map_err(|_| unreadable("FIT"))?;
+    Ok(sessions
+        .into_iter()
         .filter_map(|session| {
-            let field = |name: &str| {
-                session
-                    .fields()
-                    .iter()
-                    .find(|f| f.name() == name)
-                    .map(|f| f.value().clone())
-            };
-            let Some(Value::Timestamp(start)) = field("start_time") else {
-                return None;
-            };
             Some(ImportedRun {
-                started_at: start.with_timezone(&Utc),
-                distance_m: field("total_distance").as_ref().and_then(number)?,
-                duration_s: field("total_elapsed_time").as_ref().and_then(number),
+                started_at: session.started_at,
+                distance_m: session.distance_m?,
+                duration_s: session.elapsed_s,
             })
         })
-        .collect();
-    Ok(runs)
+        .collect())
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    pub(crate) use crate::fit::tests::fit;
     use chrono::TimeZone;
 
     /// A straight track north from the equator, `km` long, one point every 100 m, one per 30 s.
@@ -254,38 +233,6 @@ pub(crate) mod tests {
             s = start.to_rfc3339(),
             e = (start + chrono::TimeDelta::seconds(1500)).to_rfc3339(),
         )
-    }
-
-    /// A FIT file with one session: start, distance and elapsed time, CRCs included.
-    pub(crate) fn fit(metres: f64, start: DateTime<Utc>, seconds: f64) -> Vec<u8> {
-        const FIT_EPOCH: i64 = 631_065_600;
-        let mut data = vec![0x40, 0, 0, 18, 0, 3, 2, 4, 0x86, 9, 4, 0x86, 7, 4, 0x86, 0x00];
-        data.extend(((start.timestamp() - FIT_EPOCH) as u32).to_le_bytes());
-        data.extend(((metres * 100.0).round() as u32).to_le_bytes());
-        data.extend(((seconds * 1000.0).round() as u32).to_le_bytes());
-        let mut file = vec![14, 0x10, 0x54, 0x08];
-        file.extend((data.len() as u32).to_le_bytes());
-        file.extend(b".FIT");
-        let header_crc = crc(&file);
-        file.extend(header_crc.to_le_bytes());
-        file.extend(&data);
-        let file_crc = crc(&file);
-        file.extend(file_crc.to_le_bytes());
-        file
-    }
-
-    fn crc(bytes: &[u8]) -> u16 {
-        const TABLE: [u16; 16] = [
-            0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401, 0xA001, 0x6C00, 0x7800, 0xB401, 0x5000,
-            0x9C01, 0x8801, 0x4400,
-        ];
-        bytes.iter().fold(0u16, |mut crc, &byte| {
-            for nibble in [byte & 0x0F, byte >> 4] {
-                let tmp = TABLE[usize::from(crc & 0x0F)];
-                crc = ((crc >> 4) & 0x0FFF) ^ tmp ^ TABLE[usize::from(nibble)];
-            }
-            crc
-        })
     }
 
     fn start() -> DateTime<Utc> {

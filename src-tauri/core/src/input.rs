@@ -1,6 +1,7 @@
 //! Raw values from the UI, checked before anything acts on them: dates, whole numbers, times
 //! of day and the names of choices. Each refusal says what was expected.
 
+use crate::appearance::Theme;
 use crate::checkin::Area;
 use crate::days::WeekStart;
 use crate::error::CoreError;
@@ -59,6 +60,16 @@ pub fn week_start(text: &str) -> Result<WeekStart, CoreError> {
         "mon" => Ok(WeekStart::Mon),
         "sun" => Ok(WeekStart::Sun),
         _ => Err(CoreError::BadValue("A week starts on Monday or Sunday.")),
+    }
+}
+
+/// `system`, `light` or `dark`.
+pub fn theme(text: &str) -> Result<Theme, CoreError> {
+    match text {
+        "system" => Ok(Theme::System),
+        "light" => Ok(Theme::Light),
+        "dark" => Ok(Theme::Dark),
+        _ => Err(CoreError::BadValue("The theme is system, light or dark.")),
     }
 }
 

@@ -3,6 +3,7 @@
 //! through a [`Clock`].
 
 pub mod actions;
+pub mod appearance;
 pub mod backup;
 pub mod backups;
 pub mod calendar;
@@ -12,6 +13,7 @@ pub mod clock;
 pub mod days;
 pub mod error;
 pub mod exercise;
+pub mod fit;
 pub mod history;
 pub mod import;
 pub mod input;

@@ -1,6 +1,7 @@
 //! Today's screen as data: the local date, the session (strength, gentle or none) with each
 //! exercise's dose and done mark, run-day lists, the back check-in and the session's state.
 
+use crate::appearance::{self, Theme};
 use crate::checkin::{self, CheckIn};
 use crate::clock::Clock;
 use crate::error::CoreError;
@@ -82,6 +83,8 @@ pub struct Today {
     pub shoe_prompts: Vec<Wear>,
     /// The unit distances are shown in.
     pub unit: Unit,
+    /// The colour theme, so the first paint already has it.
+    pub theme: Theme,
     /// Milliseconds until the next local midnight, when Today turns into another day.
     pub next_day_ms: i64,
 }
@@ -178,6 +181,7 @@ impl Today {
                 .filter(|w| w.prompt)
                 .collect(),
             unit: shoe_actions::unit(store)?,
+            theme: appearance::theme(store)?,
             next_day_ms: 0,
         })
     }

@@ -27,6 +27,21 @@ fn upgraded(n: usize, dir: &Path) -> Store {
         version, SCHEMA_VERSION as i64,
         "v{n} was upgraded to the latest version"
     );
+    // Since version 5 a day-keyed row is stored once, in its key (WITHOUT ROWID).
+    let stored_twice: Vec<String> = Connection::open(&path)
+        .unwrap()
+        .prepare("SELECT tbl_name FROM sqlite_schema WHERE name LIKE 'sqlite_autoindex_%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for table in ["exercise_done", "session_item", "checkin", "day_note", "zone_log"] {
+        assert!(
+            !stored_twice.iter().any(|t| t == table),
+            "v{n}: {table} has a second copy of its key"
+        );
+    }
     store
 }
 

@@ -33,6 +33,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/002_plan_sessions_progress_checkins.sql")),
     M::up(include_str!("../../migrations/003_history.sql")),
     M::up(include_str!("../../migrations/004_shoes.sql")),
+    M::up(include_str!("../../migrations/005_without_rowid.sql")),
 ];
 
 /// Every schema version, oldest first.
@@ -88,9 +89,23 @@ pub enum StoreError {
     /// Rows to restore that do not fit the schema, with the table and row.
     #[error("{0}")]
     BadRows(String),
+    /// Another program holds the data file's write lock (past the busy timeout).
+    #[error(
+        "Backstride's data file is in use by another program. Close that program, then try again; nothing was lost."
+    )]
+    Busy,
     /// Any other database failure.
     #[error("A database operation failed: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sqlite(error),
+        }
+    }
 }
 
 /// The app's database.
@@ -284,6 +299,22 @@ mod tests {
         assert_eq!(pragma("synchronous"), "Integer(2)");
         assert_eq!(pragma("foreign_keys"), "Integer(1)");
         assert_eq!(pragma("user_version"), format!("Integer({SCHEMA_VERSION})"));
+    }
+
+    #[test]
+    fn a_write_lock_held_elsewhere_is_named_and_nothing_is_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        store.set_setting("units", "mi").unwrap();
+        store.conn.busy_timeout(std::time::Duration::from_millis(20)).unwrap();
+        let other = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let err = store.set_setting("units", "km").unwrap_err();
+        assert!(matches!(err, StoreError::Busy), "{err:?}");
+        assert!(err.to_string().contains("in use by another program"), "{err}");
+        other.execute_batch("ROLLBACK").unwrap();
+        assert_eq!(store.setting("units").unwrap().as_deref(), Some("mi"));
+        store.set_setting("units", "km").unwrap();
     }
 
     #[test]

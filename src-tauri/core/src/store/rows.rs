@@ -36,9 +36,7 @@ impl Store {
     pub fn dump(&self) -> Result<Tables, StoreError> {
         let mut tables = Tables::new();
         for table in TABLES {
-            let mut stmt = self
-                .conn
-                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))?;
+            let mut stmt = self.conn.prepare(&format!("SELECT * FROM \"{table}\""))?;
             let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
             let mut rows = stmt.query([])?;
             let mut out = Vec::new();
@@ -102,9 +100,7 @@ impl Store {
             tx.execute(&format!("DELETE FROM \"{table}\""), [])?;
         }
         for table in TABLES {
-            let mut read = staged
-                .conn
-                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))?;
+            let mut read = staged.conn.prepare(&format!("SELECT * FROM \"{table}\""))?;
             let columns: Vec<String> = read.column_names().iter().map(|c| format!("\"{c}\"")).collect();
             let marks = vec!["?"; columns.len()].join(", ");
             let mut write = tx.prepare(&format!(

@@ -1,0 +1,286 @@
+//! A reader for Garmin's FIT files that keeps only what a run import needs: each session's
+//! start, total distance and elapsed time. Checks both CRCs; never trusts a length it reads.
+
+use chrono::{DateTime, Utc};
+
+/// Seconds from the Unix epoch to FIT's (1989-12-31T00:00:00Z).
+const FIT_EPOCH: i64 = 631_065_600;
+/// FIT's global message number for a session.
+const SESSION: u16 = 18;
+/// The session's fields: start_time (s since FIT's epoch), total_elapsed_time (ms),
+/// total_distance (cm).
+const START_TIME: u8 = 2;
+const ELAPSED: u8 = 7;
+const DISTANCE: u8 = 9;
+
+/// One session as a FIT file states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FitSession {
+    /// When the session began.
+    pub started_at: DateTime<Utc>,
+    /// Its total distance in metres, if stated.
+    pub distance_m: Option<f64>,
+    /// Its elapsed time in seconds, if stated.
+    pub elapsed_s: Option<f64>,
+}
+
+/// Why a file is not a FIT file this reader can use.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FitError {
+    /// The header is missing or not FIT's.
+    #[error("not a FIT file")]
+    NotFit,
+    /// A CRC does not match: the file is damaged.
+    #[error("the FIT file is damaged")]
+    Crc,
+    /// A record runs past the end or uses a message type never defined.
+    #[error("the FIT file is cut short or malformed")]
+    Malformed,
+}
+
+/// FIT's 16-bit CRC over `bytes`.
+pub fn crc(bytes: &[u8]) -> u16 {
+    const TABLE: [u16; 16] = [
+        0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401, 0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01,
+        0x8801, 0x4400,
+    ];
+    bytes.iter().fold(0u16, |mut crc, &byte| {
+        for nibble in [byte & 0x0F, byte >> 4] {
+            let tmp = TABLE[usize::from(crc & 0x0F)];
+            crc = ((crc >> 4) & 0x0FFF) ^ tmp ^ TABLE[usize::from(nibble)];
+        }
+        crc
+    })
+}
+
+/// A local message type's layout, from its definition message.
+struct Definition {
+    global: u16,
+    big_endian: bool,
+    /// (field number, size in bytes) in the order the data carries them.
+    fields: Vec<(u8, usize)>,
+    /// Bytes of developer fields after the normal ones.
+    developer_bytes: usize,
+}
+
+/// Reads `bytes` step by step, refusing to go past the end.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], FitError> {
+        let end = self.at.checked_add(n).ok_or(FitError::Malformed)?;
+        let taken = self.bytes.get(self.at..end).ok_or(FitError::Malformed)?;
+        self.at = end;
+        Ok(taken)
+    }
+
+    fn byte(&mut self) -> Result<u8, FitError> {
+        Ok(self.take(1)?[0])
+    }
+}
+
+/// Every session in a FIT file, in file order.
+pub fn sessions(bytes: &[u8]) -> Result<Vec<FitSession>, FitError> {
+    let header_len = usize::from(*bytes.first().ok_or(FitError::NotFit)?);
+    if !(header_len == 12 || header_len == 14) || bytes.get(8..12) != Some(b".FIT".as_slice()) {
+        return Err(FitError::NotFit);
+    }
+    let size = bytes.get(4..8).ok_or(FitError::NotFit)?;
+    let data_len = u32::from_le_bytes([size[0], size[1], size[2], size[3]]) as usize;
+    let end = header_len.checked_add(data_len).ok_or(FitError::Malformed)?;
+    let stated = bytes
+        .get(end..end.checked_add(2).ok_or(FitError::Malformed)?)
+        .ok_or(FitError::Malformed)?;
+    if crc(&bytes[..end]) != u16::from_le_bytes([stated[0], stated[1]]) {
+        return Err(FitError::Crc);
+    }
+    if header_len == 14 {
+        let header_crc = u16::from_le_bytes([bytes[12], bytes[13]]);
+        if header_crc != 0 && header_crc != crc(&bytes[..12]) {
+            return Err(FitError::Crc);
+        }
+    }
+
+    let mut cursor = Cursor {
+        bytes: &bytes[..end],
+        at: header_len,
+    };
+    let mut definitions: [Option<Definition>; 16] = Default::default();
+    let mut found = Vec::new();
+    while cursor.at < end {
+        let header = cursor.byte()?;
+        let local = if header & 0x80 != 0 {
+            (header >> 5) & 0x03 // a compressed-timestamp header: always data
+        } else if header & 0x40 != 0 {
+            definitions[usize::from(header & 0x0F)] = Some(definition(&mut cursor, header & 0x20 != 0)?);
+            continue;
+        } else {
+            header & 0x0F
+        };
+        let layout = definitions[usize::from(local)].as_ref().ok_or(FitError::Malformed)?;
+        let mut session = (None, None, None);
+        for &(number, size) in &layout.fields {
+            let value = cursor.take(size)?;
+            if layout.global != SESSION || size != 4 {
+                continue;
+            }
+            let raw = [value[0], value[1], value[2], value[3]];
+            let raw = if layout.big_endian {
+                u32::from_be_bytes(raw)
+            } else {
+                u32::from_le_bytes(raw)
+            };
+            if raw == u32::MAX {
+                continue; // FIT's "no value"
+            }
+            match number {
+                START_TIME => session.0 = DateTime::from_timestamp(FIT_EPOCH + i64::from(raw), 0),
+                DISTANCE => session.1 = Some(f64::from(raw) / 100.0),
+                ELAPSED => session.2 = Some(f64::from(raw) / 1000.0),
+                _ => {}
+            }
+        }
+        cursor.take(layout.developer_bytes)?;
+        if let (Some(started_at), distance_m, elapsed_s) = session {
+            found.push(FitSession {
+                started_at,
+                distance_m,
+                elapsed_s,
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// Reads a definition message's content (after its header byte).
+fn definition(cursor: &mut Cursor, developer: bool) -> Result<Definition, FitError> {
+    cursor.take(1)?; // reserved
+    let big_endian = cursor.byte()? == 1;
+    let number = cursor.take(2)?;
+    let global = if big_endian {
+        u16::from_be_bytes([number[0], number[1]])
+    } else {
+        u16::from_le_bytes([number[0], number[1]])
+    };
+    let count = cursor.byte()?;
+    let fields = (0..count)
+        .map(|_| {
+            let field = cursor.take(3)?;
+            Ok((field[0], usize::from(field[1])))
+        })
+        .collect::<Result<_, FitError>>()?;
+    let mut developer_bytes = 0;
+    if developer {
+        for _ in 0..cursor.byte()? {
+            developer_bytes += usize::from(cursor.take(3)?[1]);
+        }
+    }
+    Ok(Definition {
+        global,
+        big_endian,
+        fields,
+        developer_bytes,
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    /// Wraps FIT records in a header and both CRCs.
+    pub(crate) fn file(records: &[u8]) -> Vec<u8> {
+        let mut file = vec![14, 0x10, 0x54, 0x08];
+        file.extend((records.len() as u32).to_le_bytes());
+        file.extend(b".FIT");
+        let header_crc = crc(&file);
+        file.extend(header_crc.to_le_bytes());
+        file.extend(records);
+        let file_crc = crc(&file);
+        file.extend(file_crc.to_le_bytes());
+        file
+    }
+
+    /// A FIT file with one session: start, distance and elapsed time, CRCs included.
+    pub(crate) fn fit(metres: f64, start: DateTime<Utc>, seconds: f64) -> Vec<u8> {
+        let mut data = vec![0x40, 0, 0, 18, 0, 3, 2, 4, 0x86, 9, 4, 0x86, 7, 4, 0x86, 0x00];
+        data.extend(((start.timestamp() - FIT_EPOCH) as u32).to_le_bytes());
+        data.extend(((metres * 100.0).round() as u32).to_le_bytes());
+        data.extend(((seconds * 1000.0).round() as u32).to_le_bytes());
+        file(&data)
+    }
+
+    fn start() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 28, 7, 15, 0).unwrap()
+    }
+
+    #[test]
+    fn one_session_reads_back() {
+        let got = sessions(&fit(21_097.5, start(), 6300.0)).unwrap();
+        assert_eq!(
+            got,
+            [FitSession {
+                started_at: start(),
+                distance_m: Some(21_097.5),
+                elapsed_s: Some(6300.0)
+            }]
+        );
+    }
+
+    #[test]
+    fn big_endian_records_developer_fields_and_compressed_headers_are_followed() {
+        let stamp = ((start().timestamp() - FIT_EPOCH) as u32).to_be_bytes();
+        let mut data = vec![
+            // local 1: a record message (20) with one 1-byte field and 2 bytes of developer data
+            0x61, 0, 0, 20, 0, 1, 3, 1, 2, 1, 0, 2, 0,
+            // data for local 1, then the same as a compressed-timestamp header (local 1)
+            0x01, 7, 0xAA, 0xBB, 0xA5, 8, 0xCC, 0xDD,
+            // local 2: a big-endian session with start time and distance, an unset time
+            0x42, 0, 1, 0, 18, 3, 2, 4, 0x86, 9, 4, 0x86, 7, 4, 0x86, 0x02,
+        ];
+        data.extend(stamp);
+        data.extend(500_000u32.to_be_bytes());
+        data.extend(u32::MAX.to_be_bytes());
+        let got = sessions(&file(&data)).unwrap();
+        assert_eq!(
+            got,
+            [FitSession {
+                started_at: start(),
+                distance_m: Some(5000.0),
+                elapsed_s: None
+            }]
+        );
+    }
+
+    #[test]
+    fn damage_and_strangers_are_told_apart() {
+        let good = fit(5000.0, start(), 1500.0);
+        let mut flipped = good.clone();
+        flipped[20] ^= 0x01;
+        assert_eq!(sessions(&flipped), Err(FitError::Crc));
+        assert_eq!(sessions(&good[..good.len() - 3]), Err(FitError::Malformed));
+        assert_eq!(sessions(b"<gpx></gpx>"), Err(FitError::NotFit));
+        assert_eq!(sessions(&[]), Err(FitError::NotFit));
+        // Data for a local message type that was never defined.
+        assert_eq!(sessions(&file(&[0x03, 1, 2])), Err(FitError::Malformed));
+    }
+
+    proptest! {
+        /// Any bytes, and any valid file cut or altered anywhere, give an answer, never a panic.
+        #[test]
+        fn no_input_panics(noise in proptest::collection::vec(any::<u8>(), 0..200), cut in 0usize..60, flip in any::<(usize, u8)>()) {
+            let _ = sessions(&noise);
+            let mut good = fit(5000.0, start(), 1500.0);
+            let _ = sessions(&good[..cut.min(good.len())]);
+            let at = flip.0 % good.len();
+            good[at] = flip.1;
+            let _ = sessions(&good);
+            // A file with valid CRCs around random records.
+            let _ = sessions(&file(&noise));
+        }
+    }
+}
