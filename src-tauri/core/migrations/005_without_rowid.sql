@@ -1,6 +1,7 @@
 -- Schema version 5: the tables keyed by day keep their rows in their primary key (WITHOUT
 -- ROWID), so a row is stored once instead of in the table and again in its key's index.
--- `session` keeps its rowid: it is referenced, and dropping it here would cascade.
+-- `session` keeps its rowid: it is referenced, and dropping it here would cascade. Runs get
+-- a covering index for shoe totals.
 CREATE TABLE exercise_done_v5 (
     local_date  TEXT NOT NULL,  -- YYYY-MM-DD, the user's local calendar day when it was marked
     exercise_id TEXT NOT NULL,  -- catalogue slug, e.g. 'plank'
@@ -54,3 +55,7 @@ CREATE TABLE zone_log_v5 (
 INSERT INTO zone_log_v5 SELECT local_date, zone, first_seen, last_seen FROM zone_log;
 DROP TABLE zone_log;
 ALTER TABLE zone_log_v5 RENAME TO zone_log;
+
+-- A pair's total and first run read from the index alone.
+DROP INDEX run_by_pair;
+CREATE INDEX run_by_pair ON run (pair_id, local_date, distance_m);
