@@ -5,7 +5,7 @@ set -euo pipefail
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
-  xvfb xauth webkit2gtk-driver dbus-x11 dbus-daemon dbus-bin sqlite3
+  xvfb xauth xdotool webkit2gtk-driver dbus-x11 dbus-daemon dbus-bin sqlite3
 )
 
 sudo_if_needed() {

@@ -8,6 +8,8 @@ use tauri_plugin_notification::{NotificationExt, Schedule};
 
 /// The Android channel reminders are posted on.
 const CHANNEL: &str = "reminders";
+/// The Android status-bar icon (res/drawable-*/ic_stat_backstride.png, from scripts/icons.py).
+const STATUS_BAR_ICON: &str = "ic_stat_backstride";
 
 /// Sets up the channel, then re-arms the schedule now and after every change.
 pub fn start<R: Runtime>(app: AppHandle<R>) {
@@ -53,6 +55,7 @@ fn rearm<R: Runtime>(app: &AppHandle<R>, backend: &Backend) {
             .builder()
             .id(id)
             .channel_id(CHANNEL)
+            .icon(STATUS_BAR_ICON)
             .title(&reminder.title)
             .body(&reminder.body);
         if let Err(error) = built.schedule(schedule).show() {

@@ -174,6 +174,20 @@ async fn every_tab_at_three_phone_sizes_in_light_and_dark_passes_axe_and_fits_a_
                     app.wait_for_attr("[data-testid='shoe-prompt']", "data-level", "wearing")
                         .await;
                 }
+                if tab == "calendar" {
+                    // A screen reader hears each day's date and state.
+                    let said = app
+                        .eval("['2026-04-06', '2026-04-20', '2026-04-22'].map((d) => document.querySelector(`[data-date='${d}']`).getAttribute('aria-label'))")
+                        .await;
+                    assert_eq!(
+                        said,
+                        serde_json::json!([
+                            "Monday, April 6, 2026: Done",
+                            "Monday, April 20, 2026: Today",
+                            "Wednesday, April 22, 2026: Planned"
+                        ])
+                    );
+                }
                 let at = format!("{tab} at {width}×{height}, {theme}");
                 problems.extend(axe_violations(&app).await.into_iter().map(|v| format!("{at}: {v}")));
                 let (small, sideways, wide) = layout_problems(&app).await;
@@ -272,5 +286,70 @@ async fn a_screen_that_cannot_load_says_why_and_tries_again() {
     app.click("[data-testid='screen-retry']").await;
     app.wait_visible("#today").await;
     assert!(!app.all("routine-item").await.is_empty());
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_keyboard_moves_down_today_in_order_and_focus_always_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    seed(dir.path());
+    let app = App::launch(Launch::new(dir.path(), MONDAY, BERLIN)).await;
+    app.wait_for_attr("[data-testid='shoe-prompt']", "data-level", "wearing")
+        .await;
+    // Xvfb has no window manager to give the window focus, and an unfocused page matches no
+    // :focus rule: the test gives it X's input focus, as a click on a phone or desktop would.
+    let focused = std::process::Command::new("xdotool")
+        .args([
+            "search",
+            "--sync",
+            "--onlyvisible",
+            "--name",
+            "^Backstride$",
+            "windowfocus",
+            "--sync",
+        ])
+        .status()
+        .expect("xdotool is missing: run scripts/deps.sh");
+    assert!(focused.success(), "xdotool could not focus the window");
+    support::wait_for("the page to have focus", || async {
+        Ok(app.eval("document.hasFocus()").await == true)
+    })
+    .await;
+    let mut stops = Vec::new();
+    loop {
+        app.driver
+            .action_chain()
+            .send_keys(thirtyfour::Key::Tab)
+            .perform()
+            .await
+            .expect("pressing Tab failed");
+        let stop = app
+            .eval(
+                "(() => {\
+                   const el = document.activeElement;\
+                   const shown = el.closest('.chip') ?? el;\
+                   const style = getComputedStyle(shown);\
+                   return { name: (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().slice(0, 30),\
+                            top: shown.getBoundingClientRect().top + window.scrollY,\
+                            outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),\
+                            tabbar: !!el.closest('.tabbar') };\
+                 })()",
+            )
+            .await;
+        if stop["tabbar"] == true || stops.len() > 60 {
+            break;
+        }
+        stops.push(stop);
+    }
+    assert!(
+        stops.len() >= 15,
+        "Today has its check-in, prompt and routine to tab through: {stops:?}"
+    );
+    for pair in stops.windows(2) {
+        let (a, b) = (pair[0]["top"].as_f64().unwrap(), pair[1]["top"].as_f64().unwrap());
+        assert!(b >= a - 2.0, "focus went up the page: {} then {}", pair[0], pair[1]);
+    }
+    let unseen: Vec<_> = stops.iter().filter(|s| s["outline"].as_f64().unwrap() < 2.0).collect();
+    assert!(unseen.is_empty(), "focus not visible on {unseen:?}");
     app.quit().await;
 }
