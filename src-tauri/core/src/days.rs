@@ -6,7 +6,7 @@ use crate::clock::Clock;
 use crate::error::CoreError;
 use crate::session::{self, Inputs, Planned};
 use crate::store::{Pause, Store, FREEZES};
-use crate::streak::{self, Streak};
+use crate::streak::Streak;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -101,7 +101,7 @@ pub fn month(store: &Store, clock: &dyn Clock, year: i32, month: u32) -> Result<
         today,
         week_start: week_start(store)?,
         days: calendar::days(&history, first, calendar::last_of_month(first), today),
-        streak: streak::streak(&history, today),
+        streak: store.streak(today)?,
     })
 }
 

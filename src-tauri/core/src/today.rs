@@ -12,7 +12,7 @@ use crate::session::{self, Inputs, Planned, SessionKind};
 use crate::shoe_actions;
 use crate::shoes::{Unit, Wear};
 use crate::store::{Store, STARTED_ON};
-use crate::streak::{self, Streak};
+use crate::streak::Streak;
 use chrono::{DateTime, Days, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -175,7 +175,7 @@ impl Today {
             checkin,
             advice: checkin::advice_due(date, &checkins),
             rating,
-            streak: streak::streak(&store.history(date)?, date),
+            streak: store.streak(date)?,
             shoe_prompts: shoe_actions::wear_all(store, date)?
                 .into_iter()
                 .filter(|w| w.prompt)

@@ -40,10 +40,9 @@ impl Store {
 
     /// Stores a setting unless it is set already.
     pub fn init_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-            params![key, value],
-        )?;
+        self.conn
+            .prepare_cached("INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT DO NOTHING")?
+            .execute(params![key, value])?;
         Ok(())
     }
 
@@ -128,13 +127,14 @@ impl Store {
     /// nothing (flights are told apart by gaps of 48 hours, not minutes).
     pub fn see_zone(&self, date: NaiveDate, zone: Tz, at: DateTime<Utc>) -> Result<(), StoreError> {
         let step = at.checked_sub_signed(SIGHTING_STEP).unwrap_or(at);
-        self.conn.execute(
-            "INSERT INTO zone_log (local_date, zone, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
-             ON CONFLICT (local_date, zone) DO UPDATE SET
-                 first_seen = min(first_seen, ?3), last_seen = max(last_seen, ?3)
-             WHERE first_seen > ?3 OR last_seen < ?4",
-            params![date.to_string(), zone.name(), stamp(at), stamp(step)],
-        )?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO zone_log (local_date, zone, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
+                 ON CONFLICT (local_date, zone) DO UPDATE SET
+                     first_seen = min(first_seen, ?3), last_seen = max(last_seen, ?3)
+                 WHERE first_seen > ?3 OR last_seen < ?4",
+            )?
+            .execute(params![date.to_string(), zone.name(), stamp(at), stamp(step)])?;
         Ok(())
     }
 

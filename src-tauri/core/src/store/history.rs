@@ -2,10 +2,11 @@
 //! un-logs a past day.
 
 use super::sessions::insert_session;
-use super::{stamp, Store, StoreError};
+use super::{stamp, HistoryKey, Store, StoreError};
 use crate::checkin::RECOVERY_FROM;
 use crate::history::{skipped_dates, History, DEFAULT_FREEZES};
 use crate::session::{Planned, SessionKind};
+use crate::streak::{self, Streak};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::params;
@@ -19,8 +20,7 @@ impl Store {
     /// Everything the calendar and the streak are derived from; `today` stands in for the
     /// first day used if none is stored yet. Read once and kept until something is written.
     pub fn history(&self, today: NaiveDate) -> Result<History, StoreError> {
-        let version: i64 = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        let key = (self.conn.total_changes(), version, today);
+        let key = self.history_key(today)?;
         if let Some((read_at, history)) = &*self.history.borrow() {
             if *read_at == key {
                 return Ok(history.clone());
@@ -29,6 +29,28 @@ impl Store {
         let history = self.read_history(today)?;
         *self.history.borrow_mut() = Some((key, history.clone()));
         Ok(history)
+    }
+
+    /// The streak on `today` from [`Store::history`], kept with it until something is written.
+    pub fn streak(&self, today: NaiveDate) -> Result<Streak, StoreError> {
+        let key = self.history_key(today)?;
+        if let Some((read_at, streak)) = *self.streak.borrow() {
+            if read_at == key {
+                return Ok(streak);
+            }
+        }
+        let streak = streak::streak(&self.history(today)?, today);
+        *self.streak.borrow_mut() = Some((key, streak));
+        Ok(streak)
+    }
+
+    /// What a history read depends on, as it stands now.
+    fn history_key(&self, today: NaiveDate) -> Result<HistoryKey, StoreError> {
+        let version: i64 = self
+            .conn
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?;
+        Ok((self.conn.total_changes(), version, today))
     }
 
     fn read_history(&self, today: NaiveDate) -> Result<History, StoreError> {
@@ -159,6 +181,24 @@ mod tests {
             store.zone_sightings().unwrap()[0].last,
             at + chrono::TimeDelta::minutes(11)
         );
+    }
+
+    #[test]
+    fn the_kept_streak_follows_every_write_from_any_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let (wednesday, at) = (day("2026-04-01"), Utc.with_ymd_and_hms(2026, 4, 1, 6, 0, 0).unwrap());
+        store.set_setting(STARTED_ON, "2026-03-30").unwrap();
+        assert_eq!(store.streak(wednesday).unwrap().best, 0);
+        store
+            .log_day(day("2026-03-30"), &items(&["plank"]), at, chrono_tz::UTC)
+            .unwrap();
+        let logged = store.streak(wednesday).unwrap();
+        assert_eq!(logged.best, 1, "a write through this connection");
+        assert_eq!(logged, streak::streak(&store.history(wednesday).unwrap(), wednesday));
+        let other = rusqlite::Connection::open(dir.path().join(super::super::DB_FILE)).unwrap();
+        other.execute("DELETE FROM exercise_done", []).unwrap();
+        assert_eq!(store.streak(wednesday).unwrap().best, 0, "another connection's commit");
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub use sessions::StoredSession;
 pub use shoes::Run;
 
 use crate::history::History;
+use crate::streak::Streak;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use rusqlite_migration::{Migrations, M};
@@ -114,6 +115,8 @@ pub struct Store {
     conn: Connection,
     /// The last history read, with the database state and day it was read for.
     history: RefCell<Option<(HistoryKey, History)>>,
+    /// The streak computed from that history.
+    streak: RefCell<Option<(HistoryKey, Streak)>>,
 }
 
 /// What a history read depends on: rows changed through this connection, commits by any other
@@ -180,6 +183,7 @@ impl Store {
         Self {
             conn,
             history: RefCell::new(None),
+            streak: RefCell::new(None),
         }
     }
 }

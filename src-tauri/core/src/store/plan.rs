@@ -34,7 +34,8 @@ impl Store {
         );
         let plan = self
             .conn
-            .query_row(&sql, params![date.to_string()], |r| plan_from_row(r, 0))
+            .prepare_cached(&sql)?
+            .query_row(params![date.to_string()], |r| plan_from_row(r, 0))
             .optional()?;
         Ok(plan.unwrap_or_default())
     }

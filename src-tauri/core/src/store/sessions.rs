@@ -27,11 +27,10 @@ impl Store {
         let day = date.to_string();
         let head = self
             .conn
-            .query_row(
-                "SELECT kind, rating FROM session WHERE local_date = ?1",
-                params![day],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)),
-            )
+            .prepare_cached("SELECT kind, rating FROM session WHERE local_date = ?1")?
+            .query_row(params![day], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            })
             .optional()?;
         let Some((kind, rating)) = head else {
             return Ok(None);
@@ -97,17 +96,18 @@ impl Store {
     /// Strength sessions with every exercise done, on days from `from` up to (not
     /// including) `until`.
     pub fn completed_between(&self, from: NaiveDate, until: NaiveDate) -> Result<usize, StoreError> {
-        let count: i64 = self.conn.query_row(
-            "SELECT count(*) FROM session s
-             WHERE s.local_date >= ?1 AND s.local_date < ?2 AND s.kind = 'strength'
-               AND NOT EXISTS (
-                 SELECT 1 FROM session_item i
-                 WHERE i.local_date = s.local_date AND NOT EXISTS (
-                   SELECT 1 FROM exercise_done d
-                   WHERE d.local_date = i.local_date AND d.exercise_id = i.exercise_id))",
-            params![from.to_string(), until.to_string()],
-            |r| r.get(0),
-        )?;
+        let count: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM session s
+                 WHERE s.local_date >= ?1 AND s.local_date < ?2 AND s.kind = 'strength'
+                   AND NOT EXISTS (
+                     SELECT 1 FROM session_item i
+                     WHERE i.local_date = s.local_date AND NOT EXISTS (
+                       SELECT 1 FROM exercise_done d
+                       WHERE d.local_date = i.local_date AND d.exercise_id = i.exercise_id))",
+            )?
+            .query_row(params![from.to_string(), until.to_string()], |r| r.get(0))?;
         Ok(usize::try_from(count).unwrap_or(0))
     }
 
@@ -115,12 +115,11 @@ impl Store {
     pub fn last_hurt(&self, date: NaiveDate) -> Result<HashSet<String>, StoreError> {
         let hurt: Option<Option<String>> = self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT hurt_exercise FROM session WHERE local_date < ?1 AND rating IS NOT NULL
                  ORDER BY local_date DESC LIMIT 1",
-                params![date.to_string()],
-                |r| r.get(0),
-            )
+            )?
+            .query_row(params![date.to_string()], |r| r.get(0))
             .optional()?;
         Ok(hurt.flatten().into_iter().collect())
     }
