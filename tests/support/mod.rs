@@ -140,6 +140,9 @@ fn app_running() -> bool {
 
 impl App {
     /// Starts tauri-driver with the app's environment and opens a session on the app.
+    // The turn is held on purpose until the App is dropped: each test has its own thread and
+    // runtime, so waiting for it blocks only tests that would start a second app.
+    #[allow(clippy::await_holding_lock)]
     pub async fn launch(launch: Launch<'_>) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
