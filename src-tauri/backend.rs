@@ -317,13 +317,13 @@ impl Backend {
         self.change(|store, clock| shoe_actions::import_runs(store, clock, file_name, bytes))
     }
 
-    /// Chooses km (`km`) or miles (`mi`).
+    /// Chooses the colour theme: `system`, `light` or `dark`.
     pub fn set_theme(&self, theme: &str) -> Result<Theme, ShellError> {
         let theme = input::theme(theme)?;
         self.change(|store, _| appearance::set_theme(store, theme))
     }
 
-    /// Chooses km or mi.
+    /// Chooses km (`km`) or miles (`mi`).
     pub fn set_unit(&self, unit: &str) -> Result<ShoesView, ShellError> {
         let unit = input::unit(unit)?;
         self.change(|store, clock| shoe_actions::set_unit(store, clock, unit))

@@ -2,7 +2,7 @@
 //! un-logs a past day.
 
 use super::sessions::insert_session;
-use super::{stamp, HistoryKey, Store, StoreError};
+use super::{stamp, HistoryKey, Kept, Store, StoreError};
 use crate::checkin::RECOVERY_FROM;
 use crate::history::{skipped_dates, History, DEFAULT_FREEZES};
 use crate::session::{Planned, SessionKind};
@@ -21,26 +21,34 @@ impl Store {
     /// first day used if none is stored yet. Read once and kept until something is written.
     pub fn history(&self, today: NaiveDate) -> Result<History, StoreError> {
         let key = self.history_key(today)?;
-        if let Some((read_at, history)) = &*self.history.borrow() {
-            if *read_at == key {
-                return Ok(history.clone());
-            }
+        if let Some(kept) = self.kept.borrow().as_ref().filter(|k| k.key == key) {
+            return Ok(kept.history.clone());
         }
         let history = self.read_history(today)?;
-        *self.history.borrow_mut() = Some((key, history.clone()));
+        *self.kept.borrow_mut() = Some(Kept {
+            key,
+            history: history.clone(),
+            streak: None,
+        });
         Ok(history)
     }
 
     /// The streak on `today` from [`Store::history`], kept with it until something is written.
     pub fn streak(&self, today: NaiveDate) -> Result<Streak, StoreError> {
         let key = self.history_key(today)?;
-        if let Some((read_at, streak)) = *self.streak.borrow() {
-            if read_at == key {
-                return Ok(streak);
-            }
+        if let Some(streak) = self
+            .kept
+            .borrow()
+            .as_ref()
+            .filter(|k| k.key == key)
+            .and_then(|k| k.streak)
+        {
+            return Ok(streak);
         }
         let streak = streak::streak(&self.history(today)?, today);
-        *self.streak.borrow_mut() = Some((key, streak));
+        if let Some(kept) = self.kept.borrow_mut().as_mut() {
+            kept.streak = Some(streak);
+        }
         Ok(streak)
     }
 

@@ -113,15 +113,21 @@ impl From<rusqlite::Error> for StoreError {
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
-    /// The last history read, with the database state and day it was read for.
-    history: RefCell<Option<(HistoryKey, History)>>,
-    /// The streak computed from that history.
-    streak: RefCell<Option<(HistoryKey, Streak)>>,
+    /// The last history read, kept until something is written.
+    kept: RefCell<Option<Kept>>,
 }
 
 /// What a history read depends on: rows changed through this connection, commits by any other
 /// connection (`PRAGMA data_version`), and today's date.
 type HistoryKey = (u64, i64, chrono::NaiveDate);
+
+/// A history as read for `key`, and its streak once computed.
+#[derive(Debug)]
+struct Kept {
+    key: HistoryKey,
+    history: History,
+    streak: Option<Streak>,
+}
 
 impl Store {
     /// Opens (or creates) the database in `dir`, creating the folder if needed.
@@ -182,8 +188,7 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         Self {
             conn,
-            history: RefCell::new(None),
-            streak: RefCell::new(None),
+            kept: RefCell::new(None),
         }
     }
 }
