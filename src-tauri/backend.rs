@@ -165,11 +165,23 @@ impl Backend {
     }
 
     /// Stores `date`'s back check-in.
-    pub fn check_in(&self, date: &str, pain: f64, area: Option<&str>) -> Result<Today, ShellError> {
+    pub fn check_in(&self, date: &str, pain: f64, area: Option<&str>, leg: bool) -> Result<Today, ShellError> {
         let date = input::date(date)?;
         let pain = whole(pain).ok_or(CoreError::PainOutOfRange)?;
         let area = input::area(area)?;
-        self.change(|store, clock| actions::check_in(store, clock, date, pain, area))
+        self.change(|store, clock| actions::check_in(store, clock, date, pain, area, leg))
+    }
+
+    /// Records that one of `date`'s exercises hurt ("stop, this hurts").
+    pub fn record_hurt(&self, date: &str, exercise_id: &str) -> Result<Today, ShellError> {
+        let date = input::date(date)?;
+        self.change(|store, clock| actions::record_hurt(store, clock, date, exercise_id))
+    }
+
+    /// Stores the readiness answers: the questions answered yes.
+    pub fn answer_readiness(&self, yes: &[String]) -> Result<Today, ShellError> {
+        let yes = input::questions(yes)?;
+        self.change(|store, clock| actions::answer_readiness(store, clock, &yes))
     }
 
     /// The plan and settings.
@@ -624,22 +636,22 @@ mod tests {
                 "more than a year",
             ),
             (
-                backend.check_in("2026-03-30", f64::NAN, None).unwrap_err(),
+                backend.check_in("2026-03-30", f64::NAN, None, false).unwrap_err(),
                 "invalid",
                 "0 (none) to 10",
             ),
             (
-                backend.check_in("2026-03-30", 4.5, None).unwrap_err(),
+                backend.check_in("2026-03-30", 4.5, None, false).unwrap_err(),
                 "invalid",
                 "0 (none) to 10",
             ),
             (
-                backend.check_in("2026-03-30", 11.0, None).unwrap_err(),
+                backend.check_in("2026-03-30", 11.0, None, false).unwrap_err(),
                 "invalid",
                 "0 (none) to 10",
             ),
             (
-                backend.check_in("2026-03-30", 3.0, Some("left")).unwrap_err(),
+                backend.check_in("2026-03-30", 3.0, Some("left"), false).unwrap_err(),
                 "invalid",
                 "lower or upper",
             ),
@@ -651,12 +663,34 @@ mod tests {
             (
                 backend.set_dose("plank", f64::INFINITY).unwrap_err(),
                 "invalid",
-                "between 10 and 120",
+                "between 10 and 60",
             ),
             (
                 backend.set_dose("plank", 7.5).unwrap_err(),
                 "invalid",
-                "between 10 and 120",
+                "between 10 and 60",
+            ),
+            (
+                backend.record_hurt("2026-03-30", "<b>plank</b>").unwrap_err(),
+                "invalid",
+                "exercise",
+            ),
+            (
+                backend.record_hurt("30/03/2026", "plank").unwrap_err(),
+                "invalid",
+                "not a date",
+            ),
+            (
+                backend
+                    .answer_readiness(&["heart".into(), "<script>".into()])
+                    .unwrap_err(),
+                "invalid",
+                "readiness question",
+            ),
+            (
+                backend.answer_readiness(&vec!["heart".to_string(); 8]).unwrap_err(),
+                "invalid",
+                "once",
             ),
         ];
         for (err, kind, text) in cases {
@@ -666,6 +700,7 @@ mod tests {
         }
         let today = backend.today().unwrap();
         assert!(today.items.iter().all(|i| !i.done) && today.checkin.is_none());
+        assert!(today.hurt.is_empty() && today.readiness.answered_on.is_none());
     }
 
     #[test]

@@ -6,6 +6,8 @@ const COMMANDS: &[&str] = &[
     "set_done",
     "finish_session",
     "check_in",
+    "record_hurt",
+    "answer_readiness",
     "settings",
     "save_plan",
     "set_dose",

@@ -51,8 +51,21 @@ pub async fn check_in(
     date: String,
     pain: f64,
     area: Option<String>,
+    leg: bool,
 ) -> Result<Today, ShellError> {
-    backend.check_in(&date, pain, area.as_deref())
+    backend.check_in(&date, pain, area.as_deref(), leg)
+}
+
+/// Records that one of `date`'s exercises hurt ("stop, this hurts").
+#[tauri::command]
+pub async fn record_hurt(backend: State<'_, Backend>, date: String, exercise_id: String) -> Result<Today, ShellError> {
+    backend.record_hurt(&date, &exercise_id)
+}
+
+/// Stores the readiness answers: the questions answered yes.
+#[tauri::command]
+pub async fn answer_readiness(backend: State<'_, Backend>, yes: Vec<String>) -> Result<Today, ShellError> {
+    backend.answer_readiness(&yes)
 }
 
 /// The plan and the app's settings.

@@ -126,7 +126,9 @@ fn json_value() -> impl Strategy<Value = Value> {
 enum Call {
     SetDone(String, String, bool),
     Finish(String, String, Option<String>),
-    CheckIn(String, f64, Option<String>),
+    CheckIn(String, f64, Option<String>, bool),
+    RecordHurt(String, String),
+    AnswerReadiness(Vec<String>),
     SavePlan(Value),
     SetDose(String, f64),
     Month(f64, f64),
@@ -161,7 +163,10 @@ fn call() -> impl Strategy<Value = Call> {
     prop_oneof![
         (text(), text(), any::<bool>()).prop_map(|(a, b, c)| Call::SetDone(a, b, c)),
         (text(), text(), proptest::option::of(text())).prop_map(|(a, b, c)| Call::Finish(a, b, c)),
-        (text(), number(), proptest::option::of(text())).prop_map(|(a, b, c)| Call::CheckIn(a, b, c)),
+        (text(), number(), proptest::option::of(text()), any::<bool>())
+            .prop_map(|(a, b, c, d)| Call::CheckIn(a, b, c, d)),
+        (text(), text()).prop_map(|(a, b)| Call::RecordHurt(a, b)),
+        proptest::collection::vec(text(), 0..10).prop_map(Call::AnswerReadiness),
         json_value().prop_map(Call::SavePlan),
         (text(), number()).prop_map(|(a, b)| Call::SetDose(a, b)),
         (number(), number()).prop_map(|(a, b)| Call::Month(a, b)),
@@ -209,7 +214,9 @@ fn apply(backend: &Backend, call: &Call) -> Option<Result<(), ShellError>> {
     match call {
         Call::SetDone(d, id, on) => done(backend.set_done(d, id, *on)),
         Call::Finish(d, r, hurt) => done(backend.finish_session(d, r, hurt.as_deref())),
-        Call::CheckIn(d, pain, area) => done(backend.check_in(d, *pain, area.as_deref())),
+        Call::CheckIn(d, pain, area, leg) => done(backend.check_in(d, *pain, area.as_deref(), *leg)),
+        Call::RecordHurt(d, id) => done(backend.record_hurt(d, id)),
+        Call::AnswerReadiness(yes) => done(backend.answer_readiness(yes)),
         Call::SavePlan(v) => done(backend.save_plan(&shaped(v)?)),
         Call::SetDose(id, n) => done(backend.set_dose(id, *n)),
         Call::Month(y, m) => done(backend.month(*y, *m)),
@@ -287,7 +294,7 @@ fn every_command_refuses_hostile_values_with_a_typed_error_and_stores_nothing() 
         })
         .unwrap();
     eprintln!(
-        "fuzz: {} calls over 26 commands, {} refused with a typed error, {} refused by IPC's shape check, {} payload strings",
+        "fuzz: {} calls over 28 commands, {} refused with a typed error, {} refused by IPC's shape check, {} payload strings",
         ran.get(),
         refused.get(),
         shapeless.get(),

@@ -49,6 +49,8 @@ pub fn run() {
             commands::set_done,
             commands::finish_session,
             commands::check_in,
+            commands::record_hurt,
+            commands::answer_readiness,
             commands::settings,
             commands::save_plan,
             commands::set_dose,

@@ -177,7 +177,7 @@ fn seed_every_state(dir: &Path) {
     let first = actions::today(&store, &monday).unwrap().items[0].exercise.id;
     actions::mark(&store, &monday, monday.today(), first, true).unwrap();
     let recovery = berlin("2026-04-10", 9, 0);
-    actions::check_in(&store, &recovery, recovery.today(), 7, Some(Area::Lower)).unwrap();
+    actions::check_in(&store, &recovery, recovery.today(), 7, Some(Area::Lower), false).unwrap();
     days::save_settings(&store, days::WeekStart::Mon, 1).unwrap();
     let today = berlin("2026-04-20", 9, 0);
     days::add_pause(

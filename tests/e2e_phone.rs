@@ -34,7 +34,7 @@ fn seed(dir: &Path) {
         }
     }
     let today = berlin("2026-04-20", 7, 0);
-    actions::check_in(&store, &today, today.today(), 2, Some(Area::Lower)).unwrap();
+    actions::check_in(&store, &today, today.today(), 2, Some(Area::Lower), false).unwrap();
     let pair = PairInput {
         name: "Daily trainers".into(),
         model: Some("Road Glide 4".into()),

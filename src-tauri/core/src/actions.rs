@@ -2,16 +2,17 @@
 //! stored; each returns the updated Today.
 
 use crate::catalogue;
-use crate::checkin::{Area, CheckIn};
+use crate::checkin::{self, Area, CheckIn};
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::exercise::{Category, DoseKind, Exercise};
+use crate::exercise::{Category, Exercise};
 use crate::plan::Plan;
 use crate::progression::{bounds, DoseChange, Progress, Rating};
+use crate::readiness::{self, Question};
 use crate::reminders::{Reminder, ReminderSettings, Reminding, Summary, HORIZON_DAYS};
-use crate::session::{self, Inputs, SessionKind};
+use crate::session::{self, SessionKind};
 use crate::store::Store;
-use crate::today::Today;
+use crate::today::{Basis, Today};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -47,17 +48,50 @@ fn shorten(s: &str) -> String {
     }
 }
 
+/// Today's view with `id` in it, and the session's kind; checked on a read-only view, so a
+/// refused action stores nothing at all.
+fn in_today(store: &Store, date: NaiveDate, exercise: &Exercise) -> Result<(Today, SessionKind), CoreError> {
+    let view = Today::for_date(store, date)?;
+    match (view.kind, view.items.iter().any(|i| i.exercise.id == exercise.id)) {
+        (Some(kind), true) => Ok((view, kind)),
+        _ => Err(CoreError::NotInToday(exercise.name.to_string())),
+    }
+}
+
 /// Marks one of `date`'s exercises done or not done. The first mark stores the session.
 pub fn mark(store: &Store, clock: &dyn Clock, date: NaiveDate, id: &str, done: bool) -> Result<Today, CoreError> {
     let exercise = exercise(id)?;
     let date = check_today(date, clock)?;
-    // Checked on a read-only view, so a refused mark stores nothing at all.
-    let view = Today::for_date(store, date)?;
-    let (Some(kind), true) = (view.kind, view.items.iter().any(|i| i.exercise.id == exercise.id)) else {
-        return Err(CoreError::NotInToday(exercise.name.to_string()));
-    };
-    store.start_session(date, kind, &view.planned(), clock.now(), clock.zone())?;
+    let (view, kind) = in_today(store, date, exercise)?;
+    store.keep_session(date, kind, &view.planned(), clock.now(), clock.zone())?;
     store.set_done(date, exercise.id, done, clock.now(), clock.zone())?;
+    Today::load(store, clock)
+}
+
+/// "Stop, this hurts": records that one of `date`'s exercises hurt, without finishing the
+/// session. It comes back a step lower in dose, after the next session leaves it out.
+pub fn record_hurt(store: &Store, clock: &dyn Clock, date: NaiveDate, id: &str) -> Result<Today, CoreError> {
+    let exercise = exercise(id)?;
+    let date = check_today(date, clock)?;
+    let (view, kind) = in_today(store, date, exercise)?;
+    store.keep_session(date, kind, &view.planned(), clock.now(), clock.zone())?;
+    let lowered = progresses(exercise).then(|| {
+        store
+            .progress()
+            .map(|all| {
+                all.get(exercise.id)
+                    .copied()
+                    .unwrap_or_else(|| Progress::start(exercise))
+            })
+            .map(|now| now.lower(exercise.dose.kind, date))
+    });
+    store.record_hurt(
+        date,
+        exercise.id,
+        lowered.transpose()?.as_ref(),
+        clock.now(),
+        clock.zone(),
+    )?;
     Today::load(store, clock)
 }
 
@@ -85,6 +119,9 @@ pub fn finish(
     if let Some(h) = hurt.filter(|h| !view.items.iter().any(|i| i.exercise.id == h.id)) {
         return Err(CoreError::NotInToday(h.name.to_string()));
     }
+    let recorded = store.hurt_on(date)?;
+    let newly_hurt = hurt.filter(|h| !recorded.contains(h.id));
+    let held = checkin::progression_held(date, &store.checkins(checkin::window_start(date), date)?);
     let mut changes = Vec::new();
     let mut updates = Vec::new();
     if kind == SessionKind::Strength && view.checkin.is_none_or(|c| !c.means_recovery()) {
@@ -92,14 +129,25 @@ pub fn finish(
         for item in view.items.iter().filter(|i| progresses(i.exercise)) {
             let e = item.exercise;
             let now = progress.get(e.id).copied().unwrap_or_else(|| Progress::start(e));
-            let next = now.after(e.dose.kind, rating, hurt.is_some_and(|h| h.id == e.id), date);
+            let next = match () {
+                // Lowered when "stop, this hurts" recorded it.
+                _ if recorded.contains(e.id) => continue,
+                _ if newly_hurt.is_some_and(|h| h.id == e.id) => now.lower(e.dose.kind, date),
+                _ => now.after(e.dose.kind, rating, held, date),
+            };
             if next.amount != now.amount {
                 changes.push(DoseChange::new(e, now.amount, next.amount));
             }
             updates.push((e.id, next));
         }
     }
-    store.rate_session(date, rating, hurt.map(|h| h.id), clock.now(), &updates)?;
+    store.rate_session(
+        date,
+        rating,
+        newly_hurt.map(|h| h.id),
+        (clock.now(), clock.zone()),
+        &updates,
+    )?;
     Ok((Today::load(store, clock)?, changes))
 }
 
@@ -108,18 +156,31 @@ fn progresses(e: &Exercise) -> bool {
     !matches!(e.category, Category::Mobility | Category::WarmUp)
 }
 
-/// Stores `date`'s back check-in: pain 0–10 and where.
+/// Stores `date`'s back check-in: pain 0–10, where, and whether it runs down a leg. Made at
+/// any time of the day: a started session that it turns into a recovery day is stored with
+/// what is not yet ticked swapped for the gentle session.
 pub fn check_in(
     store: &Store,
     clock: &dyn Clock,
     date: NaiveDate,
     pain: i64,
     area: Option<Area>,
+    leg: bool,
 ) -> Result<Today, CoreError> {
     let date = check_today(date, clock)?;
-    let checkin = CheckIn::new(date, pain, area)?;
+    let checkin = CheckIn::new(date, pain, area, leg)?;
     store.save_checkin(&checkin, clock.now(), clock.zone())?;
+    let view = Today::for_date(store, date)?;
+    if let (Some(kind), Some(_)) = (view.kind, store.session(date)?) {
+        store.keep_session(date, kind, &view.planned(), clock.now(), clock.zone())?;
+    }
     Today::load(store, clock)
+}
+
+/// Stores the readiness answers (the questions answered yes); Today follows them at once.
+pub fn answer_readiness(store: &Store, clock: &dyn Clock, yes: &[Question]) -> Result<Today, CoreError> {
+    readiness::answer(store, clock.today(), yes)?;
+    today(store, clock)
 }
 
 /// Saves the plan; Today follows it at once.
@@ -133,10 +194,7 @@ pub fn save_plan(store: &Store, clock: &dyn Clock, plan: &Plan) -> Result<Today,
 pub fn set_dose(store: &Store, clock: &dyn Clock, id: &str, amount: i64) -> Result<Today, CoreError> {
     let e = exercise(id)?;
     let range = bounds(e.dose.kind);
-    let unit = match e.dose.kind {
-        DoseKind::Reps | DoseKind::RepsPerSide => "reps",
-        DoseKind::HoldSeconds | DoseKind::HoldSecondsPerSide => "seconds",
-    };
+    let unit = if e.dose.kind.hold() { "seconds" } else { "reps" };
     let amount = u16::try_from(amount)
         .ok()
         .filter(|a| range.contains(a))
@@ -180,8 +238,7 @@ pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreErro
     let today_view = Today::load(store, clock)?;
     let today = today_view.date;
     let history = store.history(today)?;
-    let doses: HashMap<String, u16> = store.progress()?.into_iter().map(|(id, p)| (id, p.amount)).collect();
-    let avoid = store.last_hurt(today)?;
+    let basis = Basis::load(store, today, None)?;
     let mut summaries = HashMap::new();
     summaries.insert(
         today,
@@ -191,13 +248,7 @@ pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreErro
         },
     );
     for date in today.iter_days().skip(1).take(HORIZON_DAYS as usize + 1) {
-        let plan = history.plan_on(date);
-        let planned = session::strength_session(&Inputs {
-            date,
-            owned: &plan.equipment,
-            avoid: &avoid,
-            doses: &doses,
-        });
+        let planned = basis.strength(date, &history.plan_on(date).equipment);
         summaries.insert(
             date,
             Summary {
@@ -305,7 +356,7 @@ mod tests {
         assert!(none.is_empty(), "one session is not enough");
         let wednesday = berlin("2026-04-01", 7);
         let before = today(&store, &wednesday).unwrap();
-        let plank_like = before.items[0].clone();
+        let plank_like = before.items.iter().find(|i| progresses(i.exercise)).unwrap().clone();
         let (_, changes) = do_session(&store, &wednesday, Rating::Easy, None);
         let step = crate::progression::step(plank_like.exercise.dose.kind);
         let expected = DoseChange::new(plank_like.exercise, plank_like.amount, plank_like.amount + step);
@@ -367,16 +418,16 @@ mod tests {
     fn high_pain_makes_a_recovery_day_with_a_gentle_session_and_no_progression() {
         let store = Store::open_in_memory().unwrap();
         let c = berlin("2026-03-30", 7);
-        let t = check_in(&store, &c, c.today(), 6, Some(Area::Lower)).unwrap();
+        let t = check_in(&store, &c, c.today(), 6, Some(Area::Lower), false).unwrap();
         assert_eq!(t.state, SessionState::Recovery);
         assert_eq!(t.kind, Some(SessionKind::Gentle));
         assert!(t.items.iter().all(|i| i.exercise.category == Category::Mobility));
-        assert!(!t.advice, "6 is a recovery day, not yet the advice");
+        assert!(t.advice.is_none(), "6 is a recovery day, not yet the advice");
         let (_, changes) = do_session(&store, &c, Rating::Easy, None);
         assert!(changes.is_empty());
         assert!(store.progress().unwrap().is_empty());
-        let t = check_in(&store, &c, c.today(), 7, Some(Area::Lower)).unwrap();
-        assert!(t.advice);
+        let t = check_in(&store, &c, c.today(), 7, Some(Area::Lower), false).unwrap();
+        assert!(t.advice.is_some());
     }
 
     #[test]
@@ -451,25 +502,25 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains(expected));
-            assert!(check_in(&store, &c, later, 3, None)
+            assert!(check_in(&store, &c, later, 3, None, false)
                 .unwrap_err()
                 .to_string()
                 .contains(expected));
         }
         let yesterday = date.pred_opt().unwrap();
         assert!(matches!(
-            check_in(&store, &c, yesterday, 3, None),
+            check_in(&store, &c, yesterday, 3, None, false),
             Err(CoreError::PastDay)
         ));
         for pain in [-1, 11, i64::MAX] {
             assert!(matches!(
-                check_in(&store, &c, date, pain, None),
+                check_in(&store, &c, date, pain, None, false),
                 Err(CoreError::PainOutOfRange)
             ));
         }
-        for amount in [0, -5, 9, 121, 100_000, i64::MIN] {
+        for amount in [0, -5, 9, 61, 100_000, i64::MIN] {
             let err = set_dose(&store, &c, plank, amount).unwrap_err();
-            assert_eq!(err.to_string(), "Plank: choose between 10 and 120 seconds.");
+            assert_eq!(err.to_string(), "Plank: choose between 10 and 60 seconds.");
         }
         assert!(store.done_on(date).unwrap().is_empty());
         assert!(store.session(date).unwrap().is_none());

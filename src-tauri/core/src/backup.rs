@@ -26,6 +26,7 @@ const DATES: &[(&str, &str)] = &[
     ("session_item", "local_date"),
     ("exercise_done", "local_date"),
     ("checkin", "local_date"),
+    ("hurt", "local_date"),
     ("pause", "start_date"),
     ("pause", "end_date"),
     ("day_note", "local_date"),
@@ -41,6 +42,7 @@ const INSTANTS: &[(&str, &str)] = &[
     ("session", "rated_at"),
     ("exercise_done", "done_at"),
     ("checkin", "logged_at"),
+    ("hurt", "at"),
     ("day_note", "updated_at"),
     ("zone_log", "first_seen"),
     ("zone_log", "last_seen"),
@@ -53,12 +55,13 @@ const ZONES: &[(&str, &str)] = &[
     ("session", "zone"),
     ("exercise_done", "zone"),
     ("checkin", "zone"),
+    ("hurt", "zone"),
     ("zone_log", "zone"),
 ];
 /// Columns that hold an exercise id.
 const EXERCISES: &[(&str, &str)] = &[
-    ("session", "hurt_exercise"),
     ("session_item", "exercise_id"),
+    ("hurt", "exercise_id"),
     ("exercise_done", "exercise_id"),
     ("progress", "exercise_id"),
 ];
@@ -274,7 +277,7 @@ mod tests {
         for item in &today.items {
             actions::mark(&store, &monday, today.date, item.exercise.id, true).unwrap();
         }
-        actions::check_in(&store, &monday, today.date, 3, Some(crate::checkin::Area::Lower)).unwrap();
+        actions::check_in(&store, &monday, today.date, 3, Some(crate::checkin::Area::Lower), false).unwrap();
         days::set_note(&store, &monday, today.date, "=cmd|' /C calc'!A0, \"felt\" good").unwrap();
         let pair = shoe_actions::PairInput {
             name: "<img src=x onerror=alert(1)>".into(),

@@ -1,7 +1,7 @@
 //! The built-in exercise catalogue: every exercise a routine can be built from.
 //! All text is written for the app; it explains how to move, and never diagnoses or treats.
 
-use crate::exercise::{Category, Dose, DoseKind, Equipment, Exercise};
+use crate::exercise::{Category, Dose, DoseKind, Equipment, Exercise, Movement};
 
 /// Every exercise the app knows, grouped by category. Ids are stable slugs stored in the
 /// database: add new entries freely, but never rename or remove an existing id.
@@ -12,6 +12,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Plank",
         category: Category::Core,
         level: 2,
+        movement: Movement::Plank,
+        floor: true,
+        harder: None,
         targets: &["abdominals", "deep core stabilisers", "glutes"],
         equipment: &[],
         dose: Dose {
@@ -35,6 +38,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Side plank",
         category: Category::Core,
         level: 2,
+        movement: Movement::SidePlank,
+        floor: true,
+        harder: None,
         targets: &["obliques", "deep core stabilisers", "outer hips"],
         equipment: &[],
         dose: Dose {
@@ -50,6 +56,7 @@ pub static CATALOGUE: &[Exercise] = &[
         ],
         cautions: &[
             "Do not let your hips drop toward the floor.",
+            "Bend your knees and rest on them to make it easier.",
             "Stop if you feel sharp pain in your shoulder or back.",
         ],
     },
@@ -58,10 +65,13 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Bird-dog",
         category: Category::Core,
         level: 1,
+        movement: Movement::BirdDog,
+        floor: true,
+        harder: None,
         targets: &["multifidus", "lower back", "glutes", "abdominals"],
         equipment: &[],
         dose: Dose {
-            kind: DoseKind::RepsPerSide,
+            kind: DoseKind::RepsAlternating,
             amount: 8,
             sets: 2,
         },
@@ -69,7 +79,7 @@ pub static CATALOGUE: &[Exercise] = &[
             "Start on hands and knees, hands under shoulders, knees under hips.",
             "Reach one arm forward and the opposite leg back, both level with your body.",
             "Pause for a breath, then bring them back slowly.",
-            "Repeat with the other arm and leg.",
+            "Switch to the other arm and leg, and keep alternating.",
         ],
         cautions: &[
             "Keep your back flat and hips square; do not arch or twist.",
@@ -77,14 +87,43 @@ pub static CATALOGUE: &[Exercise] = &[
         ],
     },
     Exercise {
+        id: "dead-bug",
+        name: "Dead bug",
+        category: Category::Core,
+        level: 1,
+        movement: Movement::DeadBug,
+        floor: true,
+        harder: None,
+        targets: &["deep core stabilisers", "abdominals"],
+        equipment: &[],
+        dose: Dose {
+            kind: DoseKind::RepsAlternating,
+            amount: 8,
+            sets: 2,
+        },
+        steps: &[
+            "Lie on your back with your arms pointing at the ceiling.",
+            "Lift your legs, knees bent at a right angle above your hips.",
+            "Slowly lower one arm behind you and the opposite leg toward the floor.",
+            "Come back to the start and switch sides, alternating.",
+        ],
+        cautions: &[
+            "Keep your lower back in touch with the floor the whole time.",
+            "Breathe out as you lower; do not hold your breath.",
+        ],
+    },
+    Exercise {
         id: "russian-twist",
         name: "Russian twist",
         category: Category::Core,
         level: 2,
+        movement: Movement::Rotation,
+        floor: true,
+        harder: None,
         targets: &["obliques", "abdominals"],
         equipment: &[],
         dose: Dose {
-            kind: DoseKind::RepsPerSide,
+            kind: DoseKind::RepsAlternating,
             amount: 8,
             sets: 2,
         },
@@ -104,10 +143,13 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Bicycle crunch",
         category: Category::Core,
         level: 2,
+        movement: Movement::Crunch,
+        floor: true,
+        harder: None,
         targets: &["abdominals", "obliques"],
         equipment: &[],
         dose: Dose {
-            kind: DoseKind::RepsPerSide,
+            kind: DoseKind::RepsAlternating,
             amount: 8,
             sets: 2,
         },
@@ -115,42 +157,23 @@ pub static CATALOGUE: &[Exercise] = &[
             "Lie on your back, fingertips lightly behind your ears.",
             "Lift your shoulders and both feet off the floor, knees bent.",
             "Bring one elbow toward the opposite knee as the other leg straightens.",
-            "Switch sides in a slow pedalling motion.",
+            "Switch sides in a slow pedalling motion; each side counts once.",
         ],
         cautions: &[
             "Do not pull on your head or neck; the effort comes from your stomach.",
             "Breathe out on each turn; do not hold your breath.",
         ],
     },
-    Exercise {
-        id: "dead-bug",
-        name: "Dead bug",
-        category: Category::Core,
-        level: 1,
-        targets: &["deep core stabilisers", "abdominals"],
-        equipment: &[],
-        dose: Dose {
-            kind: DoseKind::RepsPerSide,
-            amount: 8,
-            sets: 2,
-        },
-        steps: &[
-            "Lie on your back with your arms pointing at the ceiling.",
-            "Lift your legs, knees bent at a right angle above your hips.",
-            "Slowly lower one arm behind you and the opposite leg toward the floor.",
-            "Come back to the start and repeat on the other side.",
-        ],
-        cautions: &[
-            "Keep your lower back in touch with the floor the whole time.",
-            "Breathe out as you lower; do not hold your breath.",
-        ],
-    },
+    // ---------------------------------------------------------------- Upper body
     Exercise {
         id: "knee-push-up",
         name: "Knee push-up",
-        category: Category::Core,
+        category: Category::UpperBody,
         level: 2,
-        targets: &["chest", "arms", "shoulders", "abdominals"],
+        movement: Movement::Push,
+        floor: true,
+        harder: None,
+        targets: &["chest", "arms", "shoulders"],
         equipment: &[],
         dose: Dose {
             kind: DoseKind::Reps,
@@ -170,38 +193,18 @@ pub static CATALOGUE: &[Exercise] = &[
     },
     // ---------------------------------------------------------------- Back
     Exercise {
-        id: "superman",
-        name: "Superman",
-        category: Category::Back,
-        level: 2,
-        targets: &["muscles along the spine", "glutes", "upper back"],
-        equipment: &[],
-        dose: Dose {
-            kind: DoseKind::Reps,
-            amount: 10,
-            sets: 2,
-        },
-        steps: &[
-            "Lie face down, arms stretched out in front, legs long.",
-            "Keep your eyes on the floor so your neck stays long.",
-            "Lift your arms, chest and legs a little off the floor.",
-            "Hold for two seconds, then lower slowly.",
-        ],
-        cautions: &[
-            "Lift only a little; do not crank your neck or lower back.",
-            "Stop if you feel sharp pain in your lower back.",
-        ],
-    },
-    Exercise {
         id: "back-extension",
         name: "Back extension",
         category: Category::Back,
-        level: 3,
+        level: 2,
+        movement: Movement::ProneExtension,
+        floor: true,
+        harder: Some("superman"),
         targets: &["muscles along the spine", "glutes"],
         equipment: &[],
         dose: Dose {
             kind: DoseKind::Reps,
-            amount: 10,
+            amount: 8,
             sets: 2,
         },
         steps: &[
@@ -216,10 +219,91 @@ pub static CATALOGUE: &[Exercise] = &[
         ],
     },
     Exercise {
+        id: "superman",
+        name: "Superman",
+        category: Category::Back,
+        level: 3,
+        movement: Movement::ProneExtension,
+        floor: true,
+        harder: None,
+        targets: &["muscles along the spine", "glutes", "upper back"],
+        equipment: &[],
+        dose: Dose {
+            kind: DoseKind::Reps,
+            amount: 8,
+            sets: 2,
+        },
+        steps: &[
+            "Lie face down, arms stretched out in front, legs long.",
+            "Keep your eyes on the floor so your neck stays long.",
+            "Lift your arms, chest and legs a little off the floor.",
+            "Hold for two seconds, then lower slowly.",
+        ],
+        cautions: &[
+            "Lift only a little; do not crank your neck or lower back.",
+            "Stop if you feel sharp pain in your lower back.",
+        ],
+    },
+    Exercise {
+        id: "good-morning",
+        name: "Good morning",
+        category: Category::Back,
+        level: 1,
+        movement: Movement::Hinge,
+        floor: false,
+        harder: None,
+        targets: &["muscles along the spine", "hamstrings", "glutes"],
+        equipment: &[],
+        dose: Dose {
+            kind: DoseKind::Reps,
+            amount: 10,
+            sets: 2,
+        },
+        steps: &[
+            "Stand with feet hip-width apart, knees softly bent, hands crossed on your chest.",
+            "Brace your stomach and keep your back long.",
+            "Push your hips back and tip your chest forward until you feel the backs of your legs.",
+            "Drive your hips forward to stand tall again.",
+        ],
+        cautions: &[
+            "Keep your back flat from neck to hips; stop the bend before it starts to round.",
+            "Move slowly, and stop if you feel sharp pain in your back.",
+        ],
+    },
+    Exercise {
+        id: "doorframe-row",
+        name: "Doorframe row",
+        category: Category::Back,
+        level: 1,
+        movement: Movement::Row,
+        floor: false,
+        harder: None,
+        targets: &["lats", "rhomboids", "mid back"],
+        equipment: &[],
+        dose: Dose {
+            kind: DoseKind::Reps,
+            amount: 10,
+            sets: 2,
+        },
+        steps: &[
+            "Stand in an open doorway and hold the frame on both sides at chest height.",
+            "Walk your feet a little toward the threshold and lean back until your arms are straight.",
+            "Keep your body straight and pull your chest toward the frame, squeezing your shoulder blades.",
+            "Straighten your arms slowly to lean back again.",
+        ],
+        cautions: &[
+            "Use a solid frame and a door that cannot swing shut, and keep a firm grip.",
+            "Lean back only a little at first: feet closer to the frame make it easier.",
+        ],
+    },
+    Exercise {
         id: "band-row",
         name: "Band or dumbbell row",
         category: Category::Back,
         level: 1,
+        movement: Movement::Row,
+        floor: false,
+        harder: None,
         targets: &["lats", "rhomboids", "mid trapezius", "rear shoulders"],
         equipment: &[Equipment::Band, Equipment::Dumbbell],
         dose: Dose {
@@ -234,6 +318,7 @@ pub static CATALOGUE: &[Exercise] = &[
             "Pause, then let your arms go forward slowly.",
         ],
         cautions: &[
+            "With a band: check that the anchor holds and the band has no nicks or tears before you pull.",
             "Keep your back straight and neutral; do not jerk the weight.",
             "Keep your shoulders down, away from your ears.",
         ],
@@ -243,6 +328,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Band lat pulldown",
         category: Category::Back,
         level: 1,
+        movement: Movement::Pulldown,
+        floor: true,
+        harder: None,
         targets: &["lats", "mid back"],
         equipment: &[Equipment::Band],
         dose: Dose {
@@ -257,7 +345,7 @@ pub static CATALOGUE: &[Exercise] = &[
             "Pause, then let your arms rise slowly.",
         ],
         cautions: &[
-            "Check the anchor is secure before you pull.",
+            "Check that the anchor holds and the band has no nicks or tears before you pull.",
             "Keep your chest up and do not arch your lower back.",
         ],
     },
@@ -267,6 +355,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Face pull",
         category: Category::Posture,
         level: 1,
+        movement: Movement::ShoulderBlades,
+        floor: false,
+        harder: None,
         targets: &["rear shoulders", "rhomboids", "mid trapezius"],
         equipment: &[Equipment::Band],
         dose: Dose {
@@ -281,6 +372,7 @@ pub static CATALOGUE: &[Exercise] = &[
             "Squeeze your shoulder blades, then return slowly.",
         ],
         cautions: &[
+            "Check that the anchor holds and the band has no nicks or tears before you pull.",
             "Use a light band and keep your back neutral.",
             "Keep your shoulders away from your ears.",
         ],
@@ -290,6 +382,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Scapular squeeze",
         category: Category::Posture,
         level: 1,
+        movement: Movement::ShoulderBlades,
+        floor: false,
+        harder: None,
         targets: &["rhomboids", "mid and lower trapezius"],
         equipment: &[],
         dose: Dose {
@@ -308,12 +403,41 @@ pub static CATALOGUE: &[Exercise] = &[
             "Keep breathing; do not hold your breath during the squeeze.",
         ],
     },
+    Exercise {
+        id: "wall-angel",
+        name: "Wall angel",
+        category: Category::Posture,
+        level: 1,
+        movement: Movement::WallSlide,
+        floor: false,
+        harder: None,
+        targets: &["mid and lower trapezius", "rear shoulders", "upper back"],
+        equipment: &[],
+        dose: Dose {
+            kind: DoseKind::Reps,
+            amount: 8,
+            sets: 2,
+        },
+        steps: &[
+            "Stand with your back against a wall, feet a small step away from it.",
+            "Raise your arms into a goalpost shape, elbows and the backs of your hands toward the wall.",
+            "Slide your arms slowly up the wall as far as feels easy, then back down.",
+            "Keep your ribs down and the back of your head near the wall.",
+        ],
+        cautions: &[
+            "Go only as high as you can without your lower back arching off the wall.",
+            "Keep your shoulders away from your ears.",
+        ],
+    },
     // ---------------------------------------------------------------- Hips
     Exercise {
         id: "glute-bridge",
         name: "Glute bridge",
         category: Category::Hips,
         level: 1,
+        movement: Movement::Bridge,
+        floor: true,
+        harder: Some("single-leg-glute-bridge"),
         targets: &["glutes", "hamstrings", "lower back"],
         equipment: &[],
         dose: Dose {
@@ -333,14 +457,69 @@ pub static CATALOGUE: &[Exercise] = &[
         ],
     },
     Exercise {
+        id: "single-leg-glute-bridge",
+        name: "Single-leg glute bridge",
+        category: Category::Hips,
+        level: 2,
+        movement: Movement::Bridge,
+        floor: true,
+        harder: None,
+        targets: &["glutes", "hamstrings", "hip stabilisers"],
+        equipment: &[],
+        dose: Dose {
+            kind: DoseKind::RepsPerSide,
+            amount: 6,
+            sets: 2,
+        },
+        steps: &[
+            "Lie on your back, knees bent, feet flat and hip-width apart.",
+            "Straighten one leg, keeping your knees level with each other.",
+            "Press through the other heel and lift your hips until your body is straight from shoulders to knee.",
+            "Lower slowly; do all reps on one side, then switch.",
+        ],
+        cautions: &[
+            "Keep your hips level; do not let one side drop.",
+            "Lift with your glutes, not by arching your lower back.",
+        ],
+    },
+    Exercise {
+        id: "clamshell",
+        name: "Clamshell",
+        category: Category::Hips,
+        level: 1,
+        movement: Movement::HipOpening,
+        floor: true,
+        harder: None,
+        targets: &["outer glutes", "hip stabilisers"],
+        equipment: &[],
+        dose: Dose {
+            kind: DoseKind::RepsPerSide,
+            amount: 10,
+            sets: 2,
+        },
+        steps: &[
+            "Lie on one side, head on your arm, hips and knees bent, feet together.",
+            "Keep your feet touching and lift the top knee, like a shell opening.",
+            "Pause, then lower it slowly.",
+            "Do all reps, then turn over for the other side.",
+        ],
+        cautions: &[
+            "Keep your hips stacked; do not roll backward as the knee lifts.",
+            "Move slowly: the effort belongs in the side of your hip.",
+        ],
+    },
+    Exercise {
         id: "lunge",
         name: "Lunge",
         category: Category::Hips,
         level: 2,
+        movement: Movement::Lunge,
+        floor: false,
+        harder: None,
         targets: &["glutes", "thighs", "hips"],
         equipment: &[],
         dose: Dose {
-            kind: DoseKind::RepsPerSide,
+            kind: DoseKind::RepsAlternating,
             amount: 8,
             sets: 2,
         },
@@ -348,7 +527,7 @@ pub static CATALOGUE: &[Exercise] = &[
             "Stand tall, feet hip-width apart, stomach tight.",
             "Take a long step forward.",
             "Bend both knees until the back knee nearly touches the floor.",
-            "Push through the front heel to come back, then switch legs.",
+            "Push through the front heel to step back, then lunge with the other leg.",
         ],
         cautions: &[
             "Keep the front knee in line with your toes and your upper body upright.",
@@ -360,6 +539,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Step-up",
         category: Category::Hips,
         level: 2,
+        movement: Movement::StepUp,
+        floor: false,
+        harder: None,
         targets: &["glutes", "thighs"],
         equipment: &[],
         dose: Dose {
@@ -383,6 +565,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Single-leg deadlift",
         category: Category::Hips,
         level: 3,
+        movement: Movement::Hinge,
+        floor: false,
+        harder: None,
         targets: &["hamstrings", "glutes", "hip stabilisers"],
         equipment: &[],
         dose: Dose {
@@ -406,6 +591,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Kettlebell deadlift",
         category: Category::Hips,
         level: 3,
+        movement: Movement::Hinge,
+        floor: false,
+        harder: None,
         targets: &["glutes", "hamstrings", "lower back"],
         equipment: &[Equipment::Kettlebell],
         dose: Dose {
@@ -430,6 +618,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Cat-cow",
         category: Category::Mobility,
         level: 1,
+        movement: Movement::SpineWave,
+        floor: true,
+        harder: None,
         targets: &["whole spine", "lower back", "upper back"],
         equipment: &[],
         dose: Dose {
@@ -453,6 +644,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Child\u{2019}s pose",
         category: Category::Mobility,
         level: 1,
+        movement: Movement::KneelingStretch,
+        floor: true,
+        harder: None,
         targets: &["lower back", "hips", "shoulders"],
         equipment: &[],
         dose: Dose {
@@ -476,6 +670,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Seated spinal twist",
         category: Category::Mobility,
         level: 1,
+        movement: Movement::Twist,
+        floor: true,
+        harder: None,
         targets: &["mid back", "lower back", "outer hips"],
         equipment: &[],
         dose: Dose {
@@ -499,6 +696,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Hip-flexor stretch",
         category: Category::Mobility,
         level: 1,
+        movement: Movement::HipFlexorStretch,
+        floor: true,
+        harder: None,
         targets: &["hip flexors", "front of the thigh"],
         equipment: &[],
         dose: Dose {
@@ -522,6 +722,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Standing quad stretch",
         category: Category::Mobility,
         level: 1,
+        movement: Movement::QuadStretch,
+        floor: false,
+        harder: None,
         targets: &["front of the thigh", "hip flexors"],
         equipment: &[],
         dose: Dose {
@@ -545,6 +748,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Forward fold",
         category: Category::Mobility,
         level: 1,
+        movement: Movement::Fold,
+        floor: false,
+        harder: None,
         targets: &["hamstrings", "lower back"],
         equipment: &[],
         dose: Dose {
@@ -568,6 +774,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Side stretch",
         category: Category::Mobility,
         level: 1,
+        movement: Movement::SideBend,
+        floor: false,
+        harder: None,
         targets: &["obliques", "lats", "sides of the trunk"],
         equipment: &[],
         dose: Dose {
@@ -591,6 +800,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Foam rolling",
         category: Category::Mobility,
         level: 1,
+        movement: Movement::Rolling,
+        floor: true,
+        harder: None,
         targets: &["upper back", "mid back"],
         equipment: &[Equipment::FoamRoller],
         dose: Dose {
@@ -615,10 +827,13 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Trunk rotations",
         category: Category::WarmUp,
         level: 1,
+        movement: Movement::Twist,
+        floor: false,
+        harder: None,
         targets: &["obliques", "mid back"],
         equipment: &[],
         dose: Dose {
-            kind: DoseKind::RepsPerSide,
+            kind: DoseKind::RepsAlternating,
             amount: 10,
             sets: 1,
         },
@@ -638,11 +853,14 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Standing back extension",
         category: Category::WarmUp,
         level: 1,
+        movement: Movement::StandingExtension,
+        floor: false,
+        harder: None,
         targets: &["muscles along the spine", "hip flexors"],
         equipment: &[],
         dose: Dose {
             kind: DoseKind::Reps,
-            amount: 8,
+            amount: 10,
             sets: 1,
         },
         steps: &[
@@ -661,11 +879,14 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Gentle spinal twist",
         category: Category::WarmUp,
         level: 1,
+        movement: Movement::Twist,
+        floor: false,
+        harder: None,
         targets: &["mid back", "obliques"],
         equipment: &[],
         dose: Dose {
-            kind: DoseKind::RepsPerSide,
-            amount: 8,
+            kind: DoseKind::RepsAlternating,
+            amount: 10,
             sets: 1,
         },
         steps: &[
@@ -684,6 +905,9 @@ pub static CATALOGUE: &[Exercise] = &[
         name: "Leg swings",
         category: Category::WarmUp,
         level: 1,
+        movement: Movement::LegSwing,
+        floor: false,
+        harder: None,
         targets: &["hip flexors", "hamstrings", "glutes"],
         equipment: &[],
         dose: Dose {
@@ -700,6 +924,84 @@ pub static CATALOGUE: &[Exercise] = &[
         cautions: &[
             "Keep your upper body tall; the hip moves, not your lower back.",
             "Swing with control; do not kick.",
+        ],
+    },
+    Exercise {
+        id: "sideways-leg-swings",
+        name: "Sideways leg swings",
+        category: Category::WarmUp,
+        level: 1,
+        movement: Movement::SideSwing,
+        floor: false,
+        harder: None,
+        targets: &["outer hips", "inner thighs"],
+        equipment: &[],
+        dose: Dose {
+            kind: DoseKind::RepsPerSide,
+            amount: 10,
+            sets: 1,
+        },
+        steps: &[
+            "Stand facing a wall and rest both hands on it.",
+            "Swing one leg across in front of the other, then out to the side.",
+            "Start small and let the swing grow.",
+            "Do all reps, then switch legs.",
+        ],
+        cautions: &[
+            "Keep your hips facing the wall: the leg moves, not your trunk.",
+            "Swing with control; do not kick.",
+        ],
+    },
+    Exercise {
+        id: "hip-circles",
+        name: "Hip circles",
+        category: Category::WarmUp,
+        level: 1,
+        movement: Movement::HipCircle,
+        floor: false,
+        harder: None,
+        targets: &["hips", "lower back"],
+        equipment: &[],
+        dose: Dose {
+            kind: DoseKind::RepsPerSide,
+            amount: 10,
+            sets: 1,
+        },
+        steps: &[
+            "Stand with feet hip-width apart, hands on your hips.",
+            "Draw slow, wide circles with your hips.",
+            "Do all the circles one way, then the other way round.",
+            "Keep your head and shoulders quiet over your feet.",
+        ],
+        cautions: &[
+            "Keep the circles smooth, and smaller if your back feels stiff.",
+            "Stop if you feel sharp pain.",
+        ],
+    },
+    Exercise {
+        id: "walking-lunges",
+        name: "Walking lunges",
+        category: Category::WarmUp,
+        level: 1,
+        movement: Movement::Lunge,
+        floor: false,
+        harder: None,
+        targets: &["glutes", "thighs", "hip flexors"],
+        equipment: &[],
+        dose: Dose {
+            kind: DoseKind::RepsAlternating,
+            amount: 10,
+            sets: 1,
+        },
+        steps: &[
+            "Stand tall with your stomach tight.",
+            "Step forward and bend both knees into a short lunge.",
+            "Push off the back foot and bring it forward into the next lunge.",
+            "Keep walking, one leg and then the other.",
+        ],
+        cautions: &[
+            "Keep the steps short and your front knee over your toes.",
+            "No room to walk? Lunge on the spot, stepping back to the start each time.",
         ],
     },
 ];
@@ -755,12 +1057,13 @@ mod tests {
     ];
 
     /// Every category; the match makes this fail to compile when a variant is added.
-    fn all_categories() -> [Category; 6] {
+    fn all_categories() -> [Category; 7] {
         let all = [
             Category::Core,
             Category::Back,
             Category::Posture,
             Category::Hips,
+            Category::UpperBody,
             Category::Mobility,
             Category::WarmUp,
         ];
@@ -770,6 +1073,7 @@ mod tests {
                 | Category::Back
                 | Category::Posture
                 | Category::Hips
+                | Category::UpperBody
                 | Category::Mobility
                 | Category::WarmUp => {}
             }
@@ -849,6 +1153,72 @@ mod tests {
                 "{c:?} has no exercise that needs no equipment"
             );
         }
+    }
+
+    #[test]
+    fn every_strength_group_has_a_gentle_option_that_needs_nothing() {
+        for c in [Category::Core, Category::Back, Category::Posture, Category::Hips] {
+            let gentle: Vec<_> = CATALOGUE
+                .iter()
+                .filter(|e| e.category == c && e.level == 1 && e.equipment.is_empty())
+                .map(|e| e.movement)
+                .collect();
+            assert!(
+                gentle.len() >= 2 || (c == Category::Posture && !gentle.is_empty()),
+                "{c:?} needs level-1 bodyweight options: {gentle:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_harder_variant_is_the_same_movement_one_level_up() {
+        for e in CATALOGUE {
+            let Some(id) = e.harder else { continue };
+            let h = find(id).unwrap_or_else(|| panic!("{}: harder variant {id} missing", e.id));
+            assert_eq!((h.category, h.movement), (e.category, e.movement), "{}", e.id);
+            assert!(h.level > e.level, "{} -> {id}", e.id);
+        }
+    }
+
+    #[test]
+    fn every_anchored_band_exercise_says_to_check_the_anchor_and_the_band() {
+        for e in CATALOGUE
+            .iter()
+            .filter(|e| e.steps.iter().any(|s| s.contains("anchor")))
+        {
+            assert!(
+                e.cautions
+                    .iter()
+                    .any(|c| c.contains("anchor holds") && c.contains("band")),
+                "{}",
+                e.id
+            );
+        }
+    }
+
+    #[test]
+    fn alternating_exercises_are_counted_alternating() {
+        for id in ["bird-dog", "dead-bug", "bicycle-crunch", "russian-twist", "lunge"] {
+            assert_eq!(find(id).unwrap().dose.kind, DoseKind::RepsAlternating, "{id}");
+        }
+    }
+
+    #[test]
+    fn exercises_on_the_floor_are_marked_for_a_mat() {
+        let lying = ["lie ", "kneel", "hands and knees", "sit with", "sit tall"];
+        for e in CATALOGUE {
+            let first = e.steps[0].to_lowercase();
+            if lying.iter().any(|w| first.contains(w)) {
+                assert!(e.floor, "{} starts on the floor", e.id);
+            }
+        }
+        assert!(find("plank").unwrap().floor && !find("lunge").unwrap().floor);
+    }
+
+    #[test]
+    fn knee_push_ups_are_not_core_work_and_superman_is_harder_than_back_extension() {
+        assert_ne!(find("knee-push-up").unwrap().category, Category::Core);
+        assert!(find("superman").unwrap().level > find("back-extension").unwrap().level);
     }
 
     #[test]

@@ -4,12 +4,12 @@
 use crate::calendar::{self, CalendarDay, DayState};
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::session::{self, Inputs, Planned};
+use crate::session::SessionKind;
 use crate::store::{Pause, Store, FREEZES};
 use crate::streak::Streak;
+use crate::today::{Basis, DaySession};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 
 /// Setting: the first day of the week in the calendar grid.
 const WEEK_START: &str = "week_start";
@@ -159,21 +159,19 @@ fn check_past(date: NaiveDate, today: NaiveDate) -> Result<(), CoreError> {
 pub fn log_day(store: &Store, clock: &dyn Clock, date: NaiveDate, done: bool) -> Result<DayDetail, CoreError> {
     check_past(date, clock.today())?;
     if done {
-        let items: Vec<Planned> = match store.session(date)? {
-            Some(stored) => stored.items,
-            None => {
-                let plan = store.plan_on(date)?;
-                let doses: HashMap<String, u16> = store.progress()?.into_iter().map(|(id, p)| (id, p.amount)).collect();
-                let inputs = Inputs {
-                    date,
-                    owned: &plan.equipment,
-                    avoid: &HashSet::new(),
-                    doses: &doses,
-                };
-                session::strength_session(&inputs)
-            }
+        // The day's session by the pain rules: a recovery day logs its gentle session. A day
+        // with nothing planned logs the strength session it would have had.
+        let plan = store.plan_on(date)?;
+        let checkin = store.checkins(date, date)?.first().copied();
+        let day = DaySession::on(store, date, &plan, checkin, &store.done_on(date)?)?;
+        let (kind, items) = match day.kind {
+            Some(kind) => (kind, day.items),
+            None => (
+                SessionKind::Strength,
+                Basis::load(store, date, checkin)?.strength(date, &plan.equipment),
+            ),
         };
-        store.log_day(date, &items, clock.now(), clock.zone())?;
+        store.log_day(date, kind, &items, clock.now(), clock.zone())?;
     } else {
         store.unlog_day(date)?;
     }

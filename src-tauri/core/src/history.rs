@@ -24,6 +24,8 @@ pub struct DayFacts {
     pub done: u16,
     /// A check-in made it a recovery day.
     pub recovery: bool,
+    /// A check-in said the back was sore (4 or more): no evening nudge.
+    pub sore: bool,
     /// Logged afterwards from the calendar.
     pub afterwards: bool,
     /// The day has a note.

@@ -6,6 +6,7 @@ use crate::checkin::Area;
 use crate::days::WeekStart;
 use crate::error::CoreError;
 use crate::progression::Rating;
+use crate::readiness::Question;
 use crate::shoes::Unit;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
@@ -52,6 +53,17 @@ pub fn area(text: Option<&str>) -> Result<Option<Area>, CoreError> {
             .map(Some)
             .ok_or(CoreError::BadValue("Choose lower or upper back.")),
     }
+}
+
+/// The readiness questions answered yes, by name; at most one of each.
+pub fn questions(names: &[String]) -> Result<Vec<Question>, CoreError> {
+    if names.len() > Question::ALL.len() {
+        return Err(CoreError::BadValue("Answer each readiness question once."));
+    }
+    names
+        .iter()
+        .map(|n| Question::parse(n).ok_or(CoreError::BadValue("That readiness question is not one of the app's.")))
+        .collect()
 }
 
 /// `mon` or `sun`.

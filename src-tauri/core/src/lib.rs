@@ -19,6 +19,7 @@ pub mod import;
 pub mod input;
 pub mod plan;
 pub mod progression;
+pub mod readiness;
 pub mod reminders;
 pub mod session;
 pub mod shoe_actions;

@@ -1,5 +1,6 @@
 //! Progression: two completed sessions rated easy or fine raise an exercise's dose one step,
-//! "too hard" lowers it one step, pain pauses it. Doses stay within caps per dose kind.
+//! "too hard" lowers it one step, and an exercise that hurt comes back a step lower. Doses
+//! stay within caps per dose kind; at the cap an exercise moves on to its harder variant.
 
 use crate::exercise::{Dose, DoseKind, Exercise};
 use chrono::NaiveDate;
@@ -35,13 +36,14 @@ impl Rating {
     }
 }
 
-/// The allowed amounts for a dose kind.
+/// The allowed amounts for a dose kind. Past about 15–20 reps or a minute's hold (45 s a side
+/// for a side plank) more of the same adds little: the exercise moves to its harder variant.
 pub fn bounds(kind: DoseKind) -> RangeInclusive<u16> {
     match kind {
-        DoseKind::Reps => 4..=30,
-        DoseKind::RepsPerSide => 3..=20,
-        DoseKind::HoldSeconds => 10..=120,
-        DoseKind::HoldSecondsPerSide => 10..=90,
+        DoseKind::Reps => 4..=20,
+        DoseKind::RepsPerSide | DoseKind::RepsAlternating => 3..=15,
+        DoseKind::HoldSeconds => 10..=60,
+        DoseKind::HoldSecondsPerSide => 10..=45,
     }
 }
 
@@ -49,7 +51,7 @@ pub fn bounds(kind: DoseKind) -> RangeInclusive<u16> {
 pub fn step(kind: DoseKind) -> u16 {
     match kind {
         DoseKind::Reps => 2,
-        DoseKind::RepsPerSide => 1,
+        DoseKind::RepsPerSide | DoseKind::RepsAlternating => 1,
         DoseKind::HoldSeconds | DoseKind::HoldSecondsPerSide => 5,
     }
 }
@@ -78,9 +80,10 @@ impl Progress {
         }
     }
 
-    /// The progress after one completed session rated `rating` on `date`. `hurt` pauses
-    /// progression for this exercise: nothing counts and nothing changes.
-    pub fn after(self, kind: DoseKind, rating: Rating, hurt: bool, date: NaiveDate) -> Self {
+    /// The progress after one completed session rated `rating` on `date`. `held` (the back
+    /// is sore or getting worse) keeps an easy or fine session from counting; "too hard" still
+    /// lowers the dose.
+    pub fn after(self, kind: DoseKind, rating: Rating, held: bool, date: NaiveDate) -> Self {
         let range = bounds(kind);
         let changed = |amount: u16| Self {
             amount,
@@ -89,15 +92,8 @@ impl Progress {
             changed_on: Some(date),
         };
         match rating {
-            _ if hurt => Self { ok_count: 0, ..self },
-            Rating::TooHard => {
-                let lower = self.amount.saturating_sub(step(kind)).max(*range.start());
-                if lower == self.amount {
-                    Self { ok_count: 0, ..self }
-                } else {
-                    changed(lower)
-                }
-            }
+            Rating::TooHard => self.lower(kind, date),
+            Rating::Easy | Rating::Fine if held => Self { ok_count: 0, ..self },
             Rating::Easy | Rating::Fine if self.ok_count + 1 >= 2 => {
                 let higher = self.amount.saturating_add(step(kind)).min(*range.end());
                 if higher == self.amount {
@@ -109,6 +105,26 @@ impl Progress {
             Rating::Easy | Rating::Fine => Self {
                 ok_count: self.ok_count + 1,
                 ..self
+            },
+        }
+    }
+
+    /// One step lower (not below the cap) with the count restarted: after "too hard", and
+    /// for an exercise that hurt.
+    pub fn lower(self, kind: DoseKind, date: NaiveDate) -> Self {
+        let lower = self.amount.saturating_sub(step(kind)).max(*bounds(kind).start());
+        Self {
+            amount: lower,
+            ok_count: 0,
+            previous: if lower == self.amount {
+                self.previous
+            } else {
+                Some(self.amount)
+            },
+            changed_on: if lower == self.amount {
+                self.changed_on
+            } else {
+                Some(date)
             },
         }
     }
@@ -130,10 +146,9 @@ impl DoseChange {
         let label = |amount| {
             Dose {
                 amount,
-                sets: 1,
                 ..exercise.dose
             }
-            .label()
+            .amount_label()
         };
         let direction = if to > from { "up" } else { "down" };
         Self {
@@ -179,17 +194,29 @@ mod tests {
     }
 
     #[test]
-    fn pain_pauses_progression() {
+    fn a_sore_or_worsening_back_holds_progression_but_too_hard_still_lowers() {
         let p = start(8).after(DoseKind::RepsPerSide, Rating::Fine, false, day());
-        let p = p.after(DoseKind::RepsPerSide, Rating::Fine, true, day());
-        assert_eq!((p.amount, p.ok_count, p.previous), (8, 0, None));
+        let held = p.after(DoseKind::RepsPerSide, Rating::Fine, true, day());
+        assert_eq!((held.amount, held.ok_count, held.previous), (8, 0, None));
+        let lowered = p.after(DoseKind::RepsPerSide, Rating::TooHard, true, day());
+        assert_eq!((lowered.amount, lowered.previous), (7, Some(8)));
+    }
+
+    #[test]
+    fn an_exercise_that_hurt_comes_back_one_step_lower() {
+        let p = start(30).lower(DoseKind::HoldSeconds, day());
+        assert_eq!((p.amount, p.ok_count, p.previous), (25, 0, Some(30)));
+        let floor = start(10).lower(DoseKind::HoldSeconds, day());
+        assert_eq!((floor.amount, floor.previous), (10, None));
     }
 
     #[test]
     fn doses_stop_at_their_caps() {
-        let top = start(120).after(DoseKind::HoldSeconds, Rating::Fine, false, day());
+        let top = start(60).after(DoseKind::HoldSeconds, Rating::Fine, false, day());
         let top = top.after(DoseKind::HoldSeconds, Rating::Fine, false, day());
-        assert_eq!((top.amount, top.previous), (120, None));
+        assert_eq!((top.amount, top.previous), (60, None));
+        assert_eq!(*bounds(DoseKind::HoldSecondsPerSide).end(), 45);
+        assert_eq!(*bounds(DoseKind::Reps).end(), 20);
         let bottom = start(4).after(DoseKind::Reps, Rating::TooHard, false, day());
         assert_eq!((bottom.amount, bottom.previous), (4, None));
     }
@@ -201,7 +228,7 @@ mod tests {
         let bird = find("bird-dog").unwrap();
         assert_eq!(
             DoseChange::new(bird, 8, 7).text,
-            "Bird-dog 7 per side, down from 8 per side"
+            "Bird-dog 7 each side, down from 8 each side"
         );
     }
 
@@ -216,6 +243,7 @@ mod tests {
         prop_oneof![
             Just(DoseKind::Reps),
             Just(DoseKind::RepsPerSide),
+            Just(DoseKind::RepsAlternating),
             Just(DoseKind::HoldSeconds),
             Just(DoseKind::HoldSecondsPerSide)
         ]
@@ -233,12 +261,12 @@ mod tests {
         ) {
             let range = bounds(kind);
             let mut p = start(*range.start());
-            for (rating, hurt) in history {
-                let next = p.after(kind, rating, hurt, day());
+            for (rating, held) in history {
+                let next = p.after(kind, rating, held, day());
                 prop_assert!(range.contains(&next.amount));
                 prop_assert!(next.amount.abs_diff(p.amount) <= step(kind));
-                if hurt {
-                    prop_assert_eq!(next.amount, p.amount);
+                if held {
+                    prop_assert!(next.amount <= p.amount);
                 }
                 if rating == Rating::TooHard {
                     prop_assert!(next.amount <= p.amount);

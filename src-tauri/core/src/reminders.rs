@@ -1,6 +1,7 @@
 //! When to remind, as a pure function of the history, the reminder settings, the zone and
 //! the current instant: the next 14 days of daily reminders on planned days and the optional
-//! evening "streak at risk" nudge. Nothing for a day that is done, paused or a recovery day.
+//! evening "streak at risk" nudge. Nothing for a day that is done, paused or a recovery day,
+//! and no nudge on a day the back is sore (a check-in of 4 or more).
 
 use crate::calendar::{self, DayState};
 use crate::history::History;
@@ -142,7 +143,8 @@ impl Reminding<'_> {
                     body: body.clone(),
                 });
             }
-            if let Some(evening) = self.settings.evening.filter(|_| self.streak > 0) {
+            let sore = self.history.facts(day.date).sore;
+            if let Some(evening) = self.settings.evening.filter(|_| self.streak > 0 && !sore) {
                 out.push(Reminder {
                     at: first_valid_instant(self.zone, day.date, evening),
                     date: day.date,

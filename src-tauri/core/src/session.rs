@@ -1,14 +1,18 @@
-//! Builds sessions from the catalogue. A strength session is balanced across core, back,
-//! posture and hips, fits the user's equipment, lasts 15–25 minutes, keeps the same
-//! exercises all week (so doses can progress) and swaps an exercise that hurt last time
-//! for a gentler one of its group. Also the gentle recovery session and the run-day lists.
+//! Builds sessions from the catalogue. A strength session opens with a 2–3 minute warm-up, is
+//! balanced across core, back, posture and hips with one exercise of each movement, fits the
+//! user's equipment and level, lasts 15–25 minutes, ends with stretches that are never
+//! trimmed, and keeps its exercises all week (so doses can progress). An exercise that hurt
+//! last time is swapped for a lower level of its group, or a stretch. Also the gentle
+//! recovery session, the run-day lists and the swap after a late high-pain check-in.
 
-use crate::catalogue::CATALOGUE;
-use crate::exercise::{Category, DoseKind, Equipment, Exercise};
+use crate::catalogue::{self, CATALOGUE};
+use crate::exercise::{Category, Equipment, Exercise};
 use crate::plan::week_start;
+use crate::progression::bounds;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::ops::RangeInclusive;
 
 /// What kind of session a day holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -38,7 +42,14 @@ pub const MAX_MINUTES: u32 = 25;
 pub const REST_BETWEEN_SETS: u32 = 30;
 /// Time to change over to the next exercise, in seconds.
 pub const CHANGE_OVER: u32 = 20;
+/// Time to change sides between the two holds of a set, in seconds (5–10 s is usual).
+pub const SWITCH_SIDES: u32 = 8;
+/// Sessions in a row with nothing rated too hard and nothing that hurt before demanding
+/// (level 3) exercises are offered.
+pub const SESSIONS_BEFORE_LEVEL_3: usize = 6;
 const SECONDS_PER_REP: u32 = 3;
+/// How long the warm-up that opens a strength session lasts, in seconds.
+const WARM_UP_SECONDS: RangeInclusive<u32> = 120..=180;
 
 /// The groups a strength session is balanced across, with how many of each it starts with.
 const GROUPS: &[(Category, usize)] = &[
@@ -48,11 +59,21 @@ const GROUPS: &[(Category, usize)] = &[
     (Category::Hips, 2),
 ];
 /// Groups that extra exercises are drawn from, in turn, when a session is too short.
-const EXTRA_ORDER: &[Category] = &[Category::Core, Category::Hips, Category::Back, Category::Posture];
+const EXTRA_ORDER: &[Category] = &[
+    Category::Core,
+    Category::Hips,
+    Category::Back,
+    Category::Posture,
+    Category::UpperBody,
+];
 /// Stretches at the end of a strength session.
 const COOL_DOWN: usize = 2;
 /// Exercises in a gentle recovery session.
 const GENTLE: usize = 6;
+/// Stretches after a run, the hip-flexor stretch among them.
+const AFTER_RUN: usize = 5;
+/// The stretch every after-run list holds: running shortens the hip flexors.
+const AFTER_RUN_ALWAYS: &str = "hip-flexor-stretch";
 
 /// One exercise of a session with the amount to do (reps or seconds per set).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,25 +85,43 @@ pub struct Planned {
 }
 
 impl Planned {
-    /// Estimated seconds: the work, the rests between sets and the change-over.
+    /// The exercise at its catalogue dose.
+    pub fn start(exercise: &'static Exercise) -> Self {
+        Self {
+            exercise,
+            amount: exercise.dose.amount,
+        }
+    }
+
+    /// Estimated seconds: the work, the rests between sets, changing sides and the change-over.
     pub fn seconds(&self) -> u32 {
-        let dose = self.exercise.dose;
-        let sides = match dose.kind {
-            DoseKind::RepsPerSide | DoseKind::HoldSecondsPerSide => 2,
-            DoseKind::Reps | DoseKind::HoldSeconds => 1,
+        let kind = self.exercise.dose.kind;
+        let sides = if kind.sided() { 2 } else { 1 };
+        let per_unit = if kind.hold() { 1 } else { SECONDS_PER_REP };
+        let sets = u32::from(self.exercise.dose.sets.max(1));
+        let switching = if kind.hold() && kind.sided() {
+            sets * SWITCH_SIDES
+        } else {
+            0
         };
-        let per_unit = match dose.kind {
-            DoseKind::Reps | DoseKind::RepsPerSide => SECONDS_PER_REP,
-            DoseKind::HoldSeconds | DoseKind::HoldSecondsPerSide => 1,
-        };
-        let sets = u32::from(dose.sets.max(1));
-        sets * sides * per_unit * u32::from(self.amount) + (sets - 1) * REST_BETWEEN_SETS + CHANGE_OVER
+        sets * sides * per_unit * u32::from(self.amount) + (sets - 1) * REST_BETWEEN_SETS + switching + CHANGE_OVER
     }
 }
 
 /// Estimated whole minutes of a session, rounded to the nearest minute.
 pub fn minutes(session: &[Planned]) -> u32 {
     (session.iter().map(Planned::seconds).sum::<u32>() + 30) / 60
+}
+
+/// The most demanding level to offer: the gentlest while a readiness answer asks for care,
+/// demanding work only after [`SESSIONS_BEFORE_LEVEL_3`] sessions with nothing too hard and
+/// nothing that hurt.
+pub fn level_cap(clean_sessions: usize, take_care: bool) -> u8 {
+    match clean_sessions {
+        _ if take_care => 1,
+        n if n >= SESSIONS_BEFORE_LEVEL_3 => 3,
+        _ => 2,
+    }
 }
 
 /// What a strength session is built from.
@@ -95,79 +134,166 @@ pub struct Inputs<'a> {
     pub avoid: &'a HashSet<String>,
     /// Current amounts by exercise id; missing ids use the catalogue dose.
     pub doses: &'a HashMap<String, u16>,
+    /// The most demanding level to offer (see [`level_cap`]).
+    pub max_level: u8,
+    /// The upper back is sore: one more posture exercise.
+    pub more_posture: bool,
 }
 
-/// Why an item is in the session: decides what goes first when it is too long.
+/// Why an item is in the session: decides what goes when it is too long (the last two go
+/// first; the warm-up, the first of each group and the cool-down always stay).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Role {
+    WarmUp,
     FirstOfGroup,
-    MoreOfGroup,
     CoolDown,
+    MoreOfGroup,
     Extra,
+}
+
+/// A session being put together.
+struct Builder<'a> {
+    inputs: &'a Inputs<'a>,
+    week: usize,
+    chosen: Vec<(Role, Planned)>,
+}
+
+impl<'a> Builder<'a> {
+    /// The exercises of `category` the user can do at their level, rotated by the week.
+    fn pool(&self, category: Category) -> Vec<&'static Exercise> {
+        let all: Vec<_> = CATALOGUE
+            .iter()
+            .filter(|e| e.category == category && e.possible_with(self.inputs.owned))
+            .filter(|e| e.level <= self.inputs.max_level)
+            .collect();
+        let len = all.len().max(1);
+        (0..all.len()).map(|i| all[(self.week + i) % len]).collect()
+    }
+
+    fn avoided(&self, e: &Exercise) -> bool {
+        self.inputs.avoid.contains(e.id)
+    }
+
+    /// Not yet in the session, and no exercise of its movement is.
+    fn free(&self, e: &Exercise) -> bool {
+        !self
+            .chosen
+            .iter()
+            .any(|(_, p)| p.exercise.id == e.id || p.exercise.movement == e.movement)
+    }
+
+    fn usable(&self, e: &Exercise) -> bool {
+        !self.avoided(e) && self.free(e)
+    }
+
+    /// The exercise at its current dose, or its harder variant once that dose is at the cap.
+    fn planned(&self, e: &'static Exercise) -> Planned {
+        let amount = |e: &Exercise| self.inputs.doses.get(e.id).copied().unwrap_or(e.dose.amount);
+        let harder = e
+            .harder
+            .and_then(catalogue::find)
+            .filter(|_| amount(e) >= *bounds(e.dose.kind).end())
+            .filter(|h| h.level <= self.inputs.max_level && h.possible_with(self.inputs.owned) && !self.avoided(h));
+        let exercise = harder.unwrap_or(e);
+        Planned {
+            exercise,
+            amount: amount(exercise),
+        }
+    }
+
+    fn seconds(&self) -> u32 {
+        self.chosen.iter().map(|(_, p)| p.seconds()).sum()
+    }
+
+    fn push(&mut self, role: Role, e: &'static Exercise) {
+        let planned = self.planned(e);
+        self.chosen.push((role, planned));
+    }
+
+    /// `count` exercises of `category`, one of each movement. One that hurt last time (or a
+    /// harder one of its movement) makes way for a lower level of the group, its own movement
+    /// first, or else a stretch: never for one as hard or harder, and the others stay.
+    fn group(&mut self, category: Category, count: usize) {
+        let candidates = self.pool(category);
+        let mut usual: Vec<&'static Exercise> = Vec::new();
+        for c in &candidates {
+            if usual.len() < count && self.free(c) && !usual.iter().any(|u| u.movement == c.movement) {
+                usual.push(c);
+            }
+        }
+        for (n, wanted) in usual.iter().enumerate() {
+            let role = if n == 0 { Role::FirstOfGroup } else { Role::MoreOfGroup };
+            if !self.avoided(wanted) && !self.like_a_hurt(wanted) {
+                self.push(role, wanted);
+                continue;
+            }
+            let lower = candidates
+                .iter()
+                .filter(|e| e.level < wanted.level && !usual.iter().any(|u| u.id == e.id))
+                .filter(|e| self.usable(e) && !self.like_a_hurt(e))
+                .min_by_key(|e| (e.movement != wanted.movement, e.level));
+            let stretch = || self.pool(Category::Mobility).into_iter().find(|e| self.usable(e));
+            if let Some(swap) = lower.copied().or_else(stretch) {
+                self.push(role, swap);
+            }
+        }
+    }
+
+    /// The exercises that hurt last time.
+    fn hurts(&self) -> impl Iterator<Item = &'static Exercise> + '_ {
+        self.inputs.avoid.iter().filter_map(|id| catalogue::find(id))
+    }
+
+    /// The same movement as one that hurt, at its level or harder: left out.
+    fn like_a_hurt(&self, e: &Exercise) -> bool {
+        self.hurts().any(|h| h.movement == e.movement && h.level <= e.level)
+    }
+
+    /// An exercise at or above the level of one of its group that hurt: not added as an extra.
+    fn above_a_hurt(&self, e: &Exercise) -> bool {
+        self.hurts().any(|h| h.category == e.category && h.level <= e.level)
+    }
 }
 
 /// The strength session for `inputs.date`. Pure and deterministic.
 pub fn strength_session(inputs: &Inputs) -> Vec<Planned> {
     let week = usize::try_from(week_start(inputs.date).num_days_from_ce() / 7).unwrap_or(0);
-    let pool = |category: Category| -> Vec<&'static Exercise> {
-        let all: Vec<_> = CATALOGUE
-            .iter()
-            .filter(|e| e.category == category && e.possible_with(inputs.owned))
-            .collect();
-        let len = all.len().max(1);
-        (0..all.len()).map(|i| all[(week + i) % len]).collect()
+    let mut b = Builder {
+        inputs,
+        week,
+        chosen: Vec::new(),
     };
-    let plan = |exercise: &'static Exercise| Planned {
-        exercise,
-        amount: inputs.doses.get(exercise.id).copied().unwrap_or(exercise.dose.amount),
-    };
-
-    let mut chosen: Vec<(Role, Planned)> = Vec::new();
-    let taken = |chosen: &[(Role, Planned)], e: &Exercise| chosen.iter().any(|(_, p)| p.exercise.id == e.id);
     for &(category, count) in GROUPS {
-        let candidates = pool(category);
-        for (n, wanted) in candidates.iter().take(count).enumerate() {
-            let pick = if inputs.avoid.contains(wanted.id) {
-                gentler(&candidates, wanted, inputs.avoid, |e| taken(&chosen, e))
-                    .or_else(|| gentler(&pool(Category::Mobility), wanted, inputs.avoid, |e| taken(&chosen, e)))
-            } else {
-                Some(*wanted)
-            };
-            if let Some(e) = pick.filter(|e| !taken(&chosen, e)) {
-                let role = if n == 0 { Role::FirstOfGroup } else { Role::MoreOfGroup };
-                chosen.push((role, plan(e)));
-            }
+        let more = usize::from(category == Category::Posture && inputs.more_posture);
+        b.group(category, count + more);
+    }
+    for stretch in b.pool(Category::Mobility) {
+        if b.chosen.iter().filter(|(r, _)| *r == Role::CoolDown).count() == COOL_DOWN {
+            break;
+        }
+        if b.usable(stretch) {
+            b.push(Role::CoolDown, stretch);
         }
     }
-    let stretches: Vec<_> = pool(Category::Mobility)
-        .into_iter()
-        .filter(|e| !inputs.avoid.contains(e.id) && !taken(&chosen, e))
-        .take(COOL_DOWN)
-        .collect();
+    let mut warm = 0;
+    for e in b.pool(Category::WarmUp) {
+        let seconds = Planned::start(e).seconds();
+        if warm < *WARM_UP_SECONDS.start() && warm + seconds <= *WARM_UP_SECONDS.end() && b.usable(e) {
+            b.chosen.push((Role::WarmUp, Planned::start(e)));
+            warm += seconds;
+        }
+    }
 
-    // Too short: add more exercises, a group at a time, before the cool-down.
-    let total = |items: &[(Role, Planned)], extra: u32| items.iter().map(|(_, p)| p.seconds()).sum::<u32>() + extra;
-    let cool_seconds: u32 = stretches.iter().map(|e| plan(e).seconds()).sum();
-    let mut extras: Vec<Vec<&'static Exercise>> = EXTRA_ORDER
-        .iter()
-        .map(|c| {
-            pool(*c)
-                .into_iter()
-                .filter(|e| !inputs.avoid.contains(e.id))
-                .rev()
-                .collect()
-        })
-        .collect();
-    'grow: while total(&chosen, cool_seconds) < MIN_MINUTES * 60 {
+    // Too short: add more exercises, a group at a time.
+    let mut queues: Vec<Vec<&'static Exercise>> = EXTRA_ORDER.iter().map(|c| b.pool(*c)).collect();
+    while b.seconds() < MIN_MINUTES * 60 {
         let mut added = false;
-        for queue in &mut extras {
-            while let Some(e) = queue.pop() {
-                if !taken(&chosen, e) && !stretches.iter().any(|s| s.id == e.id) {
-                    chosen.push((Role::Extra, plan(e)));
-                    added = true;
-                    if total(&chosen, cool_seconds) >= MIN_MINUTES * 60 {
-                        break 'grow;
-                    }
+        for queue in &mut queues {
+            if let Some(at) = queue.iter().position(|e| b.usable(e) && !b.above_a_hurt(e)) {
+                let e = queue.remove(at);
+                b.push(Role::Extra, e);
+                added = true;
+                if b.seconds() >= MIN_MINUTES * 60 {
                     break;
                 }
             }
@@ -176,33 +302,21 @@ pub fn strength_session(inputs: &Inputs) -> Vec<Planned> {
             break;
         }
     }
-    chosen.extend(stretches.into_iter().map(|e| (Role::CoolDown, plan(e))));
 
-    // Too long: drop the least essential items, last first.
-    while total(&chosen, 0) > MAX_MINUTES * 60 && chosen.len() > 1 {
-        let Some(index) = (0..chosen.len()).rev().max_by_key(|&i| (chosen[i].0, i)) else {
-            break;
-        };
-        if chosen[index].0 == Role::FirstOfGroup {
-            break;
-        }
-        chosen.remove(index);
+    // Too long: drop extras, then further exercises of a group, last first.
+    while b.seconds() > MAX_MINUTES * 60 {
+        let droppable = (0..b.chosen.len())
+            .filter(|&i| b.chosen[i].0 >= Role::MoreOfGroup)
+            .max_by_key(|&i| (b.chosen[i].0, i));
+        let Some(index) = droppable else { break };
+        b.chosen.remove(index);
     }
-    chosen.into_iter().map(|(_, p)| p).collect()
-}
-
-/// The gentlest candidate (lowest level) that is not avoided and not taken, other than `wanted`.
-fn gentler(
-    candidates: &[&'static Exercise],
-    wanted: &Exercise,
-    avoid: &HashSet<String>,
-    taken: impl Fn(&Exercise) -> bool,
-) -> Option<&'static Exercise> {
-    candidates
-        .iter()
-        .filter(|e| e.id != wanted.id && !avoid.contains(e.id) && !taken(e))
-        .min_by_key(|e| e.level)
-        .copied()
+    b.chosen.sort_by_key(|(role, _)| match role {
+        Role::WarmUp => 0,
+        Role::CoolDown => 2,
+        _ => 1,
+    });
+    b.chosen.into_iter().map(|(_, p)| p).collect()
 }
 
 /// A gentle mobility session for a recovery day: stretches only, at their catalogue doses.
@@ -210,45 +324,83 @@ pub fn gentle_session(date: NaiveDate, owned: &[Equipment]) -> Vec<Planned> {
     rotated(Category::Mobility, date, owned, GENTLE)
 }
 
-/// The dynamic warm-up before a run.
+/// The dynamic warm-up before a run: one exercise of each movement.
 pub fn warm_up(date: NaiveDate, owned: &[Equipment]) -> Vec<Planned> {
     rotated(Category::WarmUp, date, owned, usize::MAX)
 }
 
-/// Static stretches after a run.
+/// Static stretches after a run, always with the hip-flexor stretch first.
 pub fn after_run(date: NaiveDate, owned: &[Equipment]) -> Vec<Planned> {
-    rotated(Category::Mobility, date, owned, 5)
+    let mut list: Vec<Planned> = catalogue::find(AFTER_RUN_ALWAYS)
+        .map(Planned::start)
+        .into_iter()
+        .collect();
+    for p in rotated(Category::Mobility, date, owned, usize::MAX) {
+        if list.len() < AFTER_RUN && !list.iter().any(|l| l.exercise.movement == p.exercise.movement) {
+            list.push(p);
+        }
+    }
+    list
 }
 
+/// The day's session after a check-in that made it a recovery day: what is ticked stays, as
+/// done; everything else gives way to the gentle session.
+pub fn recovery_swap(started: &[Planned], done: &HashSet<String>, gentle: &[Planned]) -> Vec<Planned> {
+    let mut items: Vec<Planned> = started
+        .iter()
+        .filter(|p| done.contains(p.exercise.id))
+        .copied()
+        .collect();
+    for p in gentle {
+        if !items.iter().any(|i| i.exercise.id == p.exercise.id) {
+            items.push(*p);
+        }
+    }
+    items
+}
+
+/// Up to `count` exercises of `category`, one of each movement, rotated by the day.
 fn rotated(category: Category, date: NaiveDate, owned: &[Equipment], count: usize) -> Vec<Planned> {
     let all: Vec<_> = CATALOGUE
         .iter()
         .filter(|e| e.category == category && e.possible_with(owned))
         .collect();
     let offset = usize::try_from(date.num_days_from_ce()).unwrap_or(0);
-    (0..all.len().min(count))
-        .map(|i| all[(offset + i) % all.len()])
-        .map(|exercise| Planned {
-            exercise,
-            amount: exercise.dose.amount,
-        })
-        .collect()
+    let mut out: Vec<Planned> = Vec::new();
+    for exercise in (0..all.len()).map(|i| all[(offset + i) % all.len()]) {
+        if out.len() < count && !out.iter().any(|p| p.exercise.movement == exercise.movement) {
+            out.push(Planned::start(exercise));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exercise::DoseKind;
     use crate::progression::bounds;
     use crate::testing::day;
     use proptest::prelude::*;
 
-    fn build(date: NaiveDate, owned: &[Equipment], avoid: &HashSet<String>) -> Vec<Planned> {
-        strength_session(&Inputs {
+    fn inputs<'a>(
+        date: NaiveDate,
+        owned: &'a [Equipment],
+        avoid: &'a HashSet<String>,
+        doses: &'a HashMap<String, u16>,
+    ) -> Inputs<'a> {
+        Inputs {
             date,
             owned,
             avoid,
-            doses: &HashMap::new(),
-        })
+            doses,
+            max_level: 2,
+            more_posture: false,
+        }
+    }
+
+    fn build(date: NaiveDate, owned: &[Equipment], avoid: &HashSet<String>) -> Vec<Planned> {
+        strength_session(&inputs(date, owned, avoid, &HashMap::new()))
     }
 
     fn ids(session: &[Planned]) -> Vec<&'static str> {
@@ -256,7 +408,7 @@ mod tests {
     }
 
     #[test]
-    fn a_bodyweight_session_covers_every_group_and_ends_with_stretches() {
+    fn a_bodyweight_session_opens_with_a_warm_up_covers_every_group_and_ends_with_stretches() {
         let session = build(day("2026-03-30"), &[], &HashSet::new());
         for (category, _) in GROUPS {
             assert!(
@@ -265,6 +417,16 @@ mod tests {
             );
         }
         assert!(session.iter().all(|p| p.exercise.equipment.is_empty()));
+        let warm: u32 = session
+            .iter()
+            .take_while(|p| p.exercise.category == Category::WarmUp)
+            .map(Planned::seconds)
+            .sum();
+        assert!(
+            WARM_UP_SECONDS.contains(&warm),
+            "{warm} s of warm-up: {:?}",
+            ids(&session)
+        );
         assert_eq!(session.last().unwrap().exercise.category, Category::Mobility);
         let m = minutes(&session);
         assert!((MIN_MINUTES..=MAX_MINUTES).contains(&m), "{m} min");
@@ -280,40 +442,135 @@ mod tests {
     }
 
     #[test]
-    fn an_exercise_that_hurt_is_swapped_for_a_gentler_one_of_its_group() {
-        let date = day("2026-03-30");
-        let usual = build(date, &[], &HashSet::new());
-        let hurt = usual
+    fn an_exercise_that_hurt_is_swapped_for_a_lower_level_of_its_group_or_a_stretch() {
+        for n in 0..20 {
+            let date = day("2026-03-30") + chrono::Days::new(7 * n);
+            let usual = build(date, &[], &HashSet::new());
+            for hurt in usual
+                .iter()
+                .filter(|p| p.exercise.category != Category::WarmUp && p.exercise.category != Category::Mobility)
+            {
+                let hurt = hurt.exercise;
+                let swapped = build(date, &[], &HashSet::from([hurt.id.to_string()]));
+                assert!(!ids(&swapped).contains(&hurt.id));
+                let new: Vec<_> = swapped
+                    .iter()
+                    .filter(|p| !ids(&usual).contains(&p.exercise.id))
+                    .map(|p| p.exercise)
+                    .collect();
+                for e in &new {
+                    let lower = e.category == hurt.category && e.level < hurt.level;
+                    let stretch = e.category == Category::Mobility;
+                    let filler = e.category != hurt.category && e.category != Category::Mobility;
+                    assert!(lower || stretch || filler, "{} hurt, {} came in", hurt.id, e.id);
+                    assert!(
+                        !(e.category == hurt.category && e.level >= hurt.level && new.len() == 1),
+                        "{} hurt and {} (same or harder) took its place",
+                        hurt.id,
+                        e.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_hurt_glute_bridge_never_becomes_a_lunge() {
+        let date = (0..60)
+            .map(|n| day("2026-03-30") + chrono::Days::new(7 * n))
+            .find(|d| ids(&build(*d, &[], &HashSet::new())).contains(&"glute-bridge"))
+            .unwrap();
+        let swapped = build(date, &[], &HashSet::from(["glute-bridge".to_string()]));
+        let hips: Vec<_> = swapped
             .iter()
-            .find(|p| p.exercise.category == Category::Core)
-            .unwrap()
-            .exercise;
-        let swapped = build(date, &[], &HashSet::from([hurt.id.to_string()]));
-        assert!(!ids(&swapped).contains(&hurt.id));
-        let usual_core: HashSet<_> = ids(&usual)
+            .filter(|p| p.exercise.category == Category::Hips)
+            .collect();
+        let usual_hips: Vec<_> = build(date, &[], &HashSet::new())
             .into_iter()
-            .filter(|id| crate::catalogue::find(id).unwrap().category == Category::Core)
+            .filter(|p| p.exercise.category == Category::Hips)
+            .map(|p| p.exercise.id)
             .collect();
-        let new_core: Vec<_> = swapped
-            .iter()
-            .filter(|p| p.exercise.category == Category::Core && !usual_core.contains(p.exercise.id))
-            .collect();
-        assert_eq!(new_core.len(), 1, "one core exercise replaced: {:?}", ids(&swapped));
-        assert!(new_core[0].exercise.level <= hurt.level);
+        for p in hips {
+            assert!(
+                usual_hips.contains(&p.exercise.id),
+                "{} replaced the glute bridge",
+                p.exercise.id
+            );
+        }
+        assert!(swapped.iter().any(|p| p.exercise.category == Category::Mobility));
     }
 
     #[test]
     fn doses_come_from_progression() {
         let date = day("2026-03-30");
-        let first = build(date, &[], &HashSet::new())[0];
-        let doses = HashMap::from([(first.exercise.id.to_string(), first.amount + 5)]);
-        let session = strength_session(&Inputs {
-            date,
-            owned: &[],
-            avoid: &HashSet::new(),
-            doses: &doses,
+        let first = build(date, &[], &HashSet::new())
+            .into_iter()
+            .find(|p| p.exercise.category == Category::Core)
+            .unwrap();
+        let doses = HashMap::from([(first.exercise.id.to_string(), first.amount + 1)]);
+        let session = strength_session(&inputs(date, &[], &HashSet::new(), &doses));
+        let again = session.iter().find(|p| p.exercise.id == first.exercise.id).unwrap();
+        assert_eq!(again.amount, first.amount + 1);
+    }
+
+    #[test]
+    fn at_the_cap_an_exercise_moves_on_to_its_harder_variant() {
+        let date = (0..60)
+            .map(|n| day("2026-03-30") + chrono::Days::new(7 * n))
+            .find(|d| ids(&build(*d, &[], &HashSet::new())).contains(&"glute-bridge"))
+            .unwrap();
+        let cap = *bounds(DoseKind::Reps).end();
+        let doses = HashMap::from([("glute-bridge".to_string(), cap)]);
+        let session = strength_session(&inputs(date, &[], &HashSet::new(), &doses));
+        assert!(!ids(&session).contains(&"glute-bridge"));
+        let harder = session
+            .iter()
+            .find(|p| p.exercise.id == "single-leg-glute-bridge")
+            .unwrap();
+        assert_eq!(
+            harder.amount, harder.exercise.dose.amount,
+            "the variant starts at its own dose"
+        );
+        // Not for someone kept at the gentlest level.
+        let gentle = strength_session(&Inputs {
+            max_level: 1,
+            ..inputs(date, &[], &HashSet::new(), &doses)
         });
-        assert_eq!(session[0].amount, first.amount + 5);
+        assert!(ids(&gentle).contains(&"glute-bridge"));
+    }
+
+    #[test]
+    fn level_three_waits_for_six_clean_sessions_and_care_keeps_level_one() {
+        assert_eq!(level_cap(0, false), 2);
+        assert_eq!(level_cap(SESSIONS_BEFORE_LEVEL_3 - 1, false), 2);
+        assert_eq!(level_cap(SESSIONS_BEFORE_LEVEL_3, false), 3);
+        assert_eq!(level_cap(100, true), 1);
+        for n in 0..30 {
+            let date = day("2026-03-30") + chrono::Days::new(7 * n);
+            let owned = Equipment::ALL;
+            let session = strength_session(&Inputs {
+                max_level: 1,
+                ..inputs(date, &owned, &HashSet::new(), &HashMap::new())
+            });
+            assert!(session.iter().all(|p| p.exercise.level == 1), "{:?}", ids(&session));
+        }
+    }
+
+    #[test]
+    fn upper_back_pain_adds_posture_work() {
+        let date = day("2026-03-30");
+        let posture = |s: &[Planned]| s.iter().filter(|p| p.exercise.category == Category::Posture).count();
+        let usual = build(date, &[], &HashSet::new());
+        let more = strength_session(&Inputs {
+            more_posture: true,
+            ..inputs(date, &[], &HashSet::new(), &HashMap::new())
+        });
+        assert!(
+            posture(&more) > posture(&usual),
+            "{:?} vs {:?}",
+            ids(&more),
+            ids(&usual)
+        );
     }
 
     #[test]
@@ -324,6 +581,12 @@ mod tests {
             amount: 30,
         };
         assert_eq!(p.seconds(), 2 * 30 + REST_BETWEEN_SETS + CHANGE_OVER);
+        let side = Planned::start(crate::catalogue::find("side-plank").unwrap());
+        assert_eq!(
+            side.seconds(),
+            2 * 2 * 20 + REST_BETWEEN_SETS + 2 * SWITCH_SIDES + CHANGE_OVER,
+            "changing sides takes time too"
+        );
     }
 
     #[test]
@@ -335,10 +598,38 @@ mod tests {
             .iter()
             .all(|p| p.exercise.category == Category::Mobility && p.exercise.equipment.is_empty()));
         let warm = warm_up(date, &[]);
-        assert!(warm.len() >= 4 && warm.iter().all(|p| p.exercise.category == Category::WarmUp));
+        assert!(warm.len() >= 6 && warm.iter().all(|p| p.exercise.category == Category::WarmUp));
         assert!(after_run(date, &[])
             .iter()
             .all(|p| p.exercise.category == Category::Mobility));
+    }
+
+    #[test]
+    fn every_after_run_list_holds_the_hip_flexor_stretch_and_the_warm_up_one_twist() {
+        for n in 0..14 {
+            let date = day("2026-03-30") + chrono::Days::new(n);
+            let after = after_run(date, &Equipment::ALL);
+            assert_eq!(after.len(), AFTER_RUN);
+            assert!(ids(&after).contains(&AFTER_RUN_ALWAYS), "{date}");
+            let warm = ids(&warm_up(date, &[]));
+            let twists = warm
+                .iter()
+                .filter(|id| ["trunk-rotations", "gentle-spinal-twist"].contains(id))
+                .count();
+            assert_eq!(twists, 1, "{warm:?}");
+            for id in ["hip-circles", "sideways-leg-swings", "walking-lunges"] {
+                assert!(warm.contains(&id), "{id} missing from {warm:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_late_recovery_swap_keeps_what_is_ticked_and_brings_the_gentle_session() {
+        let started = crate::testing::items(&["plank", "bird-dog", "superman", "cat-cow"]);
+        let done = HashSet::from(["plank".to_string(), "cat-cow".to_string()]);
+        let gentle = crate::testing::items(&["cat-cow", "childs-pose", "forward-fold"]);
+        let swapped = recovery_swap(&started, &done, &gentle);
+        assert_eq!(ids(&swapped), ["plank", "cat-cow", "childs-pose", "forward-fold"]);
     }
 
     fn any_doses() -> impl Strategy<Value = HashMap<String, u16>> {
@@ -358,22 +649,37 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_session_is_balanced_fits_the_equipment_and_the_time(
+        fn any_session_is_balanced_safe_fits_the_equipment_and_the_time(
             n in 1i32..3_000_000,
             mask in 0u8..32,
             avoid in proptest::sample::subsequence(CATALOGUE.iter().map(|e| e.id).collect::<Vec<_>>(), 0..4),
             doses in any_doses(),
+            clean in 0usize..12,
+            take_care in any::<bool>(),
+            more_posture in any::<bool>(),
         ) {
             let owned: Vec<Equipment> =
                 Equipment::ALL.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, e)| *e).collect();
             let avoid: HashSet<String> = avoid.into_iter().map(str::to_string).collect();
             let date = NaiveDate::from_num_days_from_ce_opt(n).unwrap();
-            let session = strength_session(&Inputs { date, owned: &owned, avoid: &avoid, doses: &doses });
+            let max_level = level_cap(clean, take_care);
+            let inputs = Inputs { date, owned: &owned, avoid: &avoid, doses: &doses, max_level, more_posture };
+            let session = strength_session(&inputs);
             prop_assert!(!session.is_empty());
             prop_assert!(session.iter().all(|p| p.exercise.possible_with(&owned)));
             prop_assert!(session.iter().all(|p| !avoid.contains(p.exercise.id)));
             let unique: HashSet<_> = session.iter().map(|p| p.exercise.id).collect();
             prop_assert_eq!(unique.len(), session.len());
+            let movements: HashSet<_> = session.iter().map(|p| p.exercise.movement).collect();
+            prop_assert_eq!(movements.len(), session.len(), "two of one movement: {:?}", ids(&session));
+            if clean < SESSIONS_BEFORE_LEVEL_3 {
+                prop_assert!(session.iter().all(|p| p.exercise.level < 3), "level 3 too soon: {:?}", ids(&session));
+            }
+            prop_assert!(session.iter().all(|p| p.exercise.level <= max_level));
+            let cool = session.iter().rev().take_while(|p| p.exercise.category == Category::Mobility).count();
+            prop_assert!(cool >= COOL_DOWN, "cool-down trimmed: {:?}", ids(&session));
+            let warm: u32 = session.iter().take_while(|p| p.exercise.category == Category::WarmUp).map(Planned::seconds).sum();
+            prop_assert!(WARM_UP_SECONDS.contains(&warm), "{} s of warm-up: {:?}", warm, ids(&session));
             let seconds: u32 = session.iter().map(Planned::seconds).sum();
             prop_assert!(
                 (MIN_MINUTES * 60..=MAX_MINUTES * 60).contains(&seconds),
@@ -381,12 +687,14 @@ mod tests {
             );
             for (category, _) in GROUPS {
                 let possible = CATALOGUE.iter().any(|e| {
-                    e.category == *category && e.possible_with(&owned) && !avoid.contains(e.id)
+                    e.category == *category && e.possible_with(&owned) && !avoid.contains(e.id) && e.level <= max_level
                 });
                 let present = session.iter().any(|p| p.exercise.category == *category);
-                prop_assert_eq!(present, possible, "{:?}", category);
+                let hurt_here = avoid.iter().any(|id| catalogue::find(id).is_some_and(|e| e.category == *category));
+                prop_assert!(!present || possible, "{:?}", category);
+                prop_assert!(present || !possible || hurt_here, "{:?} missing: {:?}", category, ids(&session));
             }
-            prop_assert_eq!(strength_session(&Inputs { date, owned: &owned, avoid: &avoid, doses: &doses }), session);
+            prop_assert_eq!(strength_session(&inputs), session);
         }
     }
 }

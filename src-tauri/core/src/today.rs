@@ -1,22 +1,25 @@
 //! Today's screen as data: the local date, the session (strength, gentle or none) with each
-//! exercise's dose and done mark, run-day lists, the back check-in and the session's state.
+//! exercise's dose and done mark, run-day lists, the back check-in, the advice and the
+//! session's state. The pain rules that decide a day's session live here, once, for every
+//! path that needs it (Today, marking, the calendar's late log, reminders).
 
 use crate::appearance::{self, Theme};
-use crate::checkin::{self, CheckIn};
+use crate::checkin::{self, Advice, Area, CheckIn};
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::exercise::{Dose, Exercise};
-use crate::plan::week_start;
+use crate::exercise::{Dose, Equipment, Exercise};
+use crate::plan::{week_start, Plan};
 use crate::progression::{Progress, Rating};
+use crate::readiness::{self, Readiness};
 use crate::session::{self, Inputs, Planned, SessionKind};
 use crate::shoe_actions;
 use crate::shoes::{Unit, Wear};
 use crate::store::{Store, STARTED_ON};
 use crate::streak::Streak;
-use chrono::{DateTime, Days, NaiveDate, TimeZone};
+use chrono::{DateTime, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where today's session stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -67,14 +70,23 @@ pub struct Today {
     pub minutes: u32,
     /// Today is a run day.
     pub run_day: bool,
+    /// A run day with pain of 6 or more: skip or shorten the run (the warm-up and stretch
+    /// lists are empty).
+    pub skip_run: bool,
+    /// A run day with a strength session too: do the strength work after the run.
+    pub strength_after_run: bool,
     /// Dynamic warm-up before the run (run days only).
     pub warm_up: Vec<TodayItem>,
     /// Stretches after the run (run days only).
     pub after_run: Vec<TodayItem>,
     /// Today's back check-in, if given.
     pub checkin: Option<CheckIn>,
-    /// Show the advice to see a professional.
-    pub advice: bool,
+    /// The advice to see a professional, and why, when it is due.
+    pub advice: Option<Advice>,
+    /// Exercises of today's session that hurt.
+    pub hurt: Vec<&'static str>,
+    /// The readiness answers.
+    pub readiness: Readiness,
     /// The session's rating, once finished.
     pub rating: Option<Rating>,
     /// The current and best streak.
@@ -107,37 +119,15 @@ impl Today {
     pub(crate) fn for_date(store: &Store, date: NaiveDate) -> Result<Self, CoreError> {
         let plan = store.plan_on(date)?;
         let progress = store.progress()?;
-        let from = date
-            .checked_sub_days(Days::new(checkin::LASTING_DAYS - 1))
-            .unwrap_or(date);
-        let checkins = store.checkins(from, date)?;
+        let checkins = store.checkins(checkin::window_start(date), date)?;
         let checkin = checkins.iter().find(|c| c.date == date).copied();
         let recovery = checkin.is_some_and(|c| c.means_recovery());
-
-        let (kind, planned, rating) = match store.session(date)? {
-            Some(stored) => (Some(stored.kind), stored.items, stored.rating),
-            None if recovery => (
-                Some(SessionKind::Gentle),
-                session::gentle_session(date, &plan.equipment),
-                None,
-            ),
-            None if plan.strength_on(date, store.completed_between(week_start(date), date)?) => {
-                let doses: HashMap<String, u16> = progress.iter().map(|(id, p)| (id.clone(), p.amount)).collect();
-                let avoid = store.last_hurt(date)?;
-                let inputs = Inputs {
-                    date,
-                    owned: &plan.equipment,
-                    avoid: &avoid,
-                    doses: &doses,
-                };
-                (Some(SessionKind::Strength), session::strength_session(&inputs), None)
-            }
-            None => (None, Vec::new(), None),
-        };
-
         let done = store.done_on(date)?;
-        let mut items = Vec::with_capacity(planned.len());
-        for p in &planned {
+        let day = DaySession::on(store, date, &plan, checkin, &done)?;
+
+        let hurt = store.hurt_on(date)?;
+        let mut items = Vec::with_capacity(day.items.len());
+        for p in &day.items {
             let last_day = store.last_session_day(p.exercise.id, date)?;
             items.push(TodayItem {
                 done: done.contains(p.exercise.id),
@@ -154,27 +144,35 @@ impl Today {
             _ => SessionState::Partial,
         };
         let run_day = plan.run_on(date);
+        let skip_run = run_day && recovery;
         let list = |planned: Vec<Planned>| planned.iter().map(item).collect();
+        let run_list = |build: fn(NaiveDate, &[Equipment]) -> Vec<Planned>| {
+            if run_day && !skip_run {
+                list(build(date, &plan.equipment))
+            } else {
+                Vec::new()
+            }
+        };
         Ok(Self {
             date,
             state,
-            kind,
-            minutes: session::minutes(&planned),
+            kind: day.kind,
+            minutes: session::minutes(&day.items),
+            strength_after_run: run_day && !recovery && day.kind == Some(SessionKind::Strength),
+            hurt: items
+                .iter()
+                .filter(|i| hurt.contains(i.exercise.id))
+                .map(|i| i.exercise.id)
+                .collect(),
             items,
             run_day,
-            warm_up: if run_day {
-                list(session::warm_up(date, &plan.equipment))
-            } else {
-                Vec::new()
-            },
-            after_run: if run_day {
-                list(session::after_run(date, &plan.equipment))
-            } else {
-                Vec::new()
-            },
+            skip_run,
+            warm_up: run_list(session::warm_up),
+            after_run: run_list(session::after_run),
             checkin,
             advice: checkin::advice_due(date, &checkins),
-            rating,
+            readiness: readiness::readiness(store)?,
+            rating: day.rating,
             streak: store.streak(date)?,
             shoe_prompts: shoe_actions::wear_all(store, date)?
                 .into_iter()
@@ -195,6 +193,85 @@ impl Today {
                 amount: i.amount,
             })
             .collect()
+    }
+}
+
+/// What strength sessions are built from besides the day and the equipment: current doses,
+/// what hurt last time, the level on offer and whether the upper back asks for posture work.
+pub(crate) struct Basis {
+    doses: HashMap<String, u16>,
+    avoid: HashSet<String>,
+    max_level: u8,
+    more_posture: bool,
+}
+
+impl Basis {
+    /// The basis for sessions from `date` on, given the day's check-in.
+    pub(crate) fn load(store: &Store, date: NaiveDate, checkin: Option<CheckIn>) -> Result<Self, CoreError> {
+        let doses = store.progress()?.into_iter().map(|(id, p)| (id, p.amount)).collect();
+        let take_care = readiness::readiness(store)?.take_care();
+        Ok(Self {
+            doses,
+            avoid: store.last_hurt(date)?,
+            max_level: session::level_cap(store.clean_sessions(date)?, take_care),
+            more_posture: checkin.is_some_and(|c| c.pain > 0 && c.area == Some(Area::Upper)),
+        })
+    }
+
+    /// The strength session on `date` for someone who owns `owned`.
+    pub(crate) fn strength(&self, date: NaiveDate, owned: &[Equipment]) -> Vec<Planned> {
+        session::strength_session(&Inputs {
+            date,
+            owned,
+            avoid: &self.avoid,
+            doses: &self.doses,
+            max_level: self.max_level,
+            more_posture: self.more_posture,
+        })
+    }
+}
+
+/// A day's session by the pain rules.
+pub(crate) struct DaySession {
+    /// Strength, gentle, or none.
+    pub kind: Option<SessionKind>,
+    /// The exercises, in order.
+    pub items: Vec<Planned>,
+    /// The rating, once rated.
+    pub rating: Option<Rating>,
+}
+
+impl DaySession {
+    /// The session of `date`: the stored one, except that a check-in of 6 or more swaps what
+    /// is not yet ticked for the gentle session (whenever the check-in came); else the gentle
+    /// session on a recovery day; else the strength session on a strength day.
+    pub(crate) fn on(
+        store: &Store,
+        date: NaiveDate,
+        plan: &Plan,
+        checkin: Option<CheckIn>,
+        done: &HashSet<String>,
+    ) -> Result<Self, CoreError> {
+        let recovery = checkin.is_some_and(|c| c.means_recovery());
+        let gentle = || session::gentle_session(date, &plan.equipment);
+        let (kind, items, rating) = match store.session(date)? {
+            Some(stored)
+                if recovery
+                    && stored.kind == SessionKind::Strength
+                    && stored.items.iter().any(|p| !done.contains(p.exercise.id)) =>
+            {
+                let items = session::recovery_swap(&stored.items, done, &gentle());
+                (Some(SessionKind::Gentle), items, stored.rating)
+            }
+            Some(stored) => (Some(stored.kind), stored.items, stored.rating),
+            None if recovery => (Some(SessionKind::Gentle), gentle(), None),
+            None if plan.strength_on(date, store.completed_between(week_start(date), date)?) => {
+                let items = Basis::load(store, date, checkin)?.strength(date, &plan.equipment);
+                (Some(SessionKind::Strength), items, None)
+            }
+            None => (None, Vec::new(), None),
+        };
+        Ok(Self { kind, items, rating })
     }
 }
 
@@ -235,10 +312,9 @@ fn change_note(exercise: &Exercise, progress: Option<&Progress>, last_day: Optio
         "{direction} from {}",
         Dose {
             amount: previous,
-            sets: 1,
             ..exercise.dose
         }
-        .label()
+        .amount_label()
     ))
 }
 

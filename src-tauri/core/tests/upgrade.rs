@@ -89,6 +89,17 @@ fn every_shipped_schema_version_upgrades_with_its_data() {
             let pairs = store.pairs().unwrap();
             assert_eq!((pairs.len(), pairs[0].1), (1, 10_000), "v{n}: the pair and its run");
         }
+        if n >= 6 {
+            assert_eq!(
+                store.hurt_on(day("2026-04-01")).unwrap(),
+                ["glute-bridge".to_string()].into(),
+                "v{n}: what hurt"
+            );
+            assert!(
+                store.checkins(day("2026-04-02"), day("2026-04-02")).unwrap()[0].leg,
+                "v{n}: pain down a leg"
+            );
+        }
 
         // The upgraded data is what a backup would hold: every value passes its checks.
         let json = backup::export_json(&store, &clock).unwrap();

@@ -31,7 +31,11 @@ pub fn fill(store: &Store, today: NaiveDate) {
             .with_timezone(&Utc);
         store.see_zone(date, zone, at).expect("zone");
         store
-            .save_checkin(&CheckIn::new(date, (i % 5) as i64, None).expect("pain"), at, zone)
+            .save_checkin(
+                &CheckIn::new(date, (i % 5) as i64, None, false).expect("pain"),
+                at,
+                zone,
+            )
             .expect("checkin");
         let weekday = date.weekday();
         if matches!(weekday, Weekday::Mon | Weekday::Wed | Weekday::Fri) {
@@ -40,17 +44,21 @@ pub fn fill(store: &Store, today: NaiveDate) {
                 owned: &[],
                 avoid: &HashSet::new(),
                 doses: &HashMap::new(),
+                max_level: 2,
+                more_posture: false,
             };
             let items = session::strength_session(&inputs);
             store
-                .start_session(date, SessionKind::Strength, &items, at, zone)
+                .keep_session(date, SessionKind::Strength, &items, at, zone)
                 .expect("session");
             let done = if i % 10 == 0 { items.len() / 2 } else { items.len() };
             for item in &items[..done] {
                 store.set_done(date, item.exercise.id, true, at, zone).expect("mark");
             }
             if done == items.len() {
-                store.rate_session(date, Rating::Fine, None, at, &[]).expect("rating");
+                store
+                    .rate_session(date, Rating::Fine, None, (at, zone), &[])
+                    .expect("rating");
             }
         }
         if matches!(weekday, Weekday::Tue | Weekday::Thu | Weekday::Sat | Weekday::Sun) {

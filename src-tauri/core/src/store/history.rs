@@ -3,7 +3,7 @@
 
 use super::sessions::insert_session;
 use super::{stamp, HistoryKey, Kept, Store, StoreError};
-use crate::checkin::RECOVERY_FROM;
+use crate::checkin::{RECOVERY_FROM, SORE_FROM};
 use crate::history::{skipped_dates, History, DEFAULT_FREEZES};
 use crate::session::{Planned, SessionKind};
 use crate::streak::{self, Streak};
@@ -84,9 +84,11 @@ impl Store {
         for (date, done) in self.dates_with("SELECT local_date, count(*) FROM exercise_done GROUP BY local_date")? {
             h.days.entry(date).or_default().done = count(done);
         }
-        let recovery = format!("SELECT local_date FROM checkin WHERE pain >= {RECOVERY_FROM}");
-        for date in self.dates(&recovery)? {
-            h.days.entry(date).or_default().recovery = true;
+        let sore = format!("SELECT local_date, pain FROM checkin WHERE pain >= {SORE_FROM}");
+        for (date, pain) in self.dates_with(&sore)? {
+            let facts = h.days.entry(date).or_default();
+            facts.sore = true;
+            facts.recovery = pain >= i64::from(RECOVERY_FROM);
         }
         for date in self.dates("SELECT local_date FROM day_note")? {
             h.days.entry(date).or_default().note = true;
@@ -123,9 +125,16 @@ impl Store {
 
     /// Logs `date` as done afterwards: stores its session if it has none, and marks every
     /// exercise of it done.
-    pub fn log_day(&self, date: NaiveDate, items: &[Planned], at: DateTime<Utc>, zone: Tz) -> Result<(), StoreError> {
+    pub fn log_day(
+        &self,
+        date: NaiveDate,
+        kind: SessionKind,
+        items: &[Planned],
+        at: DateTime<Utc>,
+        zone: Tz,
+    ) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        insert_session(&tx, date, SessionKind::Strength, items, at, zone)?;
+        insert_session(&tx, date, kind, items, at, zone)?;
         tx.execute(
             "UPDATE session SET logged_afterwards = 1 WHERE local_date = ?1",
             params![date.to_string()],
@@ -199,7 +208,13 @@ mod tests {
         store.set_setting(STARTED_ON, "2026-03-30").unwrap();
         assert_eq!(store.streak(wednesday).unwrap().best, 0);
         store
-            .log_day(day("2026-03-30"), &items(&["plank"]), at, chrono_tz::UTC)
+            .log_day(
+                day("2026-03-30"),
+                SessionKind::Strength,
+                &items(&["plank"]),
+                at,
+                chrono_tz::UTC,
+            )
             .unwrap();
         let logged = store.streak(wednesday).unwrap();
         assert_eq!(logged.best, 1, "a write through this connection");
@@ -216,7 +231,7 @@ mod tests {
         let utc = chrono_tz::UTC;
         store.set_setting(STARTED_ON, "2026-03-30").unwrap();
         store
-            .start_session(
+            .keep_session(
                 day("2026-03-30"),
                 SessionKind::Strength,
                 &items(&["plank", "superman"]),
@@ -226,11 +241,20 @@ mod tests {
             .unwrap();
         store.set_done(day("2026-03-30"), "plank", true, at, utc).unwrap();
         store
-            .save_checkin(&CheckIn::new(day("2026-04-01"), 8, None).unwrap(), at, utc)
+            .save_checkin(&CheckIn::new(day("2026-04-01"), 8, None, false).unwrap(), at, utc)
+            .unwrap();
+        store
+            .save_checkin(&CheckIn::new(day("2026-04-04"), 4, None, false).unwrap(), at, utc)
             .unwrap();
         store.set_note(day("2026-04-02"), Some("Long run"), at).unwrap();
         store
-            .log_day(day("2026-04-03"), &items(&["plank", "lunge"]), at, utc)
+            .log_day(
+                day("2026-04-03"),
+                SessionKind::Strength,
+                &items(&["plank", "lunge"]),
+                at,
+                utc,
+            )
             .unwrap();
 
         let h = store.history(day("2026-04-10")).unwrap();
@@ -240,7 +264,9 @@ mod tests {
             (h.facts(day("2026-03-30")).total, h.facts(day("2026-03-30")).done),
             (2, 1)
         );
-        assert!(h.facts(day("2026-04-01")).recovery);
+        assert!(h.facts(day("2026-04-01")).recovery && h.facts(day("2026-04-01")).sore);
+        let sore = h.facts(day("2026-04-04"));
+        assert!(sore.sore && !sore.recovery);
         assert!(h.facts(day("2026-04-02")).note);
         let logged = h.facts(day("2026-04-03"));
         assert!(logged.complete() && logged.afterwards);

@@ -35,6 +35,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/003_history.sql")),
     M::up(include_str!("../../migrations/004_shoes.sql")),
     M::up(include_str!("../../migrations/005_without_rowid.sql")),
+    M::up(include_str!("../../migrations/006_hurt_and_leg.sql")),
 ];
 
 /// Every schema version, oldest first.
@@ -291,6 +292,30 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn version_6_moves_what_hurt_into_its_own_table() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO session (local_date, kind, started_at, zone, rating, hurt_exercise, rated_at)
+             VALUES ('2026-04-01', 'strength', '2026-04-01T05:30:00Z', 'Europe/Berlin', 'fine', 'plank',
+                     '2026-04-01T05:55:00Z');",
+        )
+        .unwrap();
+        migrate_to(&mut conn, 6).unwrap();
+        let row: (String, String, String) = conn
+            .query_row(
+                "SELECT exercise_id, at, zone FROM hurt WHERE local_date = '2026-04-01'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            row,
+            ("plank".into(), "2026-04-01T05:55:00Z".into(), "Europe/Berlin".into())
+        );
     }
 
     #[test]

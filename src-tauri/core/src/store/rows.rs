@@ -15,6 +15,7 @@ pub const TABLES: &[&str] = &[
     "progress",
     "exercise_done",
     "checkin",
+    "hurt",
     "pause",
     "day_note",
     "setting",

@@ -1,5 +1,6 @@
 //! Sessions: stored when the first exercise is marked done, with the exercises and doses
-//! they were built with; rated once when every exercise is done.
+//! they were built with (replaced only when a check-in turns the day into a recovery day);
+//! rated once when every exercise is done. Exercises that hurt, by day.
 
 use super::{stamp, Store, StoreError};
 use crate::catalogue;
@@ -57,8 +58,10 @@ impl Store {
         }))
     }
 
-    /// Stores the session of `date` with its items, unless one is stored already.
-    pub fn start_session(
+    /// Stores the session of `date` with its items; a stored one is left as it is unless its
+    /// kind or exercises differ (a late check-in made it a recovery day), when it is replaced.
+    /// Done marks are kept either way.
+    pub fn keep_session(
         &self,
         date: NaiveDate,
         kind: SessionKind,
@@ -67,30 +70,77 @@ impl Store {
         zone: Tz,
     ) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        insert_session(&tx, date, kind, items, at, zone)?;
+        if let Some(stored) = self.session(date)? {
+            if stored.kind == kind && stored.items == items {
+                return Ok(());
+            }
+            tx.execute(
+                "UPDATE session SET kind = ?2 WHERE local_date = ?1",
+                params![date.to_string(), kind.as_str()],
+            )?;
+            tx.execute(
+                "DELETE FROM session_item WHERE local_date = ?1",
+                params![date.to_string()],
+            )?;
+            insert_items(&tx, date, items)?;
+        } else {
+            insert_session(&tx, date, kind, items, at, zone)?;
+        }
         tx.commit()?;
         Ok(())
     }
 
-    /// Stores the rating of `date`'s session and the exercises' new progress, together.
+    /// Stores the rating of `date`'s session, the exercise that hurt (if one did) and the
+    /// exercises' new progress, together.
     pub fn rate_session(
         &self,
         date: NaiveDate,
         rating: Rating,
         hurt: Option<&str>,
-        at: DateTime<Utc>,
+        (at, zone): (DateTime<Utc>, Tz),
         progress: &[(&str, Progress)],
     ) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         tx.execute(
-            "UPDATE session SET rating = ?2, hurt_exercise = ?3, rated_at = ?4 WHERE local_date = ?1",
-            params![date.to_string(), rating.as_str(), hurt, stamp(at)],
+            "UPDATE session SET rating = ?2, rated_at = ?3 WHERE local_date = ?1",
+            params![date.to_string(), rating.as_str(), stamp(at)],
         )?;
+        if let Some(id) = hurt {
+            insert_hurt(&tx, date, id, at, zone)?;
+        }
         for (id, p) in progress {
             self.save_progress(id, p)?;
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Records that `exercise_id` hurt on `date`, with its progress one step lower, together.
+    /// Recording it again changes nothing.
+    pub fn record_hurt(
+        &self,
+        date: NaiveDate,
+        exercise_id: &str,
+        lowered: Option<&Progress>,
+        at: DateTime<Utc>,
+        zone: Tz,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let added = insert_hurt(&tx, date, exercise_id, at, zone)?;
+        if let Some(p) = lowered.filter(|_| added) {
+            self.save_progress(exercise_id, p)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The exercises that hurt on `date`.
+    pub fn hurt_on(&self, date: NaiveDate) -> Result<HashSet<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT exercise_id FROM hurt WHERE local_date = ?1")?;
+        let rows = stmt.query_map(params![date.to_string()], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Strength sessions with every exercise done, on days from `from` up to (not
@@ -111,17 +161,32 @@ impl Store {
         Ok(usize::try_from(count).unwrap_or(0))
     }
 
-    /// The exercise that hurt in the last rated session before `date`, if any.
+    /// The exercises that hurt in the last session before `date`: the next session leaves
+    /// them out.
     pub fn last_hurt(&self, date: NaiveDate) -> Result<HashSet<String>, StoreError> {
-        let hurt: Option<Option<String>> = self
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT exercise_id FROM hurt WHERE local_date =
+               (SELECT max(local_date) FROM session WHERE local_date < ?1)",
+        )?;
+        let rows = stmt.query_map(params![date.to_string()], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Rated strength sessions before `date` since the last one rated too hard or with an
+    /// exercise that hurt.
+    pub fn clean_sessions(&self, date: NaiveDate) -> Result<usize, StoreError> {
+        let count: i64 = self
             .conn
             .prepare_cached(
-                "SELECT hurt_exercise FROM session WHERE local_date < ?1 AND rating IS NOT NULL
-                 ORDER BY local_date DESC LIMIT 1",
+                "SELECT count(*) FROM session s
+                 WHERE s.kind = 'strength' AND s.rating IS NOT NULL AND s.local_date < ?1
+                   AND s.local_date > coalesce((
+                     SELECT max(t.local_date) FROM session t
+                     WHERE t.local_date < ?1 AND (t.rating = 'too-hard'
+                       OR EXISTS (SELECT 1 FROM hurt h WHERE h.local_date = t.local_date))), '')",
             )?
-            .query_row(params![date.to_string()], |r| r.get(0))
-            .optional()?;
-        Ok(hurt.flatten().into_iter().collect())
+            .query_row(params![date.to_string()], |r| r.get(0))?;
+        Ok(usize::try_from(count).unwrap_or(0))
     }
 
     /// The last day before `date` that `exercise_id` was in a session (an index lookup).
@@ -148,17 +213,31 @@ pub(super) fn insert_session(
         params![date.to_string(), kind.as_str(), stamp(at), zone.name()],
     )?;
     if inserted == 1 {
-        let mut stmt = conn.prepare_cached(
-            "INSERT INTO session_item (local_date, position, exercise_id, amount) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for (position, item) in items.iter().enumerate() {
-            stmt.execute(params![
-                date.to_string(),
-                position as i64,
-                item.exercise.id,
-                i64::from(item.amount)
-            ])?;
-        }
+        insert_items(conn, date, items)?;
+    }
+    Ok(())
+}
+
+/// Inserts a hurt row unless it is there; true when it was added.
+fn insert_hurt(conn: &Connection, date: NaiveDate, id: &str, at: DateTime<Utc>, zone: Tz) -> Result<bool, StoreError> {
+    let added = conn.execute(
+        "INSERT INTO hurt (local_date, exercise_id, at, zone) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+        params![date.to_string(), id, stamp(at), zone.name()],
+    )?;
+    Ok(added == 1)
+}
+
+fn insert_items(conn: &Connection, date: NaiveDate, items: &[Planned]) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO session_item (local_date, position, exercise_id, amount) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (position, item) in items.iter().enumerate() {
+        stmt.execute(params![
+            date.to_string(),
+            position as i64,
+            item.exercise.id,
+            i64::from(item.amount)
+        ])?;
     }
     Ok(())
 }
@@ -174,24 +253,26 @@ mod tests {
     }
 
     #[test]
-    fn a_started_session_keeps_its_items_and_is_not_restarted() {
+    fn a_started_session_keeps_its_items_until_the_day_turns_into_a_recovery_day() {
         let store = Store::open_in_memory().unwrap();
         let monday = day("2026-03-30");
+        let strength = items(&["plank", "superman"]);
         store
-            .start_session(
-                monday,
-                SessionKind::Strength,
-                &items(&["plank", "superman"]),
-                at(),
-                chrono_tz::UTC,
-            )
+            .keep_session(monday, SessionKind::Strength, &strength, at(), chrono_tz::UTC)
             .unwrap();
+        store.set_done(monday, "plank", true, at(), chrono_tz::UTC).unwrap();
         store
-            .start_session(monday, SessionKind::Gentle, &items(&["cat-cow"]), at(), chrono_tz::UTC)
+            .keep_session(monday, SessionKind::Strength, &strength, at(), chrono_tz::UTC)
             .unwrap();
         let stored = store.session(monday).unwrap().unwrap();
-        assert_eq!(stored.kind, SessionKind::Strength);
-        assert_eq!(stored.items, items(&["plank", "superman"]));
+        assert_eq!((stored.kind, stored.items), (SessionKind::Strength, strength));
+        let gentle = items(&["plank", "cat-cow"]);
+        store
+            .keep_session(monday, SessionKind::Gentle, &gentle, at(), chrono_tz::UTC)
+            .unwrap();
+        let stored = store.session(monday).unwrap().unwrap();
+        assert_eq!((stored.kind, stored.items), (SessionKind::Gentle, gentle));
+        assert!(store.done_on(monday).unwrap().contains("plank"), "the done mark stays");
         assert_eq!(store.session(day("2026-03-31")).unwrap(), None);
     }
 
@@ -201,7 +282,7 @@ mod tests {
         let (mon, tue) = (day("2026-03-30"), day("2026-03-31"));
         for d in [mon, tue] {
             store
-                .start_session(
+                .keep_session(
                     d,
                     SessionKind::Strength,
                     &items(&["plank", "superman"]),
@@ -217,19 +298,73 @@ mod tests {
     }
 
     #[test]
-    fn the_last_rated_session_names_what_hurt() {
+    fn the_last_session_names_what_hurt_and_a_hurt_lowers_the_dose_once() {
         let store = Store::open_in_memory().unwrap();
         let mon = day("2026-03-30");
         store
-            .start_session(mon, SessionKind::Strength, &items(&["plank"]), at(), chrono_tz::UTC)
+            .keep_session(
+                mon,
+                SessionKind::Strength,
+                &items(&["plank", "superman"]),
+                at(),
+                chrono_tz::UTC,
+            )
             .unwrap();
-        store.rate_session(mon, Rating::Fine, Some("plank"), at(), &[]).unwrap();
-        assert_eq!(
-            store.last_hurt(day("2026-04-01")).unwrap(),
-            HashSet::from(["plank".to_string()])
-        );
+        let lowered = Progress {
+            amount: 15,
+            ok_count: 0,
+            previous: Some(20),
+            changed_on: Some(mon),
+        };
+        for _ in 0..2 {
+            store
+                .record_hurt(mon, "plank", Some(&lowered), at(), chrono_tz::UTC)
+                .unwrap();
+        }
+        store.record_hurt(mon, "superman", None, at(), chrono_tz::UTC).unwrap();
+        assert_eq!(store.progress().unwrap()["plank"], lowered);
+        let both = HashSet::from(["plank".to_string(), "superman".to_string()]);
+        assert_eq!(store.hurt_on(mon).unwrap(), both);
+        assert_eq!(store.last_hurt(day("2026-04-01")).unwrap(), both);
         assert!(store.last_hurt(mon).unwrap().is_empty(), "only days before count");
+        // A later session without hurts is the last one now.
+        let wed = day("2026-04-01");
+        store
+            .keep_session(wed, SessionKind::Strength, &items(&["bird-dog"]), at(), chrono_tz::UTC)
+            .unwrap();
+        assert!(store.last_hurt(day("2026-04-03")).unwrap().is_empty());
         assert_eq!(store.last_session_day("plank", day("2026-04-01")).unwrap(), Some(mon));
         assert_eq!(store.last_session_day("plank", mon).unwrap(), None);
+    }
+
+    #[test]
+    fn clean_sessions_count_from_the_last_too_hard_or_hurt() {
+        let store = Store::open_in_memory().unwrap();
+        let start = day("2026-03-02");
+        for n in 0..10u64 {
+            let d = start + chrono::Days::new(n * 2);
+            store
+                .keep_session(d, SessionKind::Strength, &items(&["plank"]), at(), chrono_tz::UTC)
+                .unwrap();
+            let rating = if n == 3 { Rating::TooHard } else { Rating::Fine };
+            store
+                .rate_session(d, rating, None, (at(), chrono_tz::UTC), &[])
+                .unwrap();
+            if n == 6 {
+                store.record_hurt(d, "plank", None, at(), chrono_tz::UTC).unwrap();
+            }
+        }
+        let after = start + chrono::Days::new(20);
+        assert_eq!(store.clean_sessions(after).unwrap(), 3, "sessions 7, 8 and 9");
+        assert_eq!(
+            store.clean_sessions(start + chrono::Days::new(12)).unwrap(),
+            2,
+            "4 and 5"
+        );
+        assert_eq!(
+            store.clean_sessions(start + chrono::Days::new(6)).unwrap(),
+            3,
+            "0, 1, 2"
+        );
     }
 }
