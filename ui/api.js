@@ -25,8 +25,15 @@ export const setDone = (date, exerciseId, done) => call('set_done', { date, exer
 /** Finishes `date`'s session; resolves to { today, changes }. */
 export const finishSession = (date, rating, hurt) => call('finish_session', { date, rating, hurt: hurt || null });
 
-/** Stores `date`'s back check-in; resolves to the updated Today. */
-export const checkIn = (date, pain, area) => call('check_in', { date, pain, area: area || null });
+/** Stores `date`'s back check-in (`leg`: pain, tingling or numbness down a leg); resolves to
+ * the updated Today. */
+export const checkIn = (date, pain, area, leg) => call('check_in', { date, pain, area: area || null, leg: Boolean(leg) });
+
+/** "Stop, this hurts": records that one of `date`'s exercises hurt; resolves to the updated Today. */
+export const recordHurt = (date, exerciseId) => call('record_hurt', { date, exerciseId });
+
+/** Stores the readiness answers (the ids answered yes); resolves to the updated Today. */
+export const answerReadiness = (yes) => call('answer_readiness', { yes });
 
 /** The plan and settings: { plan, timerSpeed }. */
 export const settings = () => call('settings');

@@ -91,6 +91,7 @@ today.setHooks({
     play(items, {
       speed: s.speed(),
       markDone: (id) => today.markDone(id, true),
+      onHurt: (id) => today.reportHurt(id),
       onClose: () => today.load().catch(() => {}),
     });
   },

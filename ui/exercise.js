@@ -4,7 +4,7 @@
 import { h } from './dom.js';
 
 const CATEGORY_TEXT = {
-  core: 'Core', back: 'Back', posture: 'Posture', hips: 'Glutes & hips',
+  core: 'Core', back: 'Back', posture: 'Posture', hips: 'Glutes & hips', 'upper-body': 'Upper body',
   mobility: 'Mobility', 'warm-up': 'Warm-up',
 };
 
@@ -12,7 +12,7 @@ const CATEGORY_TEXT = {
 export const isHold = (item) => item.dose.kind.startsWith('hold');
 
 /** The step of the dose adjuster, matching the core's progression steps. */
-const STEP = { reps: 2, 'reps-per-side': 1, 'hold-seconds': 5, 'hold-seconds-per-side': 5 };
+const STEP = { reps: 2, 'reps-per-side': 1, 'reps-alternating': 1, 'hold-seconds': 5, 'hold-seconds-per-side': 5 };
 
 /**
  * The <details> body of an exercise. `actions` (optional):
@@ -26,6 +26,7 @@ export function exerciseDetails(item, actions) {
       item.change ? h('span', { class: 'item-change', 'data-testid': 'dose-change' }, item.change) : null));
   const body = h('div', { class: 'item-detail' },
     h('p', { class: 'item-meta' }, `${CATEGORY_TEXT[item.category] ?? item.category} · ${item.targets.join(', ')}`),
+    item.floor ? h('p', { class: 'item-meta floor' }, 'On the floor: a mat, a carpet or a folded towel is kinder to knees and spine.') : null,
     h('ol', { class: 'steps' }, item.steps.map((step) => h('li', {}, step))),
     h('ul', { class: 'cautions', 'aria-label': 'Take care' }, item.cautions.map((c) => h('li', {}, c))),
     actions ? exerciseActions(item, actions) : null);

@@ -1,39 +1,47 @@
-// The guided player: walks exercises in order. Holds get a 3-second get-ready countdown and
-// a visible countdown that ends with a sound and a buzz; reps get a tap counter. Rests sit
-// between sets and between exercises. Each finished exercise is marked done.
+// The guided player: walks exercises in order. Holds get a 3-second get-ready countdown (8 s
+// to change sides) and a visible countdown that ends with a sound and a buzz; reps get a tap
+// counter (one for both sides when they alternate). Rests sit between sets and exercises.
+// Each finished exercise is marked done; it can pause, skip an exercise, or stop because
+// something hurts. The exercise's first caution shows under the timer.
 
 import { h } from './dom.js';
 import { isHold } from './exercise.js';
 import { cue, unlock } from './sound.js';
 
 const GET_READY = 3;
+const SWITCH_SIDES = 8;
 const REST_BETWEEN_SETS = 30;
 const CHANGE_OVER = 20;
+/** What `player-state` says for each kind of step. */
+const STATE = { 'get-ready': 'get-ready', hold: 'hold', reps: 'reps', rest: 'rest', finished: 'done' };
 
 const $ = (id) => document.getElementById(id);
 const els = {
   dialog: $('player'), count: $('player-count'), name: $('player-name'), dose: $('player-dose'),
   phase: $('player-phase'), dial: $('player-dial'), hint: $('player-hint'), next: $('player-next'),
-  close: $('player-close'), steps: $('player-steps'),
+  close: $('player-close'), steps: $('player-steps'), caution: $('player-caution'), state: $('player-state'),
+  pause: $('player-pause'), skip: $('player-skip'), hurts: $('player-hurts'),
 };
 
 let run = null;
 
 /** The phases of one exercise: each set (and side), with rests between sets. */
 function phasesOf(item) {
+  const alternating = item.dose.kind === 'reps-alternating';
   const sides = item.dose.kind.endsWith('per-side') ? ['left side', 'right side'] : [null];
   const sets = item.dose.sets;
   const phases = [];
   for (let set = 1; set <= sets; set += 1) {
-    for (const side of sides) {
-      const label = [sets > 1 ? `Set ${set} of ${sets}` : null, side].filter(Boolean).join(', ');
+    sides.forEach((side, n) => {
+      const label = [sets > 1 ? `Set ${set} of ${sets}` : null, side, alternating ? 'alternate sides, count every rep' : null]
+        .filter(Boolean).join(', ');
       if (isHold(item)) {
-        phases.push({ type: 'get-ready', seconds: GET_READY, label });
+        phases.push({ type: 'get-ready', seconds: n > 0 ? SWITCH_SIDES : GET_READY, label });
         phases.push({ type: 'hold', seconds: item.amount, label });
       } else {
-        phases.push({ type: 'reps', target: item.amount, label });
+        phases.push({ type: 'reps', target: alternating ? item.amount * 2 : item.amount, label });
       }
-    }
+    });
     if (set < sets) phases.push({ type: 'rest', seconds: REST_BETWEEN_SETS, label: 'Rest before the next set' });
   }
   return phases;
@@ -41,9 +49,10 @@ function phasesOf(item) {
 
 /**
  * Plays `items` in order. `speed` makes timers run faster (tests only); `markDone(id)` is
- * awaited after each exercise; `onClose()` runs when the player closes.
+ * awaited after each exercise; `onHurt(id)` runs after "stop, this hurts" has closed the
+ * player; `onClose()` runs when the player closes.
  */
-export function play(items, { speed = 1, markDone, onClose }) {
+export function play(items, { speed = 1, markDone, onHurt, onClose }) {
   unlock();
   const steps = [];
   items.forEach((item, i) => {
@@ -54,10 +63,13 @@ export function play(items, { speed = 1, markDone, onClose }) {
     }
   });
   steps.push({ item: items[items.length - 1], index: items.length - 1, type: 'finished' });
-  run = { steps, at: -1, timer: null, count: 0, speed, markDone, onClose, total: items.length };
+  run = { steps, at: -1, timer: null, count: 0, speed, markDone, onHurt, onClose, total: items.length, left: null };
   els.dialog.showModal();
   advance();
 }
+
+/** The step now showing. */
+const currentStep = () => run?.steps[run.at];
 
 function stopTimer() {
   if (run?.timer) clearInterval(run.timer);
@@ -67,6 +79,7 @@ function stopTimer() {
 async function advance() {
   stopTimer();
   run.at += 1;
+  run.left = null;
   const step = run.steps[run.at];
   if (step.type === 'mark') {
     await run.markDone(step.item.id);
@@ -83,6 +96,12 @@ function show(step) {
   els.name.textContent = item.name;
   els.dose.textContent = item.doseLabel;
   els.steps.replaceChildren(...item.steps.map((s) => h('li', {}, s)));
+  els.caution.textContent = item.cautions[0] ?? '';
+  els.state.dataset.state = STATE[step.type];
+  els.pause.textContent = 'Pause';
+  els.pause.hidden = step.seconds === undefined;
+  els.skip.hidden = step.type === 'finished';
+  els.hurts.hidden = step.type === 'finished';
   els.phase.dataset.phase = step.type;
   els.phase.dataset.step = String(run.at);
   els.dial.dataset.phase = step.type;
@@ -107,12 +126,13 @@ function show(step) {
   els.dial.setAttribute('aria-label', step.type === 'reps' ? 'Count a rep' : 'Timer');
 }
 
-function countdown(step) {
+function countdown(step, remaining = (step.seconds * 1000) / run.speed) {
   const started = performance.now();
-  const total = (step.seconds * 1000) / run.speed;
+  const total = remaining;
   let shown = null;
   const tick = () => {
     const left = Math.max(0, total - (performance.now() - started));
+    run.left = left;
     const seconds = Math.ceil((left * run.speed) / 1000);
     if (seconds !== shown) {
       shown = seconds;
@@ -144,6 +164,40 @@ els.next.addEventListener('click', () => {
   if (!step) return;
   if (step.type === 'finished') els.dialog.close();
   else advance();
+});
+
+// Pause keeps the time left and the step; resume counts on from there.
+els.pause.addEventListener('click', () => {
+  const current = currentStep();
+  if (current?.seconds === undefined) return;
+  if (run.timer) {
+    stopTimer();
+    els.state.dataset.state = 'paused';
+    els.pause.textContent = 'Resume';
+    els.phase.textContent = 'Paused';
+  } else {
+    show(current);
+    countdown(current, run.left ?? (current.seconds * 1000) / run.speed);
+  }
+});
+
+// Skips the rest of this exercise, leaving it not done, and goes on to the next one.
+els.skip.addEventListener('click', () => {
+  if (!run) return;
+  const index = currentStep()?.index;
+  stopTimer();
+  // Past this exercise's phases and its done mark; a rest before the next one stays.
+  while (run.steps[run.at + 1]?.index === index && run.steps[run.at + 1].type !== 'finished') run.at += 1;
+  advance();
+});
+
+// "Stop, this hurts": the player stops at once and Today records it and opens the check-in.
+els.hurts.addEventListener('click', () => {
+  const current = currentStep();
+  if (!current) return;
+  const { onHurt } = run;
+  els.dialog.close();
+  onHurt?.(current.item.id);
 });
 
 els.close.addEventListener('click', () => els.dialog.close());

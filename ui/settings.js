@@ -1,10 +1,13 @@
-// The Settings screen: the plan (fixed days or N a week, run days, equipment) and the
-// calendar (week start, freeze days, pauses), saved on every change; a refused change shows
-// why and is not saved.
+// The Settings screen: the plan (fixed days or N a week, run days, equipment, with a warning,
+// never a block, for more than three strength days or two in a row), the safety questions,
+// and the calendar (week start, freeze days, pauses), saved on every change; a refused change
+// shows why and is not saved.
 
 import { h, showMessage } from './dom.js';
 import * as api from './api.js';
 import * as theme from './theme.js';
+import * as today from './today.js';
+import { openReadiness, readinessText } from './safety.js';
 
 const DAYS = [['mon', 'Mon'], ['tue', 'Tue'], ['wed', 'Wed'], ['thu', 'Thu'], ['fri', 'Fri'], ['sat', 'Sat'], ['sun', 'Sun']];
 const EQUIPMENT = [['mat', 'Mat'], ['band', 'Resistance band'], ['dumbbell', 'Dumbbells'], ['kettlebell', 'Kettlebell'], ['foam-roller', 'Foam roller']];
@@ -17,6 +20,8 @@ const groups = {
 };
 const error = document.getElementById('settings-error');
 const saved = document.getElementById('settings-saved');
+const strengthWarning = document.getElementById('strength-warning');
+const readinessNote = document.getElementById('readiness-settings-text');
 
 let timerSpeed = 1;
 
@@ -41,6 +46,28 @@ export async function load() {
   fillCalendar(settings.calendar);
   unitForm.elements.unit.value = shoes.unit;
   unitForm.elements.theme.value = theme.current();
+  readinessNote.textContent = readinessText(today.state().readiness);
+}
+
+document.getElementById('settings-readiness').addEventListener('click', () => {
+  openReadiness(today.state().readiness, (view) => {
+    today.render(view);
+    readinessNote.textContent = readinessText(view.readiness);
+  });
+});
+
+/** A warning (never a block) for more than three strength days a week or two in a row. */
+function warnAboutDays() {
+  const fixed = form.elements.mode.value === 'fixed';
+  const days = checked('strengthDays').map((d) => DAYS.findIndex(([value]) => value === d));
+  const count = fixed ? days.length : Number(form.elements.perWeek.value);
+  const inARow = fixed && days.some((d) => days.includes((d + 1) % 7));
+  const warnings = [
+    count > 3 ? `${count} strength days a week leave little time to recover: two or three suit most runners.` : null,
+    inARow ? 'Two strength days in a row: muscles grow stronger in the rest between sessions, so a day off between them helps.' : null,
+  ].filter(Boolean);
+  strengthWarning.textContent = warnings.join(' ');
+  strengthWarning.hidden = warnings.length === 0;
 }
 
 function fill(plan) {
@@ -56,6 +83,7 @@ function updateEnabled() {
   const fixed = form.elements.mode.value === 'fixed';
   for (const box of groups.strengthDays.querySelectorAll('input')) box.disabled = !fixed;
   form.elements.perWeek.disabled = fixed;
+  warnAboutDays();
 }
 
 const checked = (group) => [...groups[group].querySelectorAll('input:checked')].map((box) => box.value);

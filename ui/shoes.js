@@ -85,7 +85,7 @@ function openPairForm(w) {
   f.elements.model.value = w?.model ?? '';
   f.elements.start.value = w ? distance(w.startM, view.unit) : '0';
   f.elements.purchased.value = w?.purchased ?? '';
-  f.elements.limit.value = w ? distance(w.limitM, view.unit) : (view.unit === 'mi' ? '500' : '800');
+  f.elements.limit.value = w ? distance(w.limitM, view.unit) : String(view.defaultLimit);
   f.elements.default.checked = w ? w.default : view.pairs.length === 0;
   showMessage(formError(f), '');
   els.runForm.hidden = true;

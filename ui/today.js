@@ -1,11 +1,13 @@
-// The Today screen: date and state, the back check-in, the session (strength or gentle)
-// with done toggles, run-day lists, and the rating once every exercise is done.
+// The Today screen: date and state, the readiness card, the back check-in with its advice and
+// warning signs, the session (strength or gentle) with done and "stop, this hurts" on each
+// exercise, run-day lists, and the rating once every exercise is done.
 
 import { h, showMessage } from './dom.js';
 import * as api from './api.js';
 import * as theme from './theme.js';
 import { exerciseDetails, isHold } from './exercise.js';
 import { distance, longDate, streakTexts } from './format.js';
+import { ADVICE_TEXT, fillSigns, openReadiness, readinessText } from './safety.js';
 
 const STATUS_TEXT = {
   'not-started': (done, total) => `Ready when you are · ${total} exercises`,
@@ -25,6 +27,10 @@ const els = {
   ratingError: $('rating-error'), result: $('session-result'), resultHeading: $('result-heading'),
   resultChanges: $('result-changes'), runBefore: $('run-before'), warmUp: $('warm-up'),
   runAfter: $('run-after'), afterRun: $('after-run'), rest: $('rest'),
+  readiness: $('readiness'), readinessText: $('readiness-text'), readinessOpen: $('readiness-open'),
+  adviceReason: $('advice-reason'), checkin: $('pain-checkin'), leg: $('pain-leg'), postureNote: $('posture-note'),
+  signs: $('warning-signs'), signsOpen: $('warning-signs-open'), skipRun: $('skip-run'), hurtNote: $('hurt-note'),
+  afterRunNote: $('strength-after-run'),
 };
 
 let current = null;
@@ -90,7 +96,11 @@ export function render(today) {
   els.status.dataset.state = today.state;
   els.status.textContent = STATUS_TEXT[today.state](done, today.items.length);
 
+  renderReadiness(today.readiness);
   els.advice.hidden = !today.advice;
+  els.adviceReason.textContent = ADVICE_TEXT[today.advice] ?? '';
+  // The warning signs always come with the advice; otherwise the check-in's button shows them.
+  if (today.advice) showSigns(true);
   renderShoePrompts(today.shoePrompts, today.unit);
   renderCheckin(today.checkin);
   els.recovery.hidden = today.state !== 'recovery';
@@ -99,10 +109,12 @@ export function render(today) {
   els.session.hidden = today.items.length === 0;
   els.sessionHeading.textContent = `${today.kind === 'gentle' ? 'Gentle mobility' : 'Back & core'} · about ${today.minutes} min`;
   els.start.hidden = done === today.items.length;
+  els.afterRunNote.hidden = !today.strengthAfterRun;
   renderItems(els.list, today.items, routineItem);
 
   els.runBefore.hidden = !today.runDay;
-  els.runAfter.hidden = !today.runDay;
+  els.skipRun.hidden = !today.skipRun;
+  els.runAfter.hidden = !today.runDay || today.skipRun;
   renderItems(els.warmUp, today.warmUp, listItem('warmup-item'));
   renderItems(els.afterRun, today.afterRun, listItem('stretch-item'));
 
@@ -116,7 +128,7 @@ function renderItems(list, items, make) {
   if (!same) list.replaceChildren(...items.map(make));
   items.forEach((item, i) => {
     const li = list.children[i];
-    if (li.dataset.done !== undefined) markItem(li, item);
+    if (li.dataset.done !== undefined) markItem(li, item, current.hurt.includes(item.id));
   });
 }
 
@@ -125,12 +137,16 @@ function routineItem(item) {
     type: 'button', class: 'check', 'data-testid': 'routine-item-done',
     onclick: () => toggleDone(item.id, li),
   }, h('span', { 'aria-hidden': 'true' }, '✓'));
+  const hurts = h('button', {
+    type: 'button', class: 'ghost stop', 'data-testid': 'stop-hurts',
+    'aria-label': `Stop: ${item.name} hurts`, onclick: () => reportHurt(item.id),
+  }, 'Hurts');
   const li = h('li', {
     class: 'item card', 'data-testid': 'routine-item',
     dataset: {
-      exerciseId: item.id, category: item.category, hold: String(isHold(item)), amount: item.amount, change: item.change ?? '', done: String(item.done),
+      exerciseId: item.id, category: item.category, level: item.level, hold: String(isHold(item)), amount: item.amount, change: item.change ?? '', done: String(item.done),
     },
-  }, toggle, exerciseDetails(item, { onDose: changeDose, onPlay: (it) => hooks.play(current, [it]) }));
+  }, toggle, exerciseDetails(item, { onDose: changeDose, onPlay: (it) => hooks.play(current, [it]) }), hurts);
   return li;
 }
 
@@ -139,8 +155,12 @@ const listItem = (testid) => (item) => h('li', {
   dataset: { exerciseId: item.id, amount: item.amount, change: '' },
 }, exerciseDetails(item));
 
-function markItem(li, item) {
+function markItem(li, item, hurt) {
   li.dataset.done = String(item.done);
+  li.dataset.hurt = String(hurt);
+  const stop = li.querySelector('.stop');
+  stop.textContent = hurt ? 'Noted' : 'Hurts';
+  stop.disabled = hurt;
   const toggle = li.querySelector('.check');
   toggle.setAttribute('aria-pressed', String(item.done));
   toggle.setAttribute('aria-label', item.done ? `${item.name}: done. Tap to undo` : `Mark ${item.name} done`);
@@ -162,6 +182,35 @@ async function changeDose(item, amount) {
   }
 }
 
+/** "Stop, this hurts" (from Today or the player): records it, then opens the check-in. */
+export async function reportHurt(id) {
+  const name = current.items.find((item) => item.id === id)?.name ?? 'That exercise';
+  const failed = await act(api.recordHurt(current.date, id));
+  if (failed) return;
+  showMessage(els.hurtNote, `${name} is noted: stop it for today, and next time it comes back easier. How is your back now?`);
+  els.checkin.scrollIntoView({ block: 'start' });
+  els.checkin.focus();
+}
+
+function renderReadiness(readiness) {
+  const answered = Boolean(readiness.answeredOn);
+  els.readiness.hidden = answered && readiness.yes.length === 0;
+  if (answered) els.readinessText.textContent = readinessText(readiness);
+  els.readinessOpen.textContent = answered ? 'Review my answers' : 'Answer the questions';
+}
+
+function showSigns(open) {
+  fillSigns();
+  els.signs.hidden = !open;
+  els.signsOpen.setAttribute('aria-expanded', String(open));
+}
+
+els.readinessOpen.addEventListener('click', () => openReadiness(current.readiness, render));
+els.signsOpen.addEventListener('click', () => {
+  showSigns(els.signs.hidden);
+  if (!els.signs.hidden) els.signs.scrollIntoView({ block: 'nearest' });
+});
+
 function renderCheckin(checkin) {
   if (els.scale.children.length === 0) {
     for (let pain = 0; pain <= 10; pain += 1) {
@@ -178,14 +227,23 @@ function renderCheckin(checkin) {
         else setArea(area);
       });
     }
+    els.leg.addEventListener('click', () => {
+      const leg = els.leg.getAttribute('aria-pressed') !== 'true';
+      const pain = current.checkin?.pain;
+      if (pain) saveCheckin(pain, selectedArea(), leg);
+      else els.leg.setAttribute('aria-pressed', String(leg));
+    });
   }
   for (const button of els.scale.children) {
     button.setAttribute('aria-pressed', String(checkin?.pain === Number(button.dataset.pain)));
   }
   if (checkin?.area) setArea(checkin.area);
+  if (checkin) els.leg.setAttribute('aria-pressed', String(checkin.leg));
   els.area.hidden = checkin !== null && checkin !== undefined && checkin.pain === 0;
+  els.postureNote.hidden = !(checkin?.pain > 0 && checkin.area === 'upper');
+  const where = [checkin?.area ? `${checkin.area} back` : null, checkin?.leg ? 'down a leg' : null].filter(Boolean).join(', ');
   els.checkinSummary.textContent = checkin
-    ? `Logged: ${checkin.pain} of 10${checkin.area ? `, ${checkin.area} back` : ''}. Tap to change.`
+    ? `Logged: ${checkin.pain} of 10${where ? `, ${where}` : ''}. Tap to change.`
     : '0 is no pain, 10 the worst you can imagine.';
 }
 
@@ -212,7 +270,7 @@ function renderShoePrompts(prompts, unit) {
     },
     h('h2', {}, w.level === 'replace' ? `Time to replace ${w.name}` : `${w.name}: wearing out`),
     h('p', {}, `${distance(w.totalM, unit)} of ${distance(w.limitM, unit)} ${unit} (${w.percent} %).${age} `
-      + 'Shoes that have lost their cushioning put more load on your back.'),
+      + 'Shoes that have lost their cushioning can put more load on your back.'),
     h('div', { class: 'prompt-actions' },
       h('button', {
         type: 'button', class: 'primary', 'data-testid': 'shoe-prompt-retire',
@@ -241,7 +299,10 @@ function setArea(area) {
 
 const selectedArea = () => els.area.querySelector('[aria-pressed="true"]')?.dataset.area ?? null;
 
-const saveCheckin = (pain, area) => act(api.checkIn(current.date, pain, area));
+function saveCheckin(pain, area, leg = els.leg.getAttribute('aria-pressed') === 'true') {
+  showMessage(els.hurtNote, '');
+  return act(api.checkIn(current.date, pain, area, leg));
+}
 
 function renderRating(today, done) {
   const ask = today.items.length > 0 && done === today.items.length && !today.rating;

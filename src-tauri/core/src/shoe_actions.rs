@@ -24,6 +24,8 @@ pub struct ShoesView {
     pub pairs: Vec<Wear>,
     /// The latest runs, newest first.
     pub runs: Vec<Run>,
+    /// A new pair's replacement limit, in `unit`.
+    pub default_limit: f64,
 }
 
 /// A pair as typed in the form, distances in the user's unit.
@@ -38,7 +40,7 @@ pub struct PairInput {
     pub start: Option<f64>,
     /// Purchase date, `YYYY-MM-DD`.
     pub purchased: Option<String>,
-    /// Replacement limit (empty: 800 km or 500 mi).
+    /// Replacement limit (empty: 650 km or 400 mi).
     pub limit: Option<f64>,
     /// Make it the default pair.
     pub default: bool,
@@ -97,6 +99,7 @@ pub fn view(store: &Store, clock: &dyn Clock) -> Result<ShoesView, CoreError> {
         unit: unit(store)?,
         pairs: wear_all(store, clock.today())?,
         runs: store.recent_runs(RECENT_RUNS)?,
+        default_limit: unit(store)?.default_limit(),
     })
 }
 
@@ -136,8 +139,7 @@ fn pair_fields(input: &PairInput, unit: Unit, clock: &dyn Clock) -> Result<Pair,
                 "The distance already run is a number from 0 to 10,000 km.",
             ))?,
     };
-    let default_limit = if unit == Unit::Mi { 500.0 } else { 800.0 };
-    let limit_m = shoes::check_limit(unit.to_metres(input.limit.unwrap_or(default_limit)))?;
+    let limit_m = shoes::check_limit(unit.to_metres(input.limit.unwrap_or(unit.default_limit())))?;
     let purchased = match input.purchased.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         None => None,
         Some(p) => Some(
@@ -561,7 +563,7 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(only(&v).pair.limit_m, 804_672, "500 mi by default");
+        assert_eq!(only(&v).pair.limit_m, 643_738, "400 mi by default");
         let v = add_run(&store, &c, &run(13.1)).unwrap();
         assert_eq!(only(&v).total_m, 21_082);
         assert!((Unit::Mi.from_metres(only(&v).total_m) - 13.1).abs() < 0.001);

@@ -29,6 +29,15 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// A new pair's replacement limit in this unit: 650 km or 400 mi, the middle of the usual
+    /// 480–800 km (300–500 mi) guidance.
+    pub fn default_limit(self) -> f64 {
+        match self {
+            Unit::Km => 650.0,
+            Unit::Mi => 400.0,
+        }
+    }
+
     /// Metres in one unit.
     pub fn metres(self) -> f64 {
         match self {
