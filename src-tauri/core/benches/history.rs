@@ -40,6 +40,8 @@ fn bench(c: &mut Criterion) {
                 owned: &[],
                 avoid: &HashSet::new(),
                 doses: black_box(&doses),
+                max_level: 2,
+                more_posture: false,
             };
             session::strength_session(&inputs)
         })
