@@ -96,7 +96,7 @@ export function render(today) {
   els.status.dataset.state = today.state;
   els.status.textContent = STATUS_TEXT[today.state](done, today.items.length);
 
-  renderReadiness(today.readiness);
+  renderReadiness(today.readiness, today.streak.best === 0);
   els.advice.hidden = !today.advice;
   els.adviceReason.textContent = ADVICE_TEXT[today.advice] ?? '';
   // The warning signs always come with the advice; otherwise the check-in's button shows them.
@@ -192,9 +192,11 @@ export async function reportHurt(id) {
   els.checkin.focus();
 }
 
-function renderReadiness(readiness) {
+/** The readiness card: the questions until answered (for someone new), the care note after
+ * a yes; Settings always has them. */
+function renderReadiness(readiness, newcomer) {
   const answered = Boolean(readiness.answeredOn);
-  els.readiness.hidden = answered && readiness.yes.length === 0;
+  els.readiness.hidden = answered ? readiness.yes.length === 0 : !newcomer;
   if (answered) els.readinessText.textContent = readinessText(readiness);
   els.readinessOpen.textContent = answered ? 'Review my answers' : 'Answer the questions';
 }

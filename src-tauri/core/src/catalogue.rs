@@ -172,7 +172,7 @@ pub static CATALOGUE: &[Exercise] = &[
         level: 2,
         movement: Movement::Push,
         floor: true,
-        harder: None,
+        harder: Some("push-up"),
         targets: &["chest", "arms", "shoulders"],
         equipment: &[],
         dose: Dose {
@@ -188,6 +188,32 @@ pub static CATALOGUE: &[Exercise] = &[
         ],
         cautions: &[
             "Keep your body in one line: no sagging or bending at the waist.",
+            "Stop if you feel sharp pain in your wrists, shoulders or back.",
+        ],
+    },
+    Exercise {
+        id: "push-up",
+        name: "Push-up",
+        category: Category::UpperBody,
+        level: 3,
+        movement: Movement::Push,
+        floor: true,
+        harder: None,
+        targets: &["chest", "arms", "shoulders", "abdominals"],
+        equipment: &[],
+        dose: Dose {
+            kind: DoseKind::Reps,
+            amount: 6,
+            sets: 2,
+        },
+        steps: &[
+            "Put your hands on the floor a bit wider than your shoulders, legs long behind you.",
+            "Tighten your stomach and glutes so your body is straight from head to heels.",
+            "Bend your elbows to bring your chest near the floor.",
+            "Push back up without letting your hips sag.",
+        ],
+        cautions: &[
+            "Drop to your knees as soon as your hips start to sag.",
             "Stop if you feel sharp pain in your wrists, shoulders or back.",
         ],
     },
