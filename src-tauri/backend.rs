@@ -11,6 +11,7 @@ use backstride_core::days::{self, CalendarSettings, DayDetail, Month};
 use backstride_core::input::{self, whole};
 use backstride_core::plan::Plan;
 use backstride_core::progression::DoseChange;
+use backstride_core::readiness::{self, Readiness};
 use backstride_core::reminders::{Reminder, ReminderSettings};
 use backstride_core::shoe_actions::{self, Imported, PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::shoes::{Level, Unit};
@@ -106,6 +107,8 @@ pub struct SettingsView {
     pub timer_speed: u32,
     /// Week start, freeze days and pauses.
     pub calendar: CalendarSettings,
+    /// The readiness answers.
+    pub readiness: Readiness,
 }
 
 impl Backend {
@@ -194,6 +197,7 @@ impl Backend {
             plan,
             timer_speed: ready.timer_speed,
             calendar,
+            readiness: readiness::readiness(&store)?,
         })
     }
 

@@ -88,10 +88,12 @@ today.setHooks({
     if (items.length === 0) return;
     const [s, { play }] = await Promise.all([settings(), import('./player.js')]);
     await s.load().catch(() => {});
+    // The session belongs to the day it started on, also if it runs past midnight.
+    const { date } = current;
     play(items, {
       speed: s.speed(),
-      markDone: (id) => today.markDone(id, true),
-      onHurt: (id) => today.reportHurt(id),
+      markDone: (id) => today.markDone(id, true, date),
+      onHurt: (id) => today.reportHurt(id, date),
       onClose: () => today.load().catch(() => {}),
     });
   },

@@ -59,7 +59,8 @@ export function play(items, { speed = 1, markDone, onHurt, onClose }) {
     for (const phase of phasesOf(item)) steps.push({ item, index: i, ...phase });
     steps.push({ item, index: i, type: 'mark' });
     if (i < items.length - 1) {
-      steps.push({ item: items[i + 1], index: i + 1, type: 'rest', seconds: CHANGE_OVER, label: `Next: ${items[i + 1].name}` });
+      // The rest before the next exercise shows it; what hurts then is the one just done.
+      steps.push({ item: items[i + 1], index: i + 1, type: 'rest', seconds: CHANGE_OVER, label: `Next: ${items[i + 1].name}`, after: item });
     }
   });
   steps.push({ item: items[items.length - 1], index: items.length - 1, type: 'finished' });
@@ -82,8 +83,11 @@ async function advance() {
   run.left = null;
   const step = run.steps[run.at];
   if (step.type === 'mark') {
+    const at = run.at;
+    const playing = run;
     await run.markDone(step.item.id);
-    advance();
+    // Closed, skipped or stopped while the mark was saved: nothing more to do here.
+    if (run === playing && run.at === at) advance();
     return;
   }
   show(step);
@@ -197,7 +201,7 @@ els.hurts.addEventListener('click', () => {
   if (!current) return;
   const { onHurt } = run;
   els.dialog.close();
-  onHurt?.(current.item.id);
+  onHurt?.((current.after ?? current.item).id);
 });
 
 els.close.addEventListener('click', () => els.dialog.close());

@@ -24,7 +24,7 @@ export const ADVICE_TEXT = {
   leg: 'Pain, tingling or numbness down a leg is worth having checked.',
   lasting: 'Your back has been sore on most of the last 14 days.',
   frequent: 'You have had three or more recovery days in the last two weeks.',
-  rising: 'Your back pain has gone up at each of your last three check-ins.',
+  rising: 'Your back pain has gone up over your last three check-ins.',
 };
 
 const QUESTIONS = [
@@ -35,6 +35,7 @@ const QUESTIONS = [
   ['medicine', 'I take medicine for my heart or blood pressure.'],
   ['pregnancy', 'I am pregnant, or have had a baby in the last few months.'],
   ['back-operation', 'I have had a back operation in the last year.'],
+  ['other-reason', 'A doctor has told me of another reason to be careful with exercise.'],
 ];
 
 /** Fills every list of warning signs on the page. */
@@ -48,8 +49,8 @@ export function fillSigns() {
 export function readinessText(readiness) {
   if (!readiness.answeredOn) return 'Not answered yet.';
   return readiness.yes.length > 0
-    ? 'You answered yes to at least one question. Please check with your doctor before harder '
-      + 'exercise; until you change your answers, every exercise stays at its gentlest level.'
+    ? 'You answered yes to at least one question. Please check with your doctor before you start '
+      + 'or step up exercise; until you change your answers, every exercise stays at its gentlest level.'
     : 'You answered no to every question. If anything changes, review your answers here.';
 }
 

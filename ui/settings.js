@@ -46,13 +46,16 @@ export async function load() {
   fillCalendar(settings.calendar);
   unitForm.elements.unit.value = shoes.unit;
   unitForm.elements.theme.value = theme.current();
-  readinessNote.textContent = readinessText(today.state().readiness);
+  readiness = settings.readiness;
+  readinessNote.textContent = readinessText(readiness);
 }
 
+let readiness = { answeredOn: null, yes: [] };
 document.getElementById('settings-readiness').addEventListener('click', () => {
-  openReadiness(today.state().readiness, (view) => {
+  openReadiness(readiness, (view) => {
     today.render(view);
-    readinessNote.textContent = readinessText(view.readiness);
+    readiness = view.readiness;
+    readinessNote.textContent = readinessText(readiness);
   });
 });
 

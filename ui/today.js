@@ -34,6 +34,7 @@ const els = {
 };
 
 let current = null;
+let shownAdvice = null;
 let hooks = { play: () => {}, dayOver: () => {}, addPair: () => {} };
 let rollover = null;
 
@@ -75,12 +76,18 @@ async function act(promise, errorEl = els.error) {
   }
 }
 
-/** Marks an exercise done or not done (also used by the player). */
-export const markDone = (id, done) => act(api.setDone(current.date, id, done));
+/** Marks an exercise of `date` (today unless the player says which) done or not done. */
+export const markDone = (id, done, date = current.date) => act(api.setDone(date, id, done));
 
 /** Draws `today`; keeps open cards and focus when the same session is redrawn. */
 export function render(today) {
-  if (current && current.date !== today.date) els.result.hidden = true;
+  if (current && current.date !== today.date) {
+    // A new day: yesterday's answers and notes do not carry over.
+    els.result.hidden = true;
+    setArea(null);
+    els.leg.setAttribute('aria-pressed', 'false');
+    showMessage(els.hurtNote, '');
+  }
   current = today;
   theme.apply(today.theme);
   $('welcome').hidden = today.streak.best > 0 || today.items.some((item) => item.done);
@@ -99,8 +106,10 @@ export function render(today) {
   renderReadiness(today.readiness, today.streak.best === 0);
   els.advice.hidden = !today.advice;
   els.adviceReason.textContent = ADVICE_TEXT[today.advice] ?? '';
-  // The warning signs always come with the advice; otherwise the check-in's button shows them.
-  if (today.advice) showSigns(true);
+  // The warning signs open with the advice (and can be closed); the check-in's button shows
+  // them any day.
+  if (today.advice && today.advice !== shownAdvice) showSigns(true);
+  shownAdvice = today.advice;
   renderShoePrompts(today.shoePrompts, today.unit);
   renderCheckin(today.checkin);
   els.recovery.hidden = today.state !== 'recovery';
@@ -182,12 +191,13 @@ async function changeDose(item, amount) {
   }
 }
 
-/** "Stop, this hurts" (from Today or the player): records it, then opens the check-in. */
-export async function reportHurt(id) {
+/** "Stop, this hurts" (from Today or the player, for `date`): records it, then opens the
+ * check-in. */
+export async function reportHurt(id, date = current.date) {
   const name = current.items.find((item) => item.id === id)?.name ?? 'That exercise';
-  const failed = await act(api.recordHurt(current.date, id));
+  const failed = await act(api.recordHurt(date, id));
   if (failed) return;
-  showMessage(els.hurtNote, `${name} is noted: stop it for today, and next time it comes back easier. How is your back now?`);
+  showMessage(els.hurtNote, `${name} is noted: stop it for today. Next time it is left out, and after that it comes back a step easier. How is your back now?`);
   els.checkin.scrollIntoView({ block: 'start' });
   els.checkin.focus();
 }
@@ -309,7 +319,9 @@ function saveCheckin(pain, area, leg = els.leg.getAttribute('aria-pressed') === 
 function renderRating(today, done) {
   const ask = today.items.length > 0 && done === today.items.length && !today.rating;
   els.rating.hidden = !ask;
-  if (!ask) return;
+  const options = today.items.map((item) => item.id).join();
+  if (!ask || els.hurt.dataset.options === options) return;
+  els.hurt.dataset.options = options;
   els.hurt.replaceChildren(
     h('option', { value: '' }, 'No, nothing hurt'),
     ...today.items.map((item) => h('option', { value: item.id }, item.name)));

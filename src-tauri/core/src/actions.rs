@@ -124,22 +124,24 @@ pub fn finish(
     let held = checkin::progression_held(date, &store.checkins(checkin::window_start(date), date)?);
     let mut changes = Vec::new();
     let mut updates = Vec::new();
-    if kind == SessionKind::Strength && view.checkin.is_none_or(|c| !c.means_recovery()) {
-        let progress = store.progress()?;
-        for item in view.items.iter().filter(|i| progresses(i.exercise)) {
-            let e = item.exercise;
-            let now = progress.get(e.id).copied().unwrap_or_else(|| Progress::start(e));
-            let next = match () {
-                // Lowered when "stop, this hurts" recorded it.
-                _ if recorded.contains(e.id) => continue,
-                _ if newly_hurt.is_some_and(|h| h.id == e.id) => now.lower(e.dose.kind, date),
-                _ => now.after(e.dose.kind, rating, held, date),
-            };
-            if next.amount != now.amount {
-                changes.push(DoseChange::new(e, now.amount, next.amount));
-            }
-            updates.push((e.id, next));
+    // Strength sessions move progression, not on a recovery day; what hurt comes back a step
+    // lower whatever the day was.
+    let progressing = kind == SessionKind::Strength && view.checkin.is_none_or(|c| !c.means_recovery());
+    let progress = store.progress()?;
+    for item in view.items.iter().filter(|i| progresses(i.exercise)) {
+        let e = item.exercise;
+        let now = progress.get(e.id).copied().unwrap_or_else(|| Progress::start(e));
+        let next = match () {
+            // Lowered when "stop, this hurts" recorded it.
+            _ if recorded.contains(e.id) => continue,
+            _ if newly_hurt.is_some_and(|h| h.id == e.id) => now.lower(e.dose.kind, date),
+            _ if progressing => now.after(e.dose.kind, rating, held, date),
+            _ => continue,
+        };
+        if next.amount != now.amount {
+            changes.push(DoseChange::new(e, now.amount, next.amount));
         }
+        updates.push((e.id, next));
     }
     store.rate_session(
         date,
@@ -170,6 +172,12 @@ pub fn check_in(
     let date = check_today(date, clock)?;
     let checkin = CheckIn::new(date, pain, area, leg)?;
     store.save_checkin(&checkin, clock.now(), clock.zone())?;
+    refit_started(store, clock, date)
+}
+
+/// After a change to what the day calls for: a started session is stored as Today now shows
+/// it (what is not ticked refitted), so the calendar and a backup agree with Today.
+fn refit_started(store: &Store, clock: &dyn Clock, date: NaiveDate) -> Result<Today, CoreError> {
     let view = Today::for_date(store, date)?;
     if let (Some(kind), Some(_)) = (view.kind, store.session(date)?) {
         store.keep_session(date, kind, &view.planned(), clock.now(), clock.zone())?;
@@ -180,7 +188,7 @@ pub fn check_in(
 /// Stores the readiness answers (the questions answered yes); Today follows them at once.
 pub fn answer_readiness(store: &Store, clock: &dyn Clock, yes: &[Question]) -> Result<Today, CoreError> {
     readiness::answer(store, clock.today(), yes)?;
-    today(store, clock)
+    refit_started(store, clock, clock.today())
 }
 
 /// Saves the plan; Today follows it at once.

@@ -92,9 +92,9 @@ impl CheckIn {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Advice {
-    /// Pain of 7 or more today.
+    /// Pain of 7 or more at the latest check-in.
     Strong,
-    /// Pain, tingling or numbness down a leg today.
+    /// Pain, tingling or numbness down a leg at the latest check-in.
     Leg,
     /// Pain of 4 or more on 10 of the last 14 days.
     Lasting,
@@ -122,18 +122,19 @@ fn window(today: NaiveDate, checkins: &[CheckIn]) -> Vec<CheckIn> {
 }
 
 /// Whether, and why, to show the advice to see a professional on `today`, from the check-ins
-/// of the last 14 days. Counted over days, not runs of days, so a gap cannot reset it.
+/// of the last 14 days. Counted over days, not runs of days, so a gap cannot reset it; strong
+/// pain or pain down a leg keeps the advice until a later check-in says otherwise.
 pub fn advice_due(today: NaiveDate, checkins: &[CheckIn]) -> Option<Advice> {
     let within = window(today, checkins);
-    let latest_today = within.last().filter(|c| c.date == today);
+    let latest = within.last();
     let rising = within.len() >= RISING_CHECKINS
         && within[within.len() - RISING_CHECKINS..]
             .windows(2)
             .all(|w| w[1].pain > w[0].pain)
         && within.last().is_some_and(CheckIn::sore);
     match () {
-        _ if latest_today.is_some_and(|c| c.pain >= ADVICE_FROM) => Some(Advice::Strong),
-        _ if latest_today.is_some_and(|c| c.leg && c.pain > 0) => Some(Advice::Leg),
+        _ if latest.is_some_and(|c| c.pain >= ADVICE_FROM) => Some(Advice::Strong),
+        _ if latest.is_some_and(|c| c.leg && c.pain > 0) => Some(Advice::Leg),
         _ if within.iter().filter(|c| c.sore()).count() >= SORE_DAYS => Some(Advice::Lasting),
         _ if within.iter().filter(|c| c.means_recovery()).count() >= RECOVERY_DAYS => Some(Advice::Frequent),
         _ if rising => Some(Advice::Rising),
@@ -182,8 +183,9 @@ mod tests {
         assert_eq!(advice_due(day(0), &[pain(day(0), 6)]), None);
         assert!(pain(day(0), 6).means_recovery());
         assert!(!pain(day(0), 5).means_recovery());
-        // Yesterday's 9 is not today's strong pain.
-        assert_eq!(advice_due(day(1), &[pain(day(0), 9)]), None);
+        // Yesterday's 9 still shows it until a later check-in says the back is better.
+        assert_eq!(advice_due(day(1), &[pain(day(0), 9)]), Some(Advice::Strong));
+        assert_eq!(advice_due(day(1), &[pain(day(0), 9), pain(day(1), 2)]), None);
     }
 
     #[test]

@@ -85,47 +85,53 @@ impl Progress {
     /// lowers the dose.
     pub fn after(self, kind: DoseKind, rating: Rating, held: bool, date: NaiveDate) -> Self {
         let range = bounds(kind);
+        let p = self.within(kind);
         let changed = |amount: u16| Self {
             amount,
             ok_count: 0,
-            previous: Some(self.amount),
+            previous: Some(p.amount),
             changed_on: Some(date),
         };
         match rating {
-            Rating::TooHard => self.lower(kind, date),
-            Rating::Easy | Rating::Fine if held => Self { ok_count: 0, ..self },
-            Rating::Easy | Rating::Fine if self.ok_count + 1 >= 2 => {
-                let higher = self.amount.saturating_add(step(kind)).min(*range.end());
-                if higher == self.amount {
-                    Self { ok_count: 0, ..self }
+            Rating::TooHard => p.lower(kind, date),
+            Rating::Easy | Rating::Fine if held => Self { ok_count: 0, ..p },
+            Rating::Easy | Rating::Fine if p.ok_count + 1 >= 2 => {
+                let higher = p.amount.saturating_add(step(kind)).min(*range.end());
+                if higher == p.amount {
+                    Self { ok_count: 0, ..p }
                 } else {
                     changed(higher)
                 }
             }
             Rating::Easy | Rating::Fine => Self {
-                ok_count: self.ok_count + 1,
-                ..self
+                ok_count: p.ok_count + 1,
+                ..p
             },
+        }
+    }
+
+    /// The amount brought within today's caps (an older version allowed more).
+    fn within(self, kind: DoseKind) -> Self {
+        let range = bounds(kind);
+        Self {
+            amount: self.amount.clamp(*range.start(), *range.end()),
+            ..self
         }
     }
 
     /// One step lower (not below the cap) with the count restarted: after "too hard", and
     /// for an exercise that hurt.
     pub fn lower(self, kind: DoseKind, date: NaiveDate) -> Self {
-        let lower = self.amount.saturating_sub(step(kind)).max(*bounds(kind).start());
+        let p = self.within(kind);
+        let lower = p.amount.saturating_sub(step(kind)).max(*bounds(kind).start());
+        if lower == p.amount {
+            return Self { ok_count: 0, ..p };
+        }
         Self {
             amount: lower,
             ok_count: 0,
-            previous: if lower == self.amount {
-                self.previous
-            } else {
-                Some(self.amount)
-            },
-            changed_on: if lower == self.amount {
-                self.changed_on
-            } else {
-                Some(date)
-            },
+            previous: Some(p.amount),
+            changed_on: Some(date),
         }
     }
 }
@@ -208,6 +214,19 @@ mod tests {
         assert_eq!((p.amount, p.ok_count, p.previous), (25, 0, Some(30)));
         let floor = start(10).lower(DoseKind::HoldSeconds, day());
         assert_eq!((floor.amount, floor.previous), (10, None));
+    }
+
+    #[test]
+    fn a_dose_an_older_version_allowed_above_the_cap_moves_from_the_cap() {
+        let old = start(120);
+        assert_eq!(old.lower(DoseKind::HoldSeconds, day()).amount, 55);
+        let two = old.after(DoseKind::HoldSeconds, Rating::Fine, false, day()).after(
+            DoseKind::HoldSeconds,
+            Rating::Fine,
+            false,
+            day(),
+        );
+        assert_eq!(two.amount, 60);
     }
 
     #[test]

@@ -27,11 +27,13 @@ pub enum Question {
     Pregnancy,
     /// A back operation in the last year.
     BackOperation,
+    /// Any other reason to be careful with exercise that a doctor has given.
+    OtherReason,
 }
 
 impl Question {
     /// Every question, in the order they are asked.
-    pub const ALL: [Question; 7] = [
+    pub const ALL: [Question; 8] = [
         Question::Heart,
         Question::ChestPain,
         Question::Dizziness,
@@ -39,6 +41,7 @@ impl Question {
         Question::Medicine,
         Question::Pregnancy,
         Question::BackOperation,
+        Question::OtherReason,
     ];
 
     /// The stored name, as in JSON.
@@ -51,6 +54,7 @@ impl Question {
             Question::Medicine => "medicine",
             Question::Pregnancy => "pregnancy",
             Question::BackOperation => "back-operation",
+            Question::OtherReason => "other-reason",
         }
     }
 

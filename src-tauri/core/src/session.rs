@@ -186,14 +186,21 @@ impl<'a> Builder<'a> {
         !self.avoided(e) && self.free(e)
     }
 
-    /// The exercise at its current dose, or its harder variant once that dose is at the cap.
+    /// The exercise at its current dose (within today's caps, whatever an older version
+    /// stored), or its harder variant once that dose is at the cap, unless the variant is as
+    /// hard as something of its group that hurt.
     fn planned(&self, e: &'static Exercise) -> Planned {
-        let amount = |e: &Exercise| self.inputs.doses.get(e.id).copied().unwrap_or(e.dose.amount);
+        let amount = |e: &Exercise| {
+            let range = bounds(e.dose.kind);
+            let stored = self.inputs.doses.get(e.id).copied().unwrap_or(e.dose.amount);
+            stored.clamp(*range.start(), *range.end())
+        };
         let harder = e
             .harder
             .and_then(catalogue::find)
             .filter(|_| amount(e) >= *bounds(e.dose.kind).end())
-            .filter(|h| h.level <= self.inputs.max_level && h.possible_with(self.inputs.owned) && !self.avoided(h));
+            .filter(|h| h.level <= self.inputs.max_level && h.possible_with(self.inputs.owned))
+            .filter(|h| !self.avoided(h) && !self.like_a_hurt(h) && !self.above_a_hurt(h));
         let exercise = harder.unwrap_or(e);
         Planned {
             exercise,
@@ -224,12 +231,20 @@ impl<'a> Builder<'a> {
         for (n, wanted) in usual.iter().enumerate() {
             let role = if n == 0 { Role::FirstOfGroup } else { Role::MoreOfGroup };
             if !self.avoided(wanted) && !self.like_a_hurt(wanted) {
-                self.push(role, wanted);
+                if self.free(wanted) {
+                    self.push(role, wanted);
+                }
                 continue;
             }
+            // Below the level of what hurt, and of the exercise whose place it takes.
+            let ceiling = self
+                .hurts()
+                .filter(|h| h.id == wanted.id || h.movement == wanted.movement)
+                .map(|h| h.level)
+                .fold(wanted.level, u8::min);
             let lower = candidates
                 .iter()
-                .filter(|e| e.level < wanted.level && !usual.iter().any(|u| u.id == e.id))
+                .filter(|e| e.level < ceiling && !usual.iter().any(|u| u.id == e.id))
                 .filter(|e| self.usable(e) && !self.like_a_hurt(e))
                 .min_by_key(|e| (e.movement != wanted.movement, e.level));
             let stretch = || self.pool(Category::Mobility).into_iter().find(|e| self.usable(e));
@@ -271,14 +286,15 @@ pub fn strength_session(inputs: &Inputs) -> Vec<Planned> {
         if b.chosen.iter().filter(|(r, _)| *r == Role::CoolDown).count() == COOL_DOWN {
             break;
         }
-        if b.usable(stretch) {
+        if b.usable(stretch) && !b.like_a_hurt(stretch) {
             b.push(Role::CoolDown, stretch);
         }
     }
     let mut warm = 0;
     for e in b.pool(Category::WarmUp) {
         let seconds = Planned::start(e).seconds();
-        if warm < *WARM_UP_SECONDS.start() && warm + seconds <= *WARM_UP_SECONDS.end() && b.usable(e) {
+        let fits = warm < *WARM_UP_SECONDS.start() && warm + seconds <= *WARM_UP_SECONDS.end();
+        if fits && b.usable(e) && !b.like_a_hurt(e) {
             b.chosen.push((Role::WarmUp, Planned::start(e)));
             warm += seconds;
         }
@@ -289,7 +305,10 @@ pub fn strength_session(inputs: &Inputs) -> Vec<Planned> {
     while b.seconds() < MIN_MINUTES * 60 {
         let mut added = false;
         for queue in &mut queues {
-            if let Some(at) = queue.iter().position(|e| b.usable(e) && !b.above_a_hurt(e)) {
+            if let Some(at) = queue
+                .iter()
+                .position(|e| b.usable(e) && !b.like_a_hurt(e) && !b.above_a_hurt(e))
+            {
                 let e = queue.remove(at);
                 b.push(Role::Extra, e);
                 added = true;
@@ -319,40 +338,55 @@ pub fn strength_session(inputs: &Inputs) -> Vec<Planned> {
     b.chosen.into_iter().map(|(_, p)| p).collect()
 }
 
+/// What the lists below are made for: the day, the equipment owned, and what hurt last time
+/// (left out).
+#[derive(Clone, Copy)]
+pub struct ListFor<'a> {
+    /// The day.
+    pub date: NaiveDate,
+    /// Equipment the user owns.
+    pub owned: &'a [Equipment],
+    /// Exercises that hurt last time.
+    pub avoid: &'a HashSet<String>,
+}
+
 /// A gentle mobility session for a recovery day: stretches only, at their catalogue doses.
-pub fn gentle_session(date: NaiveDate, owned: &[Equipment]) -> Vec<Planned> {
-    rotated(Category::Mobility, date, owned, GENTLE)
+pub fn gentle_session(list: ListFor) -> Vec<Planned> {
+    rotated(Category::Mobility, list, GENTLE)
 }
 
 /// The dynamic warm-up before a run: one exercise of each movement.
-pub fn warm_up(date: NaiveDate, owned: &[Equipment]) -> Vec<Planned> {
-    rotated(Category::WarmUp, date, owned, usize::MAX)
+pub fn warm_up(list: ListFor) -> Vec<Planned> {
+    rotated(Category::WarmUp, list, usize::MAX)
 }
 
-/// Static stretches after a run, always with the hip-flexor stretch first.
-pub fn after_run(date: NaiveDate, owned: &[Equipment]) -> Vec<Planned> {
-    let mut list: Vec<Planned> = catalogue::find(AFTER_RUN_ALWAYS)
+/// Static stretches after a run, with the hip-flexor stretch first (unless it hurt).
+pub fn after_run(list: ListFor) -> Vec<Planned> {
+    let mut out: Vec<Planned> = catalogue::find(AFTER_RUN_ALWAYS)
+        .filter(|e| !list.avoid.contains(e.id))
         .map(Planned::start)
         .into_iter()
         .collect();
-    for p in rotated(Category::Mobility, date, owned, usize::MAX) {
-        if list.len() < AFTER_RUN && !list.iter().any(|l| l.exercise.movement == p.exercise.movement) {
-            list.push(p);
+    for p in rotated(Category::Mobility, list, usize::MAX) {
+        if out.len() < AFTER_RUN && !out.iter().any(|l| l.exercise.movement == p.exercise.movement) {
+            out.push(p);
         }
     }
-    list
+    out
 }
 
-/// The day's session after a check-in that made it a recovery day: what is ticked stays, as
-/// done; everything else gives way to the gentle session.
-pub fn recovery_swap(started: &[Planned], done: &HashSet<String>, gentle: &[Planned]) -> Vec<Planned> {
+/// A started session refitted to what the day now calls for (the gentle session after a
+/// high check-in, gentler levels after a readiness yes): what is ticked stays, as done;
+/// everything else gives way to `fresh`, without a second exercise of one movement.
+pub fn replace_unticked(started: &[Planned], done: &HashSet<String>, fresh: &[Planned]) -> Vec<Planned> {
     let mut items: Vec<Planned> = started
         .iter()
         .filter(|p| done.contains(p.exercise.id))
         .copied()
         .collect();
-    for p in gentle {
-        if !items.iter().any(|i| i.exercise.id == p.exercise.id) {
+    for p in fresh {
+        let clash = |i: &Planned| i.exercise.id == p.exercise.id || i.exercise.movement == p.exercise.movement;
+        if !items.iter().any(clash) {
             items.push(*p);
         }
     }
@@ -360,12 +394,12 @@ pub fn recovery_swap(started: &[Planned], done: &HashSet<String>, gentle: &[Plan
 }
 
 /// Up to `count` exercises of `category`, one of each movement, rotated by the day.
-fn rotated(category: Category, date: NaiveDate, owned: &[Equipment], count: usize) -> Vec<Planned> {
+fn rotated(category: Category, list: ListFor, count: usize) -> Vec<Planned> {
     let all: Vec<_> = CATALOGUE
         .iter()
-        .filter(|e| e.category == category && e.possible_with(owned))
+        .filter(|e| e.category == category && e.possible_with(list.owned) && !list.avoid.contains(e.id))
         .collect();
-    let offset = usize::try_from(date.num_days_from_ce()).unwrap_or(0);
+    let offset = usize::try_from(list.date.num_days_from_ce()).unwrap_or(0);
     let mut out: Vec<Planned> = Vec::new();
     for exercise in (0..all.len()).map(|i| all[(offset + i) % all.len()]) {
         if out.len() < count && !out.iter().any(|p| p.exercise.movement == exercise.movement) {
@@ -501,6 +535,41 @@ mod tests {
     }
 
     #[test]
+    fn a_swap_at_its_cap_never_steps_up_to_the_level_that_hurt() {
+        let date = (0..60)
+            .map(|n| day("2026-03-30") + chrono::Days::new(7 * n))
+            .find(|d| ids(&build(*d, &[], &HashSet::new())).contains(&"lunge"))
+            .unwrap();
+        let usual = ids(&build(date, &[], &HashSet::new()));
+        let capped = HashMap::from([("glute-bridge".to_string(), *bounds(DoseKind::Reps).end())]);
+        let avoid = HashSet::from(["lunge".to_string()]);
+        let session = strength_session(&inputs(date, &[], &avoid, &capped));
+        for p in session.iter().filter(|p| p.exercise.category == Category::Hips) {
+            assert!(
+                p.exercise.level < 2 || usual.contains(&p.exercise.id),
+                "{} came in for a hurt lunge: {:?}",
+                p.exercise.id,
+                ids(&session)
+            );
+        }
+        // A lunge that hurt keeps walking lunges out of the warm-up too.
+        assert!(!ids(&session).contains(&"walking-lunges"));
+    }
+
+    #[test]
+    fn a_stored_dose_above_today_s_cap_is_used_at_the_cap() {
+        let date = day("2026-03-30");
+        let plank_day = (0..60)
+            .map(|n| date + chrono::Days::new(7 * n))
+            .find(|d| ids(&build(*d, &[], &HashSet::new())).contains(&"plank"))
+            .unwrap();
+        let doses = HashMap::from([("plank".to_string(), 120)]);
+        let session = strength_session(&inputs(plank_day, &[], &HashSet::new(), &doses));
+        let plank = session.iter().find(|p| p.exercise.id == "plank").unwrap();
+        assert_eq!(plank.amount, 60);
+    }
+
+    #[test]
     fn doses_come_from_progression() {
         let date = day("2026-03-30");
         let first = build(date, &[], &HashSet::new())
@@ -592,26 +661,46 @@ mod tests {
     #[test]
     fn recovery_and_run_day_lists_need_no_missing_equipment() {
         let date = day("2026-03-31");
-        let gentle = gentle_session(date, &[]);
+        let none = HashSet::new();
+        let list = ListFor {
+            date,
+            owned: &[],
+            avoid: &none,
+        };
+        let gentle = gentle_session(list);
         assert_eq!(gentle.len(), GENTLE);
         assert!(gentle
             .iter()
             .all(|p| p.exercise.category == Category::Mobility && p.exercise.equipment.is_empty()));
-        let warm = warm_up(date, &[]);
+        let warm = warm_up(list);
         assert!(warm.len() >= 6 && warm.iter().all(|p| p.exercise.category == Category::WarmUp));
-        assert!(after_run(date, &[])
+        assert!(after_run(list)
             .iter()
             .all(|p| p.exercise.category == Category::Mobility));
+        // What hurt last time is left out of these lists too.
+        let hurt = HashSet::from([AFTER_RUN_ALWAYS.to_string(), gentle[0].exercise.id.to_string()]);
+        let avoiding = ListFor { avoid: &hurt, ..list };
+        assert!(!ids(&after_run(avoiding)).contains(&AFTER_RUN_ALWAYS));
+        assert!(!ids(&gentle_session(avoiding)).contains(&gentle[0].exercise.id));
     }
 
     #[test]
     fn every_after_run_list_holds_the_hip_flexor_stretch_and_the_warm_up_one_twist() {
         for n in 0..14 {
             let date = day("2026-03-30") + chrono::Days::new(n);
-            let after = after_run(date, &Equipment::ALL);
+            let none = HashSet::new();
+            let after = after_run(ListFor {
+                date,
+                owned: &Equipment::ALL,
+                avoid: &none,
+            });
             assert_eq!(after.len(), AFTER_RUN);
             assert!(ids(&after).contains(&AFTER_RUN_ALWAYS), "{date}");
-            let warm = ids(&warm_up(date, &[]));
+            let warm = ids(&warm_up(ListFor {
+                date,
+                owned: &[],
+                avoid: &none,
+            }));
             let twists = warm
                 .iter()
                 .filter(|id| ["trunk-rotations", "gentle-spinal-twist"].contains(id))
@@ -628,7 +717,7 @@ mod tests {
         let started = crate::testing::items(&["plank", "bird-dog", "superman", "cat-cow"]);
         let done = HashSet::from(["plank".to_string(), "cat-cow".to_string()]);
         let gentle = crate::testing::items(&["cat-cow", "childs-pose", "forward-fold"]);
-        let swapped = recovery_swap(&started, &done, &gentle);
+        let swapped = replace_unticked(&started, &done, &gentle);
         assert_eq!(ids(&swapped), ["plank", "cat-cow", "childs-pose", "forward-fold"]);
     }
 

@@ -7,11 +7,11 @@ use crate::appearance::{self, Theme};
 use crate::checkin::{self, Advice, Area, CheckIn};
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::exercise::{Dose, Equipment, Exercise};
+use crate::exercise::{Category, Dose, Equipment, Exercise};
 use crate::plan::{week_start, Plan};
 use crate::progression::{Progress, Rating};
 use crate::readiness::{self, Readiness};
-use crate::session::{self, Inputs, Planned, SessionKind};
+use crate::session::{self, Inputs, ListFor, Planned, SessionKind};
 use crate::shoe_actions;
 use crate::shoes::{Unit, Wear};
 use crate::store::{Store, STARTED_ON};
@@ -146,9 +146,14 @@ impl Today {
         let run_day = plan.run_on(date);
         let skip_run = run_day && recovery;
         let list = |planned: Vec<Planned>| planned.iter().map(item).collect();
-        let run_list = |build: fn(NaiveDate, &[Equipment]) -> Vec<Planned>| {
+        let for_run = ListFor {
+            date,
+            owned: &plan.equipment,
+            avoid: &day.avoid,
+        };
+        let run_list = |build: fn(ListFor) -> Vec<Planned>| {
             if run_day && !skip_run {
-                list(build(date, &plan.equipment))
+                list(build(for_run))
             } else {
                 Vec::new()
             }
@@ -209,11 +214,10 @@ impl Basis {
     /// The basis for sessions from `date` on, given the day's check-in.
     pub(crate) fn load(store: &Store, date: NaiveDate, checkin: Option<CheckIn>) -> Result<Self, CoreError> {
         let doses = store.progress()?.into_iter().map(|(id, p)| (id, p.amount)).collect();
-        let take_care = readiness::readiness(store)?.take_care();
         Ok(Self {
             doses,
             avoid: store.last_hurt(date)?,
-            max_level: session::level_cap(store.clean_sessions(date)?, take_care),
+            max_level: level_cap(store, date)?,
             more_posture: checkin.is_some_and(|c| c.pain > 0 && c.area == Some(Area::Upper)),
         })
     }
@@ -239,12 +243,16 @@ pub(crate) struct DaySession {
     pub items: Vec<Planned>,
     /// The rating, once rated.
     pub rating: Option<Rating>,
+    /// What hurt last time: left out of the day's lists too.
+    pub avoid: HashSet<String>,
 }
 
 impl DaySession {
-    /// The session of `date`: the stored one, except that a check-in of 6 or more swaps what
-    /// is not yet ticked for the gentle session (whenever the check-in came); else the gentle
-    /// session on a recovery day; else the strength session on a strength day.
+    /// The session of `date`: the stored one, except that what is not yet ticked gives way
+    /// to the gentle session on a recovery day (whenever the check-in came and however the
+    /// session was stored), and to gentler levels when the level on offer fell (a readiness
+    /// yes); else the gentle session on a recovery day; else the strength session on a
+    /// strength day.
     pub(crate) fn on(
         store: &Store,
         date: NaiveDate,
@@ -253,15 +261,31 @@ impl DaySession {
         done: &HashSet<String>,
     ) -> Result<Self, CoreError> {
         let recovery = checkin.is_some_and(|c| c.means_recovery());
-        let gentle = || session::gentle_session(date, &plan.equipment);
+        let avoid = store.last_hurt(date)?;
+        let gentle = || {
+            session::gentle_session(ListFor {
+                date,
+                owned: &plan.equipment,
+                avoid: &avoid,
+            })
+        };
+        let unticked = |items: &[Planned], what: &dyn Fn(&Exercise) -> bool| {
+            items.iter().any(|p| !done.contains(p.exercise.id) && what(p.exercise))
+        };
         let (kind, items, rating) = match store.session(date)? {
-            Some(stored)
-                if recovery
-                    && stored.kind == SessionKind::Strength
-                    && stored.items.iter().any(|p| !done.contains(p.exercise.id)) =>
-            {
-                let items = session::recovery_swap(&stored.items, done, &gentle());
+            Some(stored) if recovery && unticked(&stored.items, &|e| e.category != Category::Mobility) => {
+                let items = session::replace_unticked(&stored.items, done, &gentle());
                 (Some(SessionKind::Gentle), items, stored.rating)
+            }
+            Some(stored) if !recovery && stored.kind == SessionKind::Strength => {
+                let max_level = level_cap(store, date)?;
+                let items = if unticked(&stored.items, &|e| e.level > max_level) {
+                    let fresh = Basis::load(store, date, checkin)?.strength(date, &plan.equipment);
+                    session::replace_unticked(&stored.items, done, &fresh)
+                } else {
+                    stored.items
+                };
+                (Some(SessionKind::Strength), items, stored.rating)
             }
             Some(stored) => (Some(stored.kind), stored.items, stored.rating),
             None if recovery => (Some(SessionKind::Gentle), gentle(), None),
@@ -271,8 +295,19 @@ impl DaySession {
             }
             None => (None, Vec::new(), None),
         };
-        Ok(Self { kind, items, rating })
+        Ok(Self {
+            kind,
+            items,
+            rating,
+            avoid,
+        })
     }
+}
+
+/// The most demanding level on offer on `date` (see [`session::level_cap`]).
+fn level_cap(store: &Store, date: NaiveDate) -> Result<u8, CoreError> {
+    let take_care = readiness::readiness(store)?.take_care();
+    Ok(session::level_cap(store.clean_sessions(date)?, take_care))
 }
 
 /// Milliseconds from `now` to the next local midnight (or the first valid time after it,

@@ -330,3 +330,98 @@ fn upper_back_pain_adds_posture_work_and_pain_down_a_leg_brings_the_advice() {
     let t = actions::check_in(&store, &c, c.today(), 3, Some(Area::Lower), true).unwrap();
     assert_eq!(t.advice, Some(Advice::Leg));
 }
+
+#[test]
+fn un_ticking_a_strength_exercise_on_a_recovery_day_does_not_bring_it_back() {
+    let store = Store::open_in_memory().unwrap();
+    let c = berlin(MONDAY, 7, 0);
+    let t = actions::today(&store, &c).unwrap();
+    let strength = first_strength(&t);
+    actions::mark(&store, &c, c.today(), strength, true).unwrap();
+    actions::check_in(&store, &c, c.today(), 7, None, false).unwrap();
+    let t = actions::mark(&store, &c, c.today(), strength, false).unwrap();
+    assert!(!ids(&t).contains(&strength), "{:?}", ids(&t));
+    assert!(t
+        .items
+        .iter()
+        .all(|i| i.exercise.category == Category::Mobility || i.done));
+    assert!(actions::mark(&store, &c, c.today(), strength, true).is_err());
+}
+
+#[test]
+fn the_calendar_logs_a_restored_strength_day_with_high_pain_as_its_gentle_session() {
+    let store = Store::open_in_memory().unwrap();
+    let monday = berlin(MONDAY, 7, 0);
+    let planned = actions::today(&store, &monday).unwrap().planned();
+    store
+        .keep_session(
+            monday.today(),
+            SessionKind::Strength,
+            &planned,
+            monday.now(),
+            monday.zone(),
+        )
+        .unwrap();
+    let checkin = backstride_core::checkin::CheckIn::new(monday.today(), 7, None, false).unwrap();
+    store.save_checkin(&checkin, monday.now(), monday.zone()).unwrap();
+    days::log_day(&store, &berlin(WEDNESDAY, 9, 0), monday.today(), true).unwrap();
+    let stored = store.session(monday.today()).unwrap().unwrap();
+    assert_eq!(stored.kind, SessionKind::Gentle);
+    let done = store.done_on(monday.today()).unwrap();
+    for p in &stored.items {
+        assert_eq!(p.exercise.category, Category::Mobility, "{}", p.exercise.id);
+        assert!(done.contains(p.exercise.id));
+    }
+    assert!(planned
+        .iter()
+        .all(|p| p.exercise.category == Category::Mobility || !done.contains(p.exercise.id)));
+}
+
+#[test]
+fn a_gentle_day_in_between_does_not_forget_what_hurt() {
+    let store = Store::open_in_memory().unwrap();
+    let every_day = Plan {
+        strength_days: WeekdaySet::EVERY_DAY,
+        ..Plan::default()
+    };
+    store.save_plan(&every_day, day("2020-01-01")).unwrap();
+    let monday = berlin(MONDAY, 7, 0);
+    let hurt = first_strength(&actions::today(&store, &monday).unwrap());
+    actions::record_hurt(&store, &monday, monday.today(), hurt).unwrap();
+    let tuesday = berlin("2026-03-31", 7, 0);
+    actions::check_in(&store, &tuesday, tuesday.today(), 6, None, false).unwrap();
+    let gentle = actions::today(&store, &tuesday).unwrap();
+    actions::mark(&store, &tuesday, tuesday.today(), gentle.items[0].exercise.id, true).unwrap();
+    let wednesday = actions::today(&store, &berlin(WEDNESDAY, 7, 0)).unwrap();
+    assert!(!ids(&wednesday).contains(&hurt), "{:?}", ids(&wednesday));
+}
+
+#[test]
+fn a_readiness_yes_after_the_session_started_makes_what_is_left_gentle() {
+    let store = Store::open_in_memory().unwrap();
+    let c = berlin(MONDAY, 7, 0);
+    let t = actions::today(&store, &c).unwrap();
+    actions::mark(&store, &c, c.today(), t.items[0].exercise.id, true).unwrap();
+    assert!(t.items.iter().any(|i| i.exercise.level == 2));
+    let t = actions::answer_readiness(&store, &c, &[Question::Heart]).unwrap();
+    assert!(t.items[0].done, "the tick stays");
+    assert!(t.items.iter().all(|i| i.done || i.exercise.level == 1), "{:?}", ids(&t));
+    let stored = store.session(c.today()).unwrap().unwrap();
+    assert_eq!(stored.items, t.planned(), "stored as shown");
+}
+
+#[test]
+fn an_exercise_named_at_the_rating_of_a_recovery_day_comes_back_a_step_lower() {
+    let store = Store::open_in_memory().unwrap();
+    let c = berlin(MONDAY, 7, 0);
+    let t = actions::today(&store, &c).unwrap();
+    let strength = first_strength(&t);
+    let before = t.items.iter().find(|i| i.exercise.id == strength).unwrap().amount;
+    actions::mark(&store, &c, c.today(), strength, true).unwrap();
+    let t = actions::check_in(&store, &c, c.today(), 6, None, false).unwrap();
+    for id in ids(&t) {
+        actions::mark(&store, &c, c.today(), id, true).unwrap();
+    }
+    actions::finish(&store, &c, c.today(), Rating::Fine, Some(strength)).unwrap();
+    assert!(store.progress().unwrap()[strength].amount < before);
+}

@@ -1,7 +1,7 @@
 //! Reads the whole history for the calendar and the streak in a few queries, and logs or
 //! un-logs a past day.
 
-use super::sessions::insert_session;
+use super::sessions::keep_in;
 use super::{stamp, HistoryKey, Kept, Store, StoreError};
 use crate::checkin::{RECOVERY_FROM, SORE_FROM};
 use crate::history::{skipped_dates, History, DEFAULT_FREEZES};
@@ -134,7 +134,7 @@ impl Store {
         zone: Tz,
     ) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        insert_session(&tx, date, kind, items, at, zone)?;
+        keep_in(self, &tx, date, kind, items, (at, zone))?;
         tx.execute(
             "UPDATE session SET logged_afterwards = 1 WHERE local_date = ?1",
             params![date.to_string()],

@@ -70,22 +70,7 @@ impl Store {
         zone: Tz,
     ) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        if let Some(stored) = self.session(date)? {
-            if stored.kind == kind && stored.items == items {
-                return Ok(());
-            }
-            tx.execute(
-                "UPDATE session SET kind = ?2 WHERE local_date = ?1",
-                params![date.to_string(), kind.as_str()],
-            )?;
-            tx.execute(
-                "DELETE FROM session_item WHERE local_date = ?1",
-                params![date.to_string()],
-            )?;
-            insert_items(&tx, date, items)?;
-        } else {
-            insert_session(&tx, date, kind, items, at, zone)?;
-        }
+        keep_in(self, &tx, date, kind, items, (at, zone))?;
         tx.commit()?;
         Ok(())
     }
@@ -161,12 +146,14 @@ impl Store {
         Ok(usize::try_from(count).unwrap_or(0))
     }
 
-    /// The exercises that hurt in the last session before `date`: the next session leaves
-    /// them out.
+    /// The exercises that hurt before `date`, since (and on) the day of the last strength
+    /// session done on its day: the next strength session leaves them out. A gentle day or a
+    /// day logged afterwards in between does not make them forgotten.
     pub fn last_hurt(&self, date: NaiveDate) -> Result<HashSet<String>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT exercise_id FROM hurt WHERE local_date =
-               (SELECT max(local_date) FROM session WHERE local_date < ?1)",
+            "SELECT exercise_id FROM hurt WHERE local_date < ?1 AND local_date >= coalesce(
+               (SELECT max(local_date) FROM session
+                WHERE local_date < ?1 AND kind = 'strength' AND logged_afterwards = 0), '')",
         )?;
         let rows = stmt.query_map(params![date.to_string()], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -199,8 +186,35 @@ impl Store {
     }
 }
 
+/// Stores `date`'s session, or replaces the stored one's kind and items where they differ;
+/// run inside a transaction (`tx`, on `store`'s connection).
+pub(super) fn keep_in(
+    store: &Store,
+    tx: &Connection,
+    date: NaiveDate,
+    kind: SessionKind,
+    items: &[Planned],
+    (at, zone): (DateTime<Utc>, Tz),
+) -> Result<(), StoreError> {
+    match store.session(date)? {
+        Some(stored) if stored.kind == kind && stored.items == items => Ok(()),
+        Some(_) => {
+            tx.execute(
+                "UPDATE session SET kind = ?2 WHERE local_date = ?1",
+                params![date.to_string(), kind.as_str()],
+            )?;
+            tx.execute(
+                "DELETE FROM session_item WHERE local_date = ?1",
+                params![date.to_string()],
+            )?;
+            insert_items(tx, date, items)
+        }
+        None => insert_session(tx, date, kind, items, at, zone),
+    }
+}
+
 /// Inserts a session and its items unless `date` has one; run inside a transaction.
-pub(super) fn insert_session(
+fn insert_session(
     conn: &Connection,
     date: NaiveDate,
     kind: SessionKind,
