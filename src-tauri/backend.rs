@@ -692,7 +692,7 @@ mod tests {
                 "readiness question",
             ),
             (
-                backend.answer_readiness(&vec!["heart".to_string(); 8]).unwrap_err(),
+                backend.answer_readiness(&vec!["heart".to_string(); 9]).unwrap_err(),
                 "invalid",
                 "once",
             ),
