@@ -233,11 +233,6 @@ pub struct Exercise {
 }
 
 impl Exercise {
-    /// True when the dose counts each side.
-    pub fn sided(&self) -> bool {
-        self.dose.kind.sided()
-    }
-
     /// True when a user who owns `owned` can do this exercise.
     pub fn possible_with(&self, owned: &[Equipment]) -> bool {
         self.equipment.is_empty() || self.equipment.iter().any(|e| owned.contains(e))

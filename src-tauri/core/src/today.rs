@@ -307,7 +307,8 @@ impl DaySession {
 /// The most demanding level on offer on `date` (see [`session::level_cap`]).
 fn level_cap(store: &Store, date: NaiveDate) -> Result<u8, CoreError> {
     let take_care = readiness::readiness(store)?.take_care();
-    Ok(session::level_cap(store.clean_sessions(date)?, take_care))
+    let clean = store.clean_sessions(date, session::SESSIONS_BEFORE_LEVEL_3)?;
+    Ok(session::level_cap(clean, take_care))
 }
 
 /// Milliseconds from `now` to the next local midnight (or the first valid time after it,

@@ -159,21 +159,31 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Rated strength sessions before `date` since the last one rated too hard or with an
-    /// exercise that hurt.
-    pub fn clean_sessions(&self, date: NaiveDate) -> Result<usize, StoreError> {
-        let count: i64 = self
+    /// Rated strength sessions before `date` since the last day with a session rated too hard
+    /// or an exercise that hurt, counted up to `up_to` (the most that matters); only the
+    /// latest `up_to` sessions are read.
+    pub fn clean_sessions(&self, date: NaiveDate, up_to: usize) -> Result<usize, StoreError> {
+        let day = date.to_string();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT local_date FROM session WHERE local_date < ?1 AND kind = 'strength' AND rating IS NOT NULL
+             ORDER BY local_date DESC LIMIT ?2",
+        )?;
+        let latest: Vec<String> = stmt
+            .query_map(params![day, i64::try_from(up_to).unwrap_or(i64::MAX)], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let Some(oldest) = latest.last() else {
+            return Ok(0);
+        };
+        let bad: Option<String> = self
             .conn
             .prepare_cached(
-                "SELECT count(*) FROM session s
-                 WHERE s.kind = 'strength' AND s.rating IS NOT NULL AND s.local_date < ?1
-                   AND s.local_date > coalesce((
-                     SELECT max(t.local_date) FROM session t
-                     WHERE t.local_date < ?1 AND (t.rating = 'too-hard'
-                       OR EXISTS (SELECT 1 FROM hurt h WHERE h.local_date = t.local_date))), '')",
+                "SELECT max(d) FROM (
+                   SELECT max(local_date) AS d FROM hurt WHERE local_date >= ?2 AND local_date < ?1
+                   UNION ALL
+                   SELECT max(local_date) FROM session WHERE local_date >= ?2 AND local_date < ?1 AND rating = 'too-hard')",
             )?
-            .query_row(params![date.to_string()], |r| r.get(0))?;
-        Ok(usize::try_from(count).unwrap_or(0))
+            .query_row(params![day, oldest], |r| r.get(0))?;
+        Ok(latest.iter().filter(|d| bad.as_ref().is_none_or(|b| *d > b)).count())
     }
 
     /// The last day before `date` that `exercise_id` was in a session (an index lookup).
@@ -369,14 +379,15 @@ mod tests {
             }
         }
         let after = start + chrono::Days::new(20);
-        assert_eq!(store.clean_sessions(after).unwrap(), 3, "sessions 7, 8 and 9");
+        assert_eq!(store.clean_sessions(after, 6).unwrap(), 3, "sessions 7, 8 and 9");
+        assert_eq!(store.clean_sessions(after, 2).unwrap(), 2, "counted up to 2");
         assert_eq!(
-            store.clean_sessions(start + chrono::Days::new(12)).unwrap(),
+            store.clean_sessions(start + chrono::Days::new(12), 6).unwrap(),
             2,
             "4 and 5"
         );
         assert_eq!(
-            store.clean_sessions(start + chrono::Days::new(6)).unwrap(),
+            store.clean_sessions(start + chrono::Days::new(6), 6).unwrap(),
             3,
             "0, 1, 2"
         );
