@@ -309,7 +309,7 @@ function setArea(area) {
   }
 }
 
-const selectedArea = () => els.area.querySelector('[aria-pressed="true"]')?.dataset.area ?? null;
+const selectedArea = () => els.area.querySelector('[data-area][aria-pressed="true"]')?.dataset.area ?? null;
 
 function saveCheckin(pain, area, leg = els.leg.getAttribute('aria-pressed') === 'true') {
   showMessage(els.hurtNote, '');
