@@ -1,0 +1,200 @@
+//! Tests of the shoe actions: pairs, runs, wear prompts and their answers, units, imports.
+
+use super::*;
+use crate::testing::berlin;
+use chrono::{TimeZone, Utc};
+
+fn pair(name: &str, limit: f64) -> PairInput {
+    PairInput {
+        name: name.into(),
+        model: None,
+        start: None,
+        purchased: None,
+        limit: Some(limit),
+        default: false,
+    }
+}
+
+fn run(km: f64) -> RunInput {
+    RunInput {
+        date: "2026-04-01".into(),
+        distance: Some(km),
+        minutes: None,
+        pair_id: None,
+    }
+}
+
+fn only(view: &ShoesView) -> &Wear {
+    &view.pairs[0]
+}
+
+#[test]
+fn a_100_km_pair_is_wearing_at_86_then_replace_at_101_then_quiet_once_retired() {
+    let store = Store::open_in_memory().unwrap();
+    let c = berlin("2026-04-01", 18);
+    add_pair(&store, &c, &pair("Blue trainers", 100.0)).unwrap();
+    let v = add_run(&store, &c, &run(86.0)).unwrap();
+    assert_eq!(
+        (only(&v).level, only(&v).prompt, only(&v).percent),
+        (Some(Level::Wearing), true, 86)
+    );
+    assert_eq!(take_shoe_notifications(&store, &c).unwrap().len(), 1);
+    assert!(
+        take_shoe_notifications(&store, &c).unwrap().is_empty(),
+        "notified once per threshold"
+    );
+    let v = add_run(&store, &c, &run(15.0)).unwrap();
+    assert_eq!((only(&v).level, only(&v).prompt), (Some(Level::Replace), true));
+    assert_eq!(
+        take_shoe_notifications(&store, &c).unwrap().len(),
+        1,
+        "replace is its own notification"
+    );
+    let id = only(&v).pair.id;
+    let v = retire_pair(&store, &c, id, true).unwrap();
+    assert!(!only(&v).prompt && only(&v).pair.retired);
+    assert!(
+        add_run(&store, &c, &run(5.0)).is_err(),
+        "no default pair left to run in"
+    );
+}
+
+#[test]
+fn bad_runs_and_pairs_are_refused_and_change_nothing() {
+    let store = Store::open_in_memory().unwrap();
+    let c = berlin("2026-04-01", 18);
+    assert!(
+        matches!(add_run(&store, &c, &run(5.0)), Err(CoreError::BadRun(_))),
+        "no pair yet"
+    );
+    add_pair(&store, &c, &pair("Blue", 100.0)).unwrap();
+    add_run(&store, &c, &run(10.0)).unwrap();
+    for km in [-5.0, 0.0, f64::NAN, f64::INFINITY, 1000.5] {
+        assert!(
+            matches!(add_run(&store, &c, &run(km)), Err(CoreError::BadRun(_))),
+            "{km}"
+        );
+    }
+    let future = RunInput {
+        date: "2026-04-02".into(),
+        ..run(5.0)
+    };
+    assert!(add_run(&store, &c, &future).unwrap_err().to_string().contains("future"));
+    let garbage = RunInput {
+        date: "yesterday".into(),
+        ..run(5.0)
+    };
+    assert!(add_run(&store, &c, &garbage).is_err());
+    assert!(add_run(
+        &store,
+        &c,
+        &RunInput {
+            minutes: Some(-3.0),
+            ..run(5.0)
+        }
+    )
+    .is_err());
+    for bad in [
+        pair("", 800.0),
+        pair(&"x".repeat(201), 800.0),
+        pair("Red", 99.0),
+        pair("Red", f64::NAN),
+    ] {
+        assert!(matches!(add_pair(&store, &c, &bad), Err(CoreError::BadShoe(_))));
+    }
+    let v = view(&store, &c).unwrap();
+    assert_eq!((v.pairs.len(), only(&v).total_m, v.runs.len()), (1, 10_000, 1));
+}
+
+#[test]
+fn later_waits_and_a_new_limit_starts_the_prompts_over() {
+    let store = Store::open_in_memory().unwrap();
+    let c = berlin("2026-04-01", 18);
+    add_pair(&store, &c, &pair("Blue", 100.0)).unwrap();
+    let id = only(&add_run(&store, &c, &run(90.0)).unwrap()).pair.id;
+    let v = answer_prompt(&store, &c, id, PromptAnswer::Later).unwrap();
+    assert!(!only(&v).prompt);
+    assert!(
+        !only(&add_run(&store, &c, &run(20.0)).unwrap()).prompt,
+        "110 km: still put off"
+    );
+    assert!(
+        only(&add_run(&store, &c, &run(30.0)).unwrap()).prompt,
+        "140 km: 50 km more"
+    );
+    let v = answer_prompt(&store, &c, id, PromptAnswer::ChangeLimit { limit: 400.0 }).unwrap();
+    assert_eq!((only(&v).level, only(&v).prompt), (None, false));
+    let v = add_run(&store, &c, &run(200.0)).unwrap();
+    assert_eq!(
+        (only(&v).level, only(&v).prompt),
+        (Some(Level::Wearing), true),
+        "85 % of the new limit"
+    );
+    assert!(answer_prompt(&store, &c, id, PromptAnswer::ChangeLimit { limit: 50.0 }).is_err());
+}
+
+#[test]
+fn imported_runs_go_to_the_default_pair_once_and_bad_files_import_nothing() {
+    use crate::import::tests::{fit, gpx, tcx};
+    let store = Store::open_in_memory().unwrap();
+    let c = berlin("2026-04-01", 18);
+    let start = Utc.with_ymd_and_hms(2026, 3, 28, 7, 0, 0).unwrap();
+    assert!(
+        import_runs(&store, &c, "a.gpx", gpx(10.0, start).as_bytes()).is_err(),
+        "no pair yet"
+    );
+    add_pair(&store, &c, &pair("Blue", 800.0)).unwrap();
+    let first = import_runs(&store, &c, "a.gpx", gpx(10.0, start).as_bytes()).unwrap();
+    assert_eq!((first.added, first.skipped), (1, 0));
+    let again = import_runs(&store, &c, "a.gpx", gpx(10.0, start).as_bytes()).unwrap();
+    assert_eq!((again.added, again.skipped), (0, 1), "same start time: skipped");
+    let later = start + chrono::TimeDelta::days(1);
+    import_runs(&store, &c, "b.tcx", tcx(5000.0, later, true).as_bytes()).unwrap();
+    let v = import_runs(
+        &store,
+        &c,
+        "c.fit",
+        &fit(21_097.5, later + chrono::TimeDelta::hours(5), 6300.0),
+    )
+    .unwrap();
+    assert!(
+        (only(&v.shoes).total_m - 36_098).abs() <= 50,
+        "{}",
+        only(&v.shoes).total_m
+    );
+    assert_eq!(v.shoes.runs[0].date, "2026-03-29".parse::<NaiveDate>().unwrap());
+
+    let before = only(&view(&store, &c).unwrap()).total_m;
+    let future = Utc.with_ymd_and_hms(2026, 4, 5, 7, 0, 0).unwrap();
+    assert!(import_runs(&store, &c, "f.gpx", gpx(5.0, future).as_bytes())
+        .unwrap_err()
+        .to_string()
+        .contains("future"));
+    assert!(import_runs(&store, &c, "huge.fit", &fit(1_200_000.0, start, 3600.0)).is_err());
+    assert!(import_runs(&store, &c, "x.gpx", b"<gpx><trk>").is_err());
+    assert_eq!(
+        only(&view(&store, &c).unwrap()).total_m,
+        before,
+        "nothing imported from bad files"
+    );
+}
+
+#[test]
+fn miles_in_miles_out_stored_in_metres() {
+    let store = Store::open_in_memory().unwrap();
+    let c = berlin("2026-04-01", 18);
+    set_unit(&store, &c, Unit::Mi).unwrap();
+    let v = add_pair(
+        &store,
+        &c,
+        &PairInput {
+            limit: None,
+            ..pair("Blue", 0.0)
+        },
+    )
+    .unwrap();
+    assert_eq!(only(&v).pair.limit_m, 643_738, "400 mi by default");
+    let v = add_run(&store, &c, &run(13.1)).unwrap();
+    assert_eq!(only(&v).total_m, 21_082);
+    assert!((Unit::Mi.from_metres(only(&v).total_m) - 13.1).abs() < 0.001);
+}
