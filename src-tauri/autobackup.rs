@@ -2,6 +2,7 @@
 //! 3 s after each change, so a burst of taps shares one write.
 
 use crate::backend::Backend;
+use crate::blocking::blocking;
 use std::time::Duration;
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -13,11 +14,14 @@ const QUIET: Duration = Duration::from_secs(3);
 /// Starts the backup task on Tauri's async runtime.
 pub fn start<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
-        let backend = app.state::<Backend>();
-        let stored = backend.stored();
+        let stored = app.state::<Backend>().stored();
         tokio::time::sleep(AFTER_START).await;
         loop {
-            backend.write_auto_backup();
+            let _ = blocking(app.clone(), |b| {
+                b.write_auto_backup();
+                Ok(())
+            })
+            .await;
             stored.notified().await;
             tokio::time::sleep(QUIET).await;
         }

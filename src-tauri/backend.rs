@@ -3,11 +3,13 @@
 
 use crate::environment::Settings;
 use crate::error::ShellError;
+use crate::lock::DataLock;
 use backstride_core::actions::Reminders;
 use backstride_core::appearance::{self, Theme};
-use backstride_core::backup::{self, Summary};
-use backstride_core::backups::{self, AutoBackup};
+use backstride_core::backup::{self, Staged, Summary};
+use backstride_core::backups::{self, AutoBackup, SetAside};
 use backstride_core::days::{self, CalendarSettings, DayDetail, Month};
+use backstride_core::import;
 use backstride_core::input::{self, whole};
 use backstride_core::plan::Plan;
 use backstride_core::progression::DoseChange;
@@ -16,10 +18,11 @@ use backstride_core::reminders::{Reminder, ReminderSettings};
 use backstride_core::shoe_actions::{self, Imported, PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::shoes::{Level, Unit};
 use backstride_core::{actions, Clock, CoreError, RunningClock, Store, Today};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::Notify;
 
 /// The app's state, managed by Tauri.
@@ -32,6 +35,46 @@ pub struct Backend {
     stored: Arc<Notify>,
     /// `BACKSTRIDE_EXPORT_DIR`: exports are copied there instead of asking where.
     export_dir: Option<PathBuf>,
+    /// The backup last previewed, read and checked once, waiting for the user to confirm.
+    previewed: Mutex<Option<Previewed>>,
+    /// Reminders delivered up to here: kept in memory, so a reminder is never sent twice
+    /// while writing it down fails, and written when the data file takes writes again.
+    delivered: Mutex<Delivered>,
+}
+
+/// A previewed backup: the number that names it and its checked rows.
+struct Previewed {
+    token: u64,
+    staged: Staged,
+}
+
+/// The delivered mark in memory and when to try writing it down again.
+#[derive(Default)]
+struct Delivered {
+    /// The latest reminder delivered, if its writing is still due.
+    unwritten: Option<DateTime<Utc>>,
+    /// The latest reminder delivered this run.
+    through: Option<DateTime<Utc>>,
+    /// Not before this instant is writing tried again...
+    retry_at: Option<Instant>,
+    /// ...and the wait after the next failure.
+    backoff: Duration,
+}
+
+/// The first wait after a failed write of the delivered mark; it doubles up to [`MAX_BACKOFF`].
+const FIRST_BACKOFF: Duration = Duration::from_secs(5);
+/// The longest wait between two tries.
+const MAX_BACKOFF: Duration = Duration::from_secs(300);
+
+/// A backup read and checked, waiting to be restored: what it holds and the number that
+/// names it when the user confirms.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Preview {
+    /// Names this preview to [`Backend::restore_backup`].
+    pub token: u64,
+    /// What the backup holds.
+    pub summary: Summary,
 }
 
 /// The reminders as the Settings screen and Today show them.
@@ -50,8 +93,8 @@ struct Ready {
     clock: RunningClock,
     timer_speed: u32,
     data_dir: PathBuf,
-    /// Where a damaged data file found at start was moved.
-    set_aside: Option<PathBuf>,
+    /// Held while the app runs: no other process writes this data.
+    _lock: Option<DataLock>,
 }
 
 /// The backup part of Settings, and what start-up did with a damaged data file.
@@ -62,18 +105,17 @@ pub struct BackupsView {
     pub autos: Vec<AutoBackup>,
     /// The folder they are in.
     pub folder: String,
-    /// Where a damaged data file was moved at start, if one was.
-    pub damaged: Option<String>,
+    /// Where a damaged data file was moved at start, until a backup is restored or the
+    /// notice dismissed.
+    pub damaged: Option<SetAside>,
 }
 
-/// An export: the file's name and contents, and the copy kept in the backups folder.
+/// An export: the file's name and the copy kept in the backups folder.
 #[derive(Debug)]
 pub struct Export {
     /// A file name to suggest.
     pub name: String,
-    /// The contents.
-    pub bytes: Vec<u8>,
-    /// The copy in the backups folder.
+    /// The copy in the backups folder, to copy where the user chooses.
     pub kept: PathBuf,
 }
 
@@ -112,15 +154,15 @@ pub struct SettingsView {
 }
 
 impl Backend {
-    /// Builds the clock and opens the store from the environment on a thread of its own (the
-    /// commands wait for it); `fallback_dir` is the platform's app-data folder, used when
-    /// `BACKSTRIDE_DATA_DIR` is not set.
-    pub fn start(settings: Settings, fallback_dir: Option<PathBuf>) -> Self {
+    /// Builds the clock and opens the store in `data_dir` (`BACKSTRIDE_DATA_DIR`, else the
+    /// platform's app-data folder), whose `lock` this process holds, on a thread of its own
+    /// (the commands wait for it).
+    pub fn start(settings: Settings, data_dir: Option<PathBuf>, lock: Option<DataLock>) -> Self {
         let ready = Arc::new(OnceLock::new());
         let cell = Arc::clone(&ready);
         let export_dir = settings.export_dir.clone();
         std::thread::spawn(move || {
-            let opened = std::panic::catch_unwind(|| Ready::start(settings, fallback_dir))
+            let opened = std::panic::catch_unwind(|| Ready::start(settings, data_dir, lock))
                 .unwrap_or_else(|_| Err("Backstride failed while opening its data.".into()));
             let _ = cell.set(opened);
         });
@@ -129,6 +171,8 @@ impl Backend {
             ready,
             changed: Arc::new(Notify::new()),
             stored: Arc::new(Notify::new()),
+            previewed: Mutex::new(None),
+            delivered: Mutex::new(Delivered::default()),
         }
     }
 
@@ -328,9 +372,12 @@ impl Backend {
         self.change(|store, clock| shoe_actions::delete_run(store, clock, id))
     }
 
-    /// Imports the runs of a GPX, TCX or FIT file named `file_name`.
+    /// Imports the runs of a GPX, TCX or FIT file named `file_name`: the file is read before
+    /// the store is taken, so a large one never holds up other commands.
     pub fn import_runs(&self, file_name: &str, bytes: &[u8]) -> Result<Imported, ShellError> {
-        self.change(|store, clock| shoe_actions::import_runs(store, clock, file_name, bytes))
+        self.ready()?;
+        let runs = import::parse(file_name, bytes)?;
+        self.change(|store, clock| shoe_actions::import_runs(store, clock, &runs))
     }
 
     /// Chooses the colour theme: `system`, `light` or `dark`.
@@ -351,71 +398,86 @@ impl Backend {
         Ok(BackupsView {
             autos: backups::autos(&ready.data_dir),
             folder: ready.data_dir.join(backups::FOLDER).display().to_string(),
-            damaged: ready.set_aside.as_ref().map(|p| p.display().to_string()),
+            damaged: backups::set_aside(&ready.data_dir),
         })
     }
 
-    /// A full backup (`json`) or the history (`csv`), also kept in the backups folder.
+    /// A full backup (`json`, written row by row) or the history (`csv`), kept in the
+    /// backups folder.
     pub fn export(&self, kind: &str) -> Result<Export, ShellError> {
         let ready = self.ready()?;
         let store = ready.store();
-        let (name, text) = match kind {
-            "json" => (
-                format!("backstride-backup-{}.json", ready.clock.today()),
-                backup::export_json(&store, &ready.clock)?,
-            ),
-            "csv" => (
-                format!("backstride-history-{}.csv", ready.clock.today()),
-                backup::history_csv(&store, &ready.clock)?,
-            ),
+        let today = ready.clock.today();
+        let (name, kept) = match kind {
+            "json" => {
+                let name = format!("backstride-backup-{today}.json");
+                let kept = backups::save_backup(&ready.data_dir, &name, &store, &ready.clock)?;
+                (name, kept)
+            }
+            "csv" => {
+                let name = format!("backstride-history-{today}.csv");
+                let text = backup::history_csv(&store, &ready.clock)?;
+                let kept = backups::save(&ready.data_dir, &name, text.as_bytes())?;
+                (name, kept)
+            }
             _ => return Err(CoreError::BadValue("Export a backup (json) or the history (csv).").into()),
         };
-        let kept = backups::save(&ready.data_dir, &name, text.as_bytes())?;
-        Ok(Export {
-            name,
-            bytes: text.into_bytes(),
-            kept,
-        })
+        Ok(Export { name, kept })
     }
 
-    /// What a backup file holds, read and checked whole; nothing is changed.
-    pub fn preview_backup(&self, bytes: &[u8]) -> Result<Summary, ShellError> {
-        self.ready()?;
-        Ok(backup::read(bytes)?.summary)
+    /// Reads and checks a backup file whole, and keeps it for [`Backend::restore_backup`]:
+    /// what is restored is what was previewed. Nothing is changed.
+    pub fn preview_backup(&self, bytes: &[u8]) -> Result<Preview, ShellError> {
+        let ready = self.ready()?;
+        let staged = backup::read(bytes, ready.clock.today())?;
+        let summary = staged.summary.clone();
+        let mut previewed = self.previewed.lock().unwrap_or_else(|p| p.into_inner());
+        let token = previewed.as_ref().map_or(1, |p| p.token.wrapping_add(1));
+        *previewed = Some(Previewed { token, staged });
+        Ok(Preview { token, summary })
     }
 
-    /// Replaces everything with a backup file's data, checked whole first; the data from
-    /// before is saved as a backup of its own.
-    pub fn restore_backup(&self, bytes: &[u8]) -> Result<Restored, ShellError> {
-        let staged = backup::read(bytes)?;
+    /// Previews the automatic backup called `name`.
+    pub fn preview_auto_backup(&self, name: &str) -> Result<Preview, ShellError> {
+        let bytes = backups::read_auto(&self.ready()?.data_dir, name)?;
+        self.preview_backup(&bytes)
+    }
+
+    /// Replaces everything with the backup previewed as `token`; the data from before is
+    /// saved as a backup of its own, and backups from before a damage are no longer held.
+    pub fn restore_backup(&self, token: f64) -> Result<Restored, ShellError> {
+        let taken = {
+            let mut previewed = self.previewed.lock().unwrap_or_else(|p| p.into_inner());
+            match previewed.take() {
+                Some(p) if whole(token) == i64::try_from(p.token).ok() => Some(p),
+                other => {
+                    *previewed = other;
+                    None
+                }
+            }
+        };
+        let Previewed { staged, .. } = taken.ok_or(ShellError::BadInput(
+            "That preview is no longer current. Choose the backup again.",
+        ))?;
         let dir = &self.ready()?.data_dir;
         let previous = self.change(|store, clock| {
             let name = format!("before-restore-{}.json", clock.now().format("%Y%m%d-%H%M%S"));
-            let previous = backups::save(dir, &name, backup::export_json(store, clock)?.as_bytes())?;
+            let previous = backups::save_backup(dir, &name, store, clock)?;
             backup::restore(store, &staged)?;
             Ok(previous)
         })?;
+        backups::release(dir)?;
         Ok(Restored {
             summary: staged.summary,
             previous: previous.display().to_string(),
         })
     }
 
-    /// The automatic backup of `date`, as bytes.
-    pub fn auto_backup(&self, date: &str) -> Result<Vec<u8>, ShellError> {
-        let date = input::date(date)?;
-        let ready = self.ready()?;
-        let found = backups::autos(&ready.data_dir)
-            .into_iter()
-            .find(|b| b.date == date)
-            .ok_or(CoreError::BadValue("There is no automatic backup of that day."))?;
-        std::fs::read(&found.path).map_err(|e| {
-            CoreError::File {
-                path: found.path,
-                reason: e.to_string(),
-            }
-            .into()
-        })
+    /// Dismisses the notice of a damaged data file: the backups from before it are rotated
+    /// like the others from now on.
+    pub fn dismiss_damage(&self) -> Result<BackupsView, ShellError> {
+        backups::release(&self.ready()?.data_dir)?;
+        self.backups()
     }
 
     /// Writes today's automatic backup; a failure is logged and tried again after the next change.
@@ -444,18 +506,28 @@ impl Backend {
     }
 
     /// The next reminder not yet delivered and how long until it is due (zero: now). The
-    /// latest of today's overdue ones comes first; a fresh install starts counting now.
+    /// latest of today's overdue ones comes first; a fresh install starts counting now. A
+    /// delivered mark that could not be written is tried again first, with a growing wait.
     pub fn next_reminder(&self) -> Option<(Reminder, Duration)> {
         let ready = self.ready().ok()?;
-        let store = ready.store();
+        self.write_delivered(ready);
         let now = ready.clock.now();
-        let through = match store.delivered_through().ok()? {
-            Some(t) => t,
-            None => {
-                store.set_delivered_through(now).ok()?;
-                now
+        let stored = ready.store().delivered_through();
+        let stored = match stored {
+            Ok(Some(t)) => Some(t),
+            Ok(None) => {
+                self.note_delivered(now);
+                self.write_delivered(ready);
+                None
+            }
+            Err(error) => {
+                eprintln!("backstride: could not read which reminders were delivered: {error}");
+                None
             }
         };
+        let remembered = self.delivered.lock().unwrap_or_else(|p| p.into_inner()).through;
+        let through = stored.max(remembered).unwrap_or(now);
+        let store = ready.store();
         let reminders = actions::reminders(&store, &ready.clock).ok()?;
         if let Some(overdue) = reminders.missed.into_iter().rfind(|r| r.at > through) {
             return Some((overdue, Duration::ZERO));
@@ -473,11 +545,41 @@ impl Backend {
             .unwrap_or_default()
     }
 
-    /// Notes that `reminder` (and everything before it) was delivered.
+    /// Notes that `reminder` (and everything before it) was delivered: in memory at once,
+    /// and in the data file now or, if it takes no writes, later.
     pub fn mark_delivered(&self, reminder: &Reminder) {
+        self.note_delivered(reminder.at);
         if let Ok(ready) = self.ready() {
-            if let Err(error) = ready.store().set_delivered_through(reminder.at) {
-                eprintln!("backstride: could not note a delivered reminder: {error}");
+            self.write_delivered(ready);
+        }
+    }
+
+    fn note_delivered(&self, at: DateTime<Utc>) {
+        let mut delivered = self.delivered.lock().unwrap_or_else(|p| p.into_inner());
+        delivered.through = delivered.through.max(Some(at));
+        delivered.unwritten = delivered.unwritten.max(Some(at));
+    }
+
+    /// Writes the delivered mark if it is due and its wait is over; a failure doubles the wait.
+    fn write_delivered(&self, ready: &Ready) {
+        let mut delivered = self.delivered.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(at) = delivered.unwritten else { return };
+        if delivered.retry_at.is_some_and(|t| Instant::now() < t) {
+            return;
+        }
+        match ready.store().set_delivered_through(at) {
+            Ok(()) => *delivered = Delivered {
+                through: delivered.through,
+                ..Delivered::default()
+            },
+            Err(error) => {
+                let wait = delivered.backoff.clamp(FIRST_BACKOFF, MAX_BACKOFF);
+                eprintln!(
+                    "backstride: could not note a delivered reminder ({error}); trying again in {} s",
+                    wait.as_secs()
+                );
+                delivered.retry_at = Some(Instant::now() + wait);
+                delivered.backoff = (wait * 2).min(MAX_BACKOFF);
             }
         }
     }
@@ -534,24 +636,20 @@ fn shoe_text(w: &backstride_core::shoes::Wear, unit: Unit) -> (String, String) {
 }
 
 impl Ready {
-    fn start(settings: Settings, fallback_dir: Option<PathBuf>) -> Result<Self, String> {
+    fn start(settings: Settings, data_dir: Option<PathBuf>, lock: Option<DataLock>) -> Result<Self, String> {
         let zone = settings.zone();
         let clock = match settings.start_instant()? {
             Some(start) => RunningClock::starting_at(start, zone),
             None => RunningClock::system(zone),
         };
-        let dir = settings
-            .data_dir
-            .clone()
-            .or(fallback_dir)
-            .ok_or("Backstride could not find a folder to keep its data in.")?;
-        let (store, set_aside) = Store::open_or_set_aside(&dir, clock.now()).map_err(|e| e.to_string())?;
+        let dir = data_dir.ok_or("Backstride could not find a folder to keep its data in.")?;
+        let store = backups::open(&dir, clock.now()).map_err(|e| e.to_string())?;
         Ok(Self {
             store: Mutex::new(store),
             clock,
             timer_speed: settings.timer_speed(),
             data_dir: dir,
-            set_aside,
+            _lock: lock,
         })
     }
 

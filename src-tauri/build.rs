@@ -37,7 +37,7 @@ const COMMANDS: &[&str] = &[
     "preview_backup",
     "restore_backup",
     "preview_auto_backup",
-    "restore_auto_backup",
+    "dismiss_damage",
 ];
 
 fn main() {

@@ -70,6 +70,21 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// What to say at start when `TZ` is set but names no zone this app knows; the system's
+    /// zone is used instead.
+    pub fn zone_warning(&self) -> Option<String> {
+        let tz = self.tz.as_deref()?;
+        zone_from_tz(tz).is_none().then(|| {
+            format!(
+                "TZ is set to \"{}\", which is not a time zone like Europe/Berlin; using {} instead.",
+                tz.chars().take(60).collect::<String>(),
+                Settings { tz: None, ..self.clone() }.zone()
+            )
+        })
+    }
+}
+
 /// Reads `TZ` in its usual Linux forms: `Europe/Berlin`, `:Europe/Berlin` or a zoneinfo path.
 fn zone_from_tz(tz: &str) -> Option<Tz> {
     let name = tz.trim().trim_start_matches(':');
@@ -122,6 +137,14 @@ mod tests {
         }
         let long = "9".repeat(10_000);
         assert!(with(Some(&long), None).start_instant().unwrap_err().len() < 200);
+    }
+
+    #[test]
+    fn an_unknown_tz_is_named() {
+        let warning = with(None, Some("Mars/Olympus_Mons")).zone_warning().unwrap();
+        assert!(warning.contains("\"Mars/Olympus_Mons\"") && warning.contains("using"), "{warning}");
+        assert_eq!(with(None, Some("Europe/Berlin")).zone_warning(), None);
+        assert_eq!(with(None, None).zone_warning(), None);
     }
 
     #[test]

@@ -152,6 +152,7 @@ enum Call {
     Export(String),
     Backup(Vec<u8>, bool),
     AutoBackup(String, bool),
+    Restore(f64),
 }
 
 fn call() -> impl Strategy<Value = Call> {
@@ -195,6 +196,7 @@ fn call() -> impl Strategy<Value = Call> {
         text().prop_map(Call::Export),
         (bytes, any::<bool>()).prop_map(|(a, b)| Call::Backup(a, b)),
         (text(), any::<bool>()).prop_map(|(a, b)| Call::AutoBackup(a, b)),
+        number().prop_map(Call::Restore),
     ]
 }
 
@@ -239,9 +241,18 @@ fn apply(backend: &Backend, call: &Call) -> Option<Result<(), ShellError>> {
         Call::ImportRuns(name, bytes) => done(backend.import_runs(name, bytes)),
         Call::Export(kind) => done(backend.export(kind)),
         Call::Backup(bytes, false) => done(backend.preview_backup(bytes)),
-        Call::Backup(bytes, true) => done(backend.restore_backup(bytes)),
-        Call::AutoBackup(date, false) => done(backend.auto_backup(date).and_then(|b| backend.preview_backup(&b))),
-        Call::AutoBackup(date, true) => done(backend.auto_backup(date).and_then(|b| backend.restore_backup(&b))),
+        Call::Backup(bytes, true) => done(
+            backend
+                .preview_backup(bytes)
+                .and_then(|p| backend.restore_backup(p.token as f64)),
+        ),
+        Call::AutoBackup(name, false) => done(backend.preview_auto_backup(name)),
+        Call::AutoBackup(name, true) => done(
+            backend
+                .preview_auto_backup(name)
+                .and_then(|p| backend.restore_backup(p.token as f64)),
+        ),
+        Call::Restore(token) => done(backend.restore_backup(*token)),
     }
 }
 
@@ -250,11 +261,11 @@ fn every_command_refuses_hostile_values_with_a_typed_error_and_stores_nothing() 
     let dir = tempfile::tempdir().unwrap();
     let backend = Backend::start(
         Settings {
-            data_dir: Some(dir.path().to_path_buf()),
             now: Some("2026-03-30T07:30:00+02:00".into()),
             tz: Some("Europe/Berlin".into()),
             ..Settings::default()
         },
+        Some(dir.path().to_path_buf()),
         None,
     );
     // Something to refer to: a pair with a run, a started session.

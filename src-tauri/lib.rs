@@ -3,6 +3,7 @@
 
 mod autobackup;
 mod backend;
+mod blocking;
 mod commands;
 mod environment;
 mod error;
@@ -10,41 +11,20 @@ mod error;
 mod fuzz;
 #[cfg(mobile)]
 mod mobile;
+#[cfg(any(debug_assertions, feature = "bench"))]
+mod painted;
+mod lock;
 mod save;
 #[cfg(desktop)]
 mod scheduler;
 
 use tauri::Manager;
 
-/// Starts Backstride.
-#[cfg_attr(mobile, tauri::mobile_entry_point)]
-pub fn run() {
-    let builder = tauri::Builder::default();
-    // Registered first: a second launch only brings the running window forward.
-    #[cfg(desktop)]
-    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-        if let Some(window) = app.get_webview_window("main") {
-            let _ = window.unminimize();
-            let _ = window.set_focus();
-        }
-    }));
-    #[cfg(mobile)]
-    let builder = builder.plugin(tauri_plugin_fs::init());
-    let result = builder
-        .plugin(tauri_plugin_notification::init())
-        .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
-            let settings = environment::Settings::from_process();
-            let fallback_dir = app.path().app_data_dir().ok();
-            app.manage(backend::Backend::start(settings, fallback_dir));
-            autobackup::start(app.handle().clone());
-            #[cfg(desktop)]
-            scheduler::start(app.handle().clone());
-            #[cfg(mobile)]
-            mobile::start(app.handle().clone());
-            Ok(())
-        })
-        .invoke_handler(tauri::generate_handler![
+/// `$builder` with the app's commands, and in debug builds and the benchmark's the
+/// `painted` mark.
+macro_rules! with_handlers {
+    ($builder:expr) => {
+        with_handlers!(@list $builder;
             commands::today,
             commands::set_done,
             commands::finish_session,
@@ -74,15 +54,65 @@ pub fn run() {
             commands::set_unit,
             commands::set_theme,
             commands::import_runs,
-            commands::painted,
             commands::backups,
             commands::export_backup,
             commands::preview_backup,
             commands::restore_backup,
             commands::preview_auto_backup,
-            commands::restore_auto_backup,
-        ])
-        .run(tauri::generate_context!());
+            commands::dismiss_damage,
+        )
+    };
+    (@list $builder:expr; $($command:path,)*) => {{
+        #[cfg(any(debug_assertions, feature = "bench"))]
+        let builder = $builder.invoke_handler(tauri::generate_handler![$($command,)* painted::painted]);
+        #[cfg(not(any(debug_assertions, feature = "bench")))]
+        let builder = $builder.invoke_handler(tauri::generate_handler![$($command),*]);
+        builder
+    }};
+}
+
+/// Starts Backstride.
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    let builder = tauri::Builder::default();
+    // Registered first: a second launch only brings the running window forward.
+    #[cfg(desktop)]
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.set_focus();
+        }
+    }));
+    #[cfg(mobile)]
+    let builder = builder.plugin(tauri_plugin_fs::init());
+    let builder = builder
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let settings = environment::Settings::from_process();
+            if let Some(warning) = settings.zone_warning() {
+                eprintln!("backstride: {warning}");
+            }
+            let data_dir = settings.data_dir.clone().or_else(|| app.path().app_data_dir().ok());
+            // A second process on the same data stops here, before it touches anything.
+            let lock = match data_dir.as_deref().map(lock::DataLock::acquire) {
+                Some(Err(lock::LockError::Held)) => return Err(lock::ALREADY_OPEN.into()),
+                Some(Ok(lock)) => Some(lock),
+                Some(Err(error)) => {
+                    eprintln!("backstride: {error}");
+                    None
+                }
+                None => None,
+            };
+            app.manage(backend::Backend::start(settings, data_dir, lock));
+            autobackup::start(app.handle().clone());
+            #[cfg(desktop)]
+            scheduler::start(app.handle().clone());
+            #[cfg(mobile)]
+            mobile::start(app.handle().clone());
+            Ok(())
+        });
+    let result = with_handlers!(builder).run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("Backstride could not start: {error}");
         std::process::exit(1);

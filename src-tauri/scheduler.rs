@@ -2,10 +2,13 @@
 //! delivered (a reminder whose day is done or paused is never due), delivers it if its time
 //! has come, and otherwise sleeps towards it by the app's clock: at most 30 s at a time, to
 //! notice system sleep or a clock change, and less when plan, settings or completions
-//! change. A reminder that came due while the app was closed is delivered once on opening.
+//! change. A reminder that came due while the app was closed is delivered once on opening;
+//! one delivered while the data file takes no writes is remembered, never sent again.
+//! Its SQLite work runs on the blocking pool.
 //! On desktop the notification plugin shows at once, so it is never asked to schedule.
 
 use crate::backend::Backend;
+use crate::blocking::blocking;
 use backstride_core::reminders::Reminder;
 use std::time::Duration;
 use tauri::{AppHandle, Manager, Runtime};
@@ -17,30 +20,35 @@ const MAX_NAP: Duration = Duration::from_secs(30);
 /// Starts the scheduler on Tauri's async runtime.
 pub fn start<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
-        let backend = app.state::<Backend>();
+        let changed = app.state::<Backend>().changed();
         loop {
-            let changed = backend.changed();
-            for (title, body) in backend.take_shoe_notifications() {
+            let shoes = blocking(app.clone(), |b| Ok(b.take_shoe_notifications())).await;
+            for (title, body) in shoes.unwrap_or_default() {
                 if let Err(error) = app.notification().builder().title(&title).body(&body).show() {
                     eprintln!("backstride: a shoe prompt could not be shown: {error}");
                 }
             }
-            match backend.next_reminder() {
-                None => changed.notified().await,
-                Some((reminder, wait)) if wait.is_zero() => deliver(&app, &reminder, &backend),
-                Some((_, wait)) => {
-                    tokio::select! {
-                        () = tokio::time::sleep(wait.min(MAX_NAP)) => {}
-                        () = changed.notified() => {}
-                    }
+            // With no reminder ahead it still looks every 30 s: a delivered mark that could not
+            // be written is tried again.
+            let wait = match blocking(app.clone(), |b| Ok(b.next_reminder())).await.ok().flatten() {
+                Some((reminder, wait)) if wait.is_zero() => {
+                    deliver(&app, reminder).await;
+                    continue;
                 }
+                Some((_, wait)) => wait.min(MAX_NAP),
+                None => MAX_NAP,
+            };
+            tokio::select! {
+                () = tokio::time::sleep(wait) => {}
+                () = changed.notified() => {}
             }
         }
     });
 }
 
-fn deliver<R: Runtime>(app: &AppHandle<R>, reminder: &Reminder, backend: &Backend) {
-    let late = backend.late_by(reminder);
+/// Shows `reminder` and notes it delivered, so it is shown once.
+async fn deliver<R: Runtime>(app: &AppHandle<R>, reminder: Reminder) {
+    let late = app.state::<Backend>().late_by(&reminder);
     match app
         .notification()
         .builder()
@@ -57,5 +65,9 @@ fn deliver<R: Runtime>(app: &AppHandle<R>, reminder: &Reminder, backend: &Backen
             reminder.at
         ),
     }
-    backend.mark_delivered(reminder);
+    let _ = blocking(app.clone(), move |b| {
+        b.mark_delivered(&reminder);
+        Ok(())
+    })
+    .await;
 }

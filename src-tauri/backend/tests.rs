@@ -16,8 +16,14 @@ fn settings(dir: &std::path::Path, now: &str, tz: &str) -> Settings {
     }
 }
 
+/// The backend as the app starts it, on the settings' data folder.
+fn start(settings: Settings) -> Backend {
+    let dir = settings.data_dir.clone();
+    Backend::start(settings, dir, None)
+}
+
 fn monday(dir: &std::path::Path) -> Backend {
-    Backend::start(settings(dir, "2026-03-30T07:30:00+02:00", "Europe/Berlin"), None)
+    start(settings(dir, "2026-03-30T07:30:00+02:00", "Europe/Berlin"))
 }
 
 fn error_json(err: ShellError) -> Value {
@@ -28,14 +34,11 @@ fn error_json(err: ShellError) -> Value {
 fn commands_read_the_clock_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     // 23:30 UTC on Sunday is already Monday in Berlin: a strength day.
-    let backend = Backend::start(settings(dir.path(), "2026-03-29T23:30:00Z", "Europe/Berlin"), None);
+    let backend = start(settings(dir.path(), "2026-03-29T23:30:00Z", "Europe/Berlin"));
     let today = backend.today().unwrap();
     assert_eq!(today.date.to_string(), "2026-03-30");
     assert_eq!(today.state, SessionState::NotStarted);
-    let la = Backend::start(
-        settings(dir.path(), "2026-03-29T23:30:00Z", "America/Los_Angeles"),
-        None,
-    );
+    let la = start(settings(dir.path(), "2026-03-29T23:30:00Z", "America/Los_Angeles"));
     assert_eq!(la.today().unwrap().state, SessionState::Rest);
 }
 
@@ -193,7 +196,7 @@ fn the_calendar_commands_parse_and_refuse_like_the_others() {
 fn the_next_reminder_waits_for_its_time_and_comes_once() {
     let dir = tempfile::tempdir().unwrap();
     // Monday 07:29:50 in Berlin: the 07:30 reminder is ten seconds away.
-    let backend = Backend::start(settings(dir.path(), "2026-03-30T07:29:50+02:00", "Europe/Berlin"), None);
+    let backend = start(settings(dir.path(), "2026-03-30T07:29:50+02:00", "Europe/Berlin"));
     let (next, wait) = backend.next_reminder().unwrap();
     assert!(
         wait <= Duration::from_secs(10) && wait > Duration::from_secs(8),
@@ -210,12 +213,38 @@ fn the_next_reminder_waits_for_its_time_and_comes_once() {
 
     // Opened at 09:00 with Monday not done and its reminder never delivered: due at once.
     let dir = tempfile::tempdir().unwrap();
-    let early = Backend::start(settings(dir.path(), "2026-03-30T06:00:00+02:00", "Europe/Berlin"), None);
+    let early = start(settings(dir.path(), "2026-03-30T06:00:00+02:00", "Europe/Berlin"));
     assert!(early.next_reminder().is_some(), "a fresh install starts counting now");
     drop(early);
-    let late = Backend::start(settings(dir.path(), "2026-03-30T09:00:00+02:00", "Europe/Berlin"), None);
+    let late = start(settings(dir.path(), "2026-03-30T09:00:00+02:00", "Europe/Berlin"));
     let (missed, wait) = late.next_reminder().unwrap();
     assert_eq!((missed.date.to_string(), wait), ("2026-03-30".into(), Duration::ZERO));
+}
+
+#[test]
+fn a_reminder_delivered_while_the_data_file_is_locked_comes_once() {
+    let dir = tempfile::tempdir().unwrap();
+    // Installed at 06:00, opened again at 09:00: the 07:30 reminder is due at once.
+    start(settings(dir.path(), "2026-03-30T06:00:00+02:00", "Europe/Berlin")).next_reminder();
+    let backend = start(settings(dir.path(), "2026-03-30T09:00:00+02:00", "Europe/Berlin"));
+    let (missed, wait) = backend.next_reminder().unwrap();
+    assert_eq!(wait, Duration::ZERO);
+    // Another program holds the write lock while the reminder is delivered.
+    let other = rusqlite::Connection::open(dir.path().join(backstride_core::store::DB_FILE)).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    backend.mark_delivered(&missed);
+    other.execute_batch("COMMIT").unwrap();
+    drop(other);
+    // The file takes writes again, but the mark waits for its retry: memory keeps it.
+    assert!(backend.delivered.lock().unwrap().retry_at.is_some(), "the write failed");
+    let next = backend.next_reminder().map(|(r, _)| r.at);
+    assert!(next.is_some_and(|at| at > missed.at), "not sent again: {next:?}");
+    // After the wait the mark is written: a restart does not send it again either.
+    backend.delivered.lock().unwrap().retry_at = None;
+    backend.next_reminder();
+    drop(backend);
+    let again = start(settings(dir.path(), "2026-03-30T09:01:00+02:00", "Europe/Berlin"));
+    assert_ne!(again.next_reminder().map(|(r, _)| r.at), Some(missed.at));
 }
 
 #[test]
@@ -281,7 +310,7 @@ fn a_startup_failure_is_reported_by_every_command() {
         assert_eq!(json["kind"], "startup");
         assert!(json["message"].as_str().unwrap().contains("newer version"));
     }
-    let bad_now = Backend::start(settings(dir.path(), "soon", "UTC"), None);
+    let bad_now = start(settings(dir.path(), "soon", "UTC"));
     assert!(bad_now.today().unwrap_err().to_string().contains("BACKSTRIDE_NOW"));
 }
 
@@ -296,19 +325,21 @@ fn a_damaged_file_is_set_aside_and_an_automatic_backup_brings_the_data_back() {
     std::fs::write(&path, b"not a database at all, sorry").unwrap();
 
     let backend = monday(dir.path());
+    // The fresh, empty data's automatic backups never replace the one from before.
+    backend.write_auto_backup();
+    backend.write_auto_backup();
     let view = backend.backups().unwrap();
     let damaged = view.damaged.expect("the damaged file was set aside");
-    assert_eq!(std::fs::read(&damaged).unwrap(), b"not a database at all, sorry");
+    assert_eq!(std::fs::read(&damaged.damaged).unwrap(), b"not a database at all, sorry");
     assert!(backend.today().unwrap().items.iter().all(|i| !i.done), "started fresh");
-    let date = view.autos[0].date.to_string();
-    assert_eq!(
-        backend
-            .preview_backup(&backend.auto_backup(&date).unwrap())
-            .unwrap()
-            .exercises_done,
-        1
-    );
-    let restored = backend.restore_backup(&backend.auto_backup(&date).unwrap()).unwrap();
+    let before = view.autos.iter().find(|b| b.before_damage).expect("kept");
+    let preview = backend.preview_auto_backup(&before.name).unwrap();
+    assert_eq!(preview.summary.exercises_done, 1);
+
+    // What is restored is what was previewed, whatever happens to the file since.
+    std::fs::write(&before.path, b"{}").unwrap();
+    assert!(backend.restore_backup(preview.token as f64 + 1.0).is_err(), "another token");
+    let restored = backend.restore_backup(preview.token as f64).unwrap();
     assert!(
         std::path::Path::new(&restored.previous).exists(),
         "the fresh data was saved first"
@@ -317,6 +348,20 @@ fn a_damaged_file_is_set_aside_and_an_automatic_backup_brings_the_data_back() {
         backend.today().unwrap().items.iter().any(|i| i.done),
         "the backup's mark is back"
     );
+    assert!(backend.restore_backup(preview.token as f64).is_err(), "a preview restores once");
+    assert!(backend.backups().unwrap().damaged.is_none(), "the notice is done with");
+}
+
+#[test]
+fn a_dismissed_notice_lets_the_backups_from_before_rotate() {
+    let dir = tempfile::tempdir().unwrap();
+    monday(dir.path()).write_auto_backup();
+    std::fs::write(dir.path().join(backstride_core::store::DB_FILE), b"damage").unwrap();
+    let backend = monday(dir.path());
+    assert!(backend.backups().unwrap().damaged.is_some());
+    let view = backend.dismiss_damage().unwrap();
+    assert!(view.damaged.is_none());
+    assert!(monday(dir.path()).backups().unwrap().damaged.is_none(), "and stays dismissed");
 }
 
 #[test]
@@ -325,8 +370,9 @@ fn exports_are_kept_in_the_backups_folder() {
     let backend = monday(dir.path());
     let json = backend.export("json").unwrap();
     assert_eq!(json.name, "backstride-backup-2026-03-30.json");
-    assert_eq!(std::fs::read(&json.kept).unwrap(), json.bytes);
+    let kept = std::fs::read(&json.kept).unwrap();
+    assert_eq!(backend.preview_backup(&kept).unwrap().summary.created_at.to_rfc3339()[..10], *"2026-03-30");
     let csv = backend.export("csv").unwrap();
-    assert!(String::from_utf8(csv.bytes).unwrap().starts_with("date,state,"));
+    assert!(std::fs::read_to_string(&csv.kept).unwrap().starts_with("date,state,"));
     assert_eq!(error_json(backend.export("xml").unwrap_err())["kind"], "invalid");
 }

@@ -4,7 +4,7 @@
 use crate::{CoreError, Store};
 use serde::{Deserialize, Serialize};
 
-const THEME: &str = "theme";
+pub(crate) const THEME: &str = "theme";
 
 /// The colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

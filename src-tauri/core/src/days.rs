@@ -12,7 +12,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Setting: the first day of the week in the calendar grid.
-const WEEK_START: &str = "week_start";
+pub(crate) const WEEK_START: &str = "week_start";
 /// How far back a day can be changed.
 const CHANGEABLE_DAYS: u64 = 366;
 /// The longest pause.

@@ -32,6 +32,14 @@ pub enum CoreError {
     /// A date more than a year ahead.
     #[error("That date is more than a year in the future.")]
     FarFuture,
+    /// A date outside the plausible range, named.
+    #[error("{date} is outside the dates Backstride keeps (1970-01-01 to {last}).")]
+    Implausible {
+        /// The date as it was given.
+        date: String,
+        /// The last plausible day.
+        last: chrono::NaiveDate,
+    },
     /// A date after today.
     #[error("That day has not come yet.")]
     NotYet,

@@ -12,6 +12,8 @@ const SESSION: u16 = 18;
 const START_TIME: u8 = 2;
 const ELAPSED: u8 = 7;
 const DISTANCE: u8 = 9;
+/// The most sessions one file may hold: a watch's file holds one, a year's merge a few hundred.
+pub const MAX_SESSIONS: usize = 1_000;
 
 /// One session as a FIT file states it.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +38,9 @@ pub enum FitError {
     /// A record runs past the end or uses a message type never defined.
     #[error("the FIT file is cut short or malformed")]
     Malformed,
+    /// More sessions than [`MAX_SESSIONS`].
+    #[error("the FIT file holds more than 1,000 sessions")]
+    TooMany,
 }
 
 /// FIT's 16-bit CRC over `bytes`.
@@ -145,6 +150,9 @@ pub fn sessions(bytes: &[u8]) -> Result<Vec<FitSession>, FitError> {
         }
         cursor.take(layout.developer_bytes)?;
         if let (Some(started_at), distance_m, elapsed_s) = session {
+            if found.len() == MAX_SESSIONS {
+                return Err(FitError::TooMany);
+            }
             found.push(FitSession {
                 started_at,
                 distance_m,
@@ -229,6 +237,25 @@ pub(crate) mod tests {
                 elapsed_s: Some(6300.0)
             }]
         );
+    }
+
+    #[test]
+    fn a_file_of_more_than_a_thousand_sessions_is_refused_not_read_on() {
+        let record = |n: u32| {
+            let mut r = vec![0x00];
+            r.extend((1_000_000_000 + n * 60).to_le_bytes());
+            r.extend(500_000u32.to_le_bytes());
+            r.extend(1_500_000u32.to_le_bytes());
+            r
+        };
+        let data = |count: u32| {
+            let mut d = vec![0x40, 0, 0, 18, 0, 3, 2, 4, 0x86, 9, 4, 0x86, 7, 4, 0x86];
+            d.extend((0..count).flat_map(record));
+            d
+        };
+        let cap = MAX_SESSIONS as u32;
+        assert_eq!(sessions(&file(&data(cap))).unwrap().len(), MAX_SESSIONS);
+        assert_eq!(sessions(&file(&data(cap + 1))), Err(FitError::TooMany));
     }
 
     #[test]

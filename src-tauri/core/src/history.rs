@@ -2,6 +2,7 @@
 //! how much of them was done, recovery days, notes, pauses, the plans in effect, and dates
 //! a flight skipped. Calendar states and streaks are derived from it, never stored.
 
+use crate::input::FIRST_DAY;
 use crate::plan::{Plan, PlanMode};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use std::collections::{BTreeMap, BTreeSet};
@@ -105,12 +106,14 @@ impl History {
         self.days.get(&date).copied().unwrap_or_default()
     }
 
-    /// The earliest day the history speaks of.
+    /// The earliest day the history speaks of, never before [`FIRST_DAY`]: a date from an
+    /// older version's file cannot make a walk over the days run for ages.
     pub fn first_day(&self) -> NaiveDate {
         self.days
             .keys()
             .next()
             .map_or(self.started_on, |d| (*d).min(self.started_on))
+            .max(FIRST_DAY)
     }
 }
 
@@ -123,7 +126,15 @@ pub fn skipped_dates(sightings: &[ZoneSighting]) -> BTreeSet<NaiveDate> {
     sorted
         .windows(2)
         .filter(|pair| pair[0].zone != pair[1].zone && pair[1].first - pair[0].last < FLIGHT)
-        .flat_map(|pair| pair[0].date.iter_days().skip(1).take_while(move |d| *d < pair[1].date))
+        // Under 48 hours apart, at most two dates lie between (whatever dates a file says).
+        .flat_map(|pair| {
+            pair[0]
+                .date
+                .iter_days()
+                .skip(1)
+                .take(2)
+                .take_while(move |d| *d < pair[1].date)
+        })
         .collect()
 }
 

@@ -10,6 +10,12 @@ use quick_xml::events::Event;
 const EARTH_RADIUS_M: f64 = 6_371_008.8;
 /// Files larger than this are refused.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+/// The most runs (tracks, activities, sessions) one file may hold.
+pub const MAX_RUNS: usize = crate::fit::MAX_SESSIONS;
+/// The most points one track may hold: a day and a night at one point a second.
+pub const MAX_POINTS: usize = 200_000;
+/// The deepest XML nesting read: GPX and TCX need under ten levels.
+pub const MAX_DEPTH: usize = 64;
 
 /// A run read from a file.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +46,15 @@ pub fn parse(file_name: &str, bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreErro
     if runs.is_empty() {
         return Err(CoreError::BadImport("That file holds no run with a start time.".into()));
     }
+    for run in &runs {
+        let kind = lower.rsplit('.').next().unwrap_or_default().to_ascii_uppercase();
+        if !(run.distance_m.is_finite() && run.distance_m >= 0.0) {
+            return Err(refuse(&kind, &format!("a run's distance is {} m", run.distance_m)));
+        }
+        if let Some(s) = run.duration_s.filter(|s| !(s.is_finite() && *s >= 0.0)) {
+            return Err(refuse(&kind, &format!("a run's duration is {s} s")));
+        }
+    }
     Ok(runs)
 }
 
@@ -63,17 +78,24 @@ struct Track {
     start: Option<DateTime<Utc>>,
     end: Option<DateTime<Utc>>,
     last_point: Option<(f64, f64)>,
+    points: usize,
     track_m: f64,
     laps_m: Option<f64>,
     laps_s: Option<f64>,
 }
 
 impl Track {
-    fn point(&mut self, p: (f64, f64)) {
+    fn point(&mut self, kind: &str, p: (f64, f64)) -> Result<(), CoreError> {
+        self.points += 1;
+        if self.points > MAX_POINTS {
+            return Err(refuse(kind, "a track holds more than 200,000 points"));
+        }
+        let p = position(kind, p.0, p.1)?;
         if let Some(last) = self.last_point {
             self.track_m += haversine(last, p);
         }
         self.last_point = Some(p);
+        Ok(())
     }
 
     fn time(&mut self, t: DateTime<Utc>) {
@@ -91,6 +113,20 @@ impl Track {
             distance_m: self.laps_m.unwrap_or(self.track_m),
             duration_s,
         })
+    }
+}
+
+/// A file that was read but holds something no run can have, with the reason.
+fn refuse(kind: &str, why: &str) -> CoreError {
+    CoreError::BadImport(format!("That {kind} file cannot be imported: {why}."))
+}
+
+/// A position if both coordinates are real numbers on the globe.
+fn position(kind: &str, lat: f64, lon: f64) -> Result<(f64, f64), CoreError> {
+    if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
+        Ok((lat, lon))
+    } else {
+        Err(refuse(kind, &format!("a point lies at latitude {lat}, longitude {lon}")))
     }
 }
 
@@ -129,7 +165,7 @@ fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError>
                             la.parse().map_err(|_| unreadable(kind))?,
                             lo.parse().map_err(|_| unreadable(kind))?,
                         );
-                        t.point(p);
+                        t.point(kind, p)?;
                     }
                 }
                 if let (Some(t), "Lap", Format::Tcx) = (track.as_mut(), name.as_str(), format) {
@@ -137,17 +173,23 @@ fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError>
                         t.time(start.with_timezone(&Utc));
                     }
                 }
+                if path.len() == MAX_DEPTH {
+                    return Err(refuse(kind, "it is nested more than 64 levels deep"));
+                }
                 path.push(name);
             }
             Event::End(e) => {
                 let name = e.local_name().as_ref().to_string();
                 if format == Format::Tcx && name == "Trackpoint" {
                     if let (Some(t), Some(la), Some(lo)) = (track.as_mut(), lat.take(), lon.take()) {
-                        t.point((la, lo));
+                        t.point(kind, (la, lo))?;
                     }
                 }
                 if name == run_tag {
                     runs.extend(track.take().and_then(Track::finish));
+                    if runs.len() > MAX_RUNS {
+                        return Err(refuse(kind, "it holds more than 1,000 runs"));
+                    }
                 }
                 path.pop();
             }
@@ -182,7 +224,10 @@ fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError>
 }
 
 fn fit_runs(bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreError> {
-    let sessions = crate::fit::sessions(bytes).map_err(|_| unreadable("FIT"))?;
+    let sessions = crate::fit::sessions(bytes).map_err(|e| match e {
+        crate::fit::FitError::TooMany => refuse("FIT", "it holds more than 1,000 sessions"),
+        _ => unreadable("FIT"),
+    })?;
     Ok(sessions
         .into_iter()
         .filter_map(|session| {
@@ -307,5 +352,67 @@ pub(crate) mod tests {
             .unwrap_err()
             .to_string()
             .contains("50 MB"));
+    }
+
+    #[test]
+    fn impossible_values_are_refused_with_the_reason_not_zeroed() {
+        let t = "<time>2026-03-01T07:00:00Z</time>";
+        let nan = format!(r#"<gpx><trk><trkseg><trkpt lat="NaN" lon="inf">{t}</trkpt></trkseg></trk></gpx>"#);
+        let far = format!(r#"<gpx><trk><trkseg><trkpt lat="91" lon="0">{t}</trkpt></trkseg></trk></gpx>"#);
+        let lap = |metres: &str, seconds: &str| {
+            format!(
+                r#"<TrainingCenterDatabase><Activities><Activity><Lap StartTime="2026-03-01T07:00:00Z"><TotalTimeSeconds>{seconds}</TotalTimeSeconds><DistanceMeters>{metres}</DistanceMeters></Lap></Activity></Activities></TrainingCenterDatabase>"#
+            )
+        };
+        let cases = [
+            ("a.gpx", nan, "latitude NaN, longitude inf"),
+            ("a.gpx", far, "latitude 91"),
+            ("a.tcx", lap("-5000", "1500"), "distance is -5000 m"),
+            ("a.tcx", lap("inf", "1500"), "distance is inf m"),
+            ("a.tcx", lap("5000", "NaN"), "duration is NaN s"),
+            ("a.tcx", lap("5000", "-1"), "duration is -1 s"),
+        ];
+        for (name, text, reason) in cases {
+            let err = parse(name, text.as_bytes()).unwrap_err().to_string();
+            assert!(err.contains("cannot be imported") && err.contains(reason), "{reason}: {err}");
+        }
+    }
+
+    #[test]
+    fn nesting_tracks_and_points_are_capped() {
+        let deep = format!("<gpx><trk>{}", "<a>".repeat(8_000_000));
+        let err = parse("deep.gpx", deep.as_bytes()).unwrap_err().to_string();
+        assert!(err.contains("nested more than 64"), "{err}");
+
+        let track = |day: usize| {
+            format!(
+                r#"<trk><trkseg><trkpt lat="0" lon="0"><time>2026-01-01T07:00:{:02}Z</time></trkpt></trkseg></trk>"#,
+                day % 60
+            )
+        };
+        let tracks = |n: usize| format!("<gpx>{}</gpx>", (0..n).map(track).collect::<String>());
+        assert_eq!(parse("many.gpx", tracks(MAX_RUNS).as_bytes()).unwrap().len(), MAX_RUNS);
+        let err = parse("many.gpx", tracks(MAX_RUNS + 1).as_bytes()).unwrap_err().to_string();
+        assert!(err.contains("more than 1,000 runs"), "{err}");
+
+        let point = r#"<trkpt lat="0" lon="0"></trkpt>"#;
+        let long = format!(
+            "<gpx><trk><trkseg>{}<trkpt lat=\"0\" lon=\"0\"><time>2026-01-01T07:00:00Z</time></trkpt></trkseg></trk></gpx>",
+            point.repeat(MAX_POINTS)
+        );
+        let err = parse("long.gpx", long.as_bytes()).unwrap_err().to_string();
+        assert!(err.contains("more than 200,000 points"), "{err}");
+    }
+
+    #[test]
+    fn entities_are_never_expanded() {
+        let laughs = format!(
+            r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">{}]><gpx><trk><name>&lol9;</name><trkseg><trkpt lat="1" lon="1"><time>2026-03-01T07:00:00Z</time></trkpt></trkseg></trk></gpx>"#,
+            (1..=9)
+                .map(|i| format!(r#"<!ENTITY lol{i} "{}">"#, format!("&lol{};", i - 1).repeat(10)))
+                .collect::<String>()
+        );
+        let runs = parse("laughs.gpx", laughs.as_bytes()).unwrap();
+        assert_eq!(runs.len(), 1);
     }
 }

@@ -8,7 +8,15 @@ use crate::error::CoreError;
 use crate::progression::Rating;
 use crate::readiness::Question;
 use crate::shoes::Unit;
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime};
+
+/// The first day Backstride keeps: no runner's history in it is older.
+pub const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(day) => day,
+    None => NaiveDate::MIN,
+};
+/// How many days past today a stored date may lie (a pause or a plan planned ahead).
+pub const DAYS_AHEAD: u64 = 366;
 
 /// A date as `YYYY-MM-DD`, in the years 1–9999.
 pub fn date(text: &str) -> Result<NaiveDate, CoreError> {
@@ -18,18 +26,44 @@ pub fn date(text: &str) -> Result<NaiveDate, CoreError> {
         .ok_or(CoreError::BadValue("That is not a date."))
 }
 
+/// The last day a date may be on when `today` is today: a year ahead.
+pub fn last_day(today: NaiveDate) -> NaiveDate {
+    today.checked_add_days(Days::new(DAYS_AHEAD)).unwrap_or(NaiveDate::MAX)
+}
+
+/// `date` if it lies between [`FIRST_DAY`] and a year after `today`: the one rule every
+/// stored date passes, typed, imported or restored. The refusal names the date.
+pub fn plausible(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, CoreError> {
+    if (FIRST_DAY..=last_day(today)).contains(&date) {
+        Ok(date)
+    } else {
+        Err(CoreError::Implausible {
+            date: date.to_string(),
+            last: last_day(today),
+        })
+    }
+}
+
 /// A whole number from a JSON number; `None` for fractions, infinities, NaN and anything
 /// beyond ±10¹⁵.
 pub fn whole(x: f64) -> Option<i64> {
     (x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15).then_some(x as i64)
 }
 
-/// Typed text as it is stored: control characters (NUL, escape sequences and the like)
-/// removed, line breaks and tabs kept only in `multiline` text, then trimmed.
+/// Whether `c` is never stored: a control character other than a line break or tab, or a
+/// direction mark or override, which can make text read as something it is not.
+pub fn hidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Typed text as it is stored: [`hidden`] characters (NUL, escape sequences, direction
+/// overrides and the like) removed, line breaks and tabs kept only in `multiline` text,
+/// then trimmed.
 pub fn text(typed: &str, multiline: bool) -> String {
     typed
         .chars()
-        .filter(|c| !c.is_control() || (multiline && matches!(c, '\n' | '\t')))
+        .filter(|c| !hidden(*c) && (multiline || !matches!(c, '\n' | '\t')))
         .collect::<String>()
         .trim()
         .to_string()
@@ -140,6 +174,24 @@ mod tests {
             "ran 10 km\nfelt <b>good</b> 🏃"
         );
         assert_eq!(text("\u{7}\u{0}", true), "");
+        assert_eq!(text("evil\u{202E}gpj.exe\u{2066}", false), "evilgpj.exe");
+    }
+
+    #[test]
+    fn dates_from_1970_to_a_year_ahead_are_plausible_and_the_refusal_names_the_date() {
+        let today = date("2026-12-02").unwrap();
+        for ok in ["1970-01-01", "2026-12-02", "2027-12-03"] {
+            assert!(plausible(date(ok).unwrap(), today).is_ok(), "{ok}");
+        }
+        for (bad, shown) in [
+            (NaiveDate::MIN, "-262143-01-01"),
+            (date("1969-12-31").unwrap(), "1969-12-31"),
+            (date("2027-12-04").unwrap(), "2027-12-04"),
+            (date("9999-12-31").unwrap(), "9999-12-31"),
+        ] {
+            let message = plausible(bad, today).unwrap_err().to_string();
+            assert!(message.contains(shown) && message.contains("2027-12-03"), "{message}");
+        }
     }
 
     proptest! {

@@ -13,6 +13,7 @@ pub mod clock;
 pub mod days;
 pub mod error;
 pub mod exercise;
+pub mod files;
 pub mod fit;
 pub mod history;
 pub mod import;

@@ -6,8 +6,8 @@ use crate::{CoreError, Store};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-const ANSWERED_ON: &str = "readiness_on";
-const YES: &str = "readiness_yes";
+pub(crate) const ANSWERED_ON: &str = "readiness_on";
+pub(crate) const YES: &str = "readiness_yes";
 
 /// One readiness question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -4,13 +4,13 @@
 
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::import;
+use crate::import::ImportedRun;
 use crate::shoes::{self, Level, Pair, Unit, Wear, DEFAULT_AGE_MONTHS, LATER_DAYS, LATER_METRES};
 use crate::store::{Run, Store};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-const UNIT: &str = "units";
+pub(crate) const UNIT: &str = "units";
 /// Runs the Shoes screen lists.
 const RECENT_RUNS: usize = 30;
 
@@ -117,7 +117,7 @@ fn past_date(text: &str, clock: &dyn Clock, refuse: &'static str) -> Result<Naiv
     if date > clock.today() {
         return Err(CoreError::BadRun(refuse));
     }
-    Ok(date)
+    crate::input::plausible(date, clock.today())
 }
 
 fn pair_fields(input: &PairInput, unit: Unit, clock: &dyn Clock) -> Result<Pair, CoreError> {
@@ -143,8 +143,10 @@ fn pair_fields(input: &PairInput, unit: Unit, clock: &dyn Clock) -> Result<Pair,
     let purchased = match input.purchased.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         None => None,
         Some(p) => Some(
-            past_date(p, clock, "A purchase date cannot be in the future.")
-                .map_err(|_| CoreError::BadShoe("The purchase date is not a past date."))?,
+            past_date(p, clock, "A purchase date cannot be in the future.").map_err(|e| match e {
+                CoreError::BadRun(_) => CoreError::BadShoe("The purchase date is not a past date."),
+                other => other,
+            })?,
         ),
     };
     Ok(Pair {
@@ -272,6 +274,9 @@ fn run_fields(input: &RunInput, store: &Store, clock: &dyn Clock) -> Result<Run,
 /// Logs a run.
 pub fn add_run(store: &Store, clock: &dyn Clock, input: &RunInput) -> Result<ShoesView, CoreError> {
     let run = run_fields(input, store, clock)?;
+    if store.count("run")? >= shoes::MAX_RUNS {
+        return Err(TOO_MANY_RUNS);
+    }
     store.insert_run(&run, None, clock.now())?;
     view(store, clock)
 }
@@ -307,8 +312,7 @@ pub struct Imported {
 
 /// Imports the runs of a GPX, TCX or FIT file into the default pair: all of them or, when
 /// the file cannot be read or holds an impossible run, none.
-pub fn import_runs(store: &Store, clock: &dyn Clock, file_name: &str, bytes: &[u8]) -> Result<Imported, CoreError> {
-    let runs = import::parse(file_name, bytes)?;
+pub fn import_runs(store: &Store, clock: &dyn Clock, runs: &[ImportedRun]) -> Result<Imported, CoreError> {
     let pair = store
         .pairs()?
         .into_iter()
@@ -319,7 +323,7 @@ pub fn import_runs(store: &Store, clock: &dyn Clock, file_name: &str, bytes: &[u
         ))?;
     let now = clock.now();
     let mut valid = Vec::new();
-    for run in &runs {
+    for run in runs {
         if run.started_at > now {
             return Err(CoreError::BadImport("That file holds a run in the future.".into()));
         }
@@ -330,6 +334,8 @@ pub fn import_runs(store: &Store, clock: &dyn Clock, file_name: &str, bytes: &[u
         let distance_m = shoes::check_run_distance(Some(metres as i64))
             .map_err(|_| CoreError::BadImport("That file holds a run over 1,000 km.".into()))?;
         let date = run.started_at.with_timezone(&clock.zone()).date_naive();
+        crate::input::plausible(date, clock.today())
+            .map_err(|e| CoreError::BadImport(format!("That file holds a run on a day it cannot be: {e}")))?;
         let duration_s = run
             .duration_s
             .filter(|s| s.is_finite() && *s >= 1.0)
@@ -345,13 +351,16 @@ pub fn import_runs(store: &Store, clock: &dyn Clock, file_name: &str, bytes: &[u
             run.started_at,
         ));
     }
-    let added = store.import_runs(&valid, now)?;
+    let room = shoes::MAX_RUNS.saturating_sub(store.count("run")?);
+    let added = store.import_runs(&valid, now, room)?.ok_or(TOO_MANY_RUNS)?;
     Ok(Imported {
         added,
         skipped: runs.len() - added,
         shoes: view(store, clock)?,
     })
 }
+
+const TOO_MANY_RUNS: CoreError = CoreError::BadRun("Backstride keeps up to 20,000 runs. Delete some old runs first.");
 
 /// Pairs whose prompt has not been sent as a notification yet; marks them sent.
 pub fn take_shoe_notifications(store: &Store, clock: &dyn Clock) -> Result<Vec<Wear>, CoreError> {

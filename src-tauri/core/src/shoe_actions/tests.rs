@@ -133,9 +133,15 @@ fn later_waits_and_a_new_limit_starts_the_prompts_over() {
     assert!(answer_prompt(&store, &c, id, PromptAnswer::ChangeLimit { limit: 50.0 }).is_err());
 }
 
+/// Reads a file, then imports what it holds, as the shell does.
+fn import_file(store: &Store, clock: &dyn Clock, name: &str, bytes: &[u8]) -> Result<Imported, CoreError> {
+    import_runs(store, clock, &crate::import::parse(name, bytes)?)
+}
+
 #[test]
 fn imported_runs_go_to_the_default_pair_once_and_bad_files_import_nothing() {
     use crate::import::tests::{fit, gpx, tcx};
+    let import_runs = import_file;
     let store = Store::open_in_memory().unwrap();
     let c = berlin("2026-04-01", 18);
     let start = Utc.with_ymd_and_hms(2026, 3, 28, 7, 0, 0).unwrap();
@@ -177,6 +183,50 @@ fn imported_runs_go_to_the_default_pair_once_and_bad_files_import_nothing() {
         before,
         "nothing imported from bad files"
     );
+}
+
+#[test]
+fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
+    use crate::import::ImportedRun;
+    let store = Store::open_in_memory().unwrap();
+    let c = berlin("2026-04-01", 18);
+    add_pair(&store, &c, &pair("Blue", 800.0)).unwrap();
+    let run = |minutes: i64| ImportedRun {
+        started_at: Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap() + chrono::TimeDelta::minutes(minutes),
+        distance_m: 5000.0,
+        duration_s: None,
+    };
+    let batch: Vec<ImportedRun> = (0..1000).map(run).collect();
+    for i in 0..20 {
+        let batch: Vec<ImportedRun> = (0..1000).map(|n| run(i * 1000 + n)).collect();
+        assert_eq!(import_runs(&store, &c, &batch).unwrap().added, 1000);
+    }
+    let one_more = [run(30_000)];
+    let err = import_runs(&store, &c, &one_more).unwrap_err().to_string();
+    assert!(err.contains("up to 20,000 runs"), "{err}");
+    let typed = RunInput {
+        date: "2026-03-30".into(),
+        distance: Some(5.0),
+        minutes: None,
+        pair_id: None,
+    };
+    assert!(add_run(&store, &c, &typed).unwrap_err().to_string().contains("20,000"));
+    assert_eq!(import_runs(&store, &c, &batch).unwrap().added, 0, "already there is not refused");
+
+    let fresh = Store::open_in_memory().unwrap();
+    add_pair(&fresh, &c, &pair("Blue", 800.0)).unwrap();
+    let ancient = [ImportedRun {
+        started_at: Utc.with_ymd_and_hms(1969, 7, 20, 20, 0, 0).unwrap(),
+        ..run(0)
+    }];
+    let err = import_runs(&fresh, &c, &ancient).unwrap_err().to_string();
+    assert!(err.contains("1969-07-20"), "{err}");
+    let typed = RunInput {
+        date: "0001-01-01".into(),
+        ..typed
+    };
+    let err = add_run(&fresh, &c, &typed).unwrap_err().to_string();
+    assert!(err.contains("0001-01-01"), "{err}");
 }
 
 #[test]

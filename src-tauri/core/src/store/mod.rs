@@ -14,7 +14,9 @@ mod shoes;
 
 pub use calendar::Pause;
 pub use history::{FREEZES, STARTED_ON};
-pub use rows::{Row, Tables, TABLES};
+pub use rows::{Row, Stager, Tables, TablesOut, TABLES};
+pub(crate) use rows::clip;
+pub(crate) use reminders::{DELIVERED, EVENING, SHOE_PROMPTS, TIMES};
 pub use sessions::StoredSession;
 pub use shoes::Run;
 
@@ -36,6 +38,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/004_shoes.sql")),
     M::up(include_str!("../../migrations/005_without_rowid.sql")),
     M::up(include_str!("../../migrations/006_hurt_and_leg.sql")),
+    M::up(include_str!("../../migrations/007_plan_since_1970.sql")),
 ];
 
 /// Every schema version, oldest first.
@@ -51,6 +54,14 @@ pub enum StoreError {
     #[error("Backstride could not create its data folder {path}: {reason}")]
     Folder {
         /// The folder.
+        path: PathBuf,
+        /// What the system said.
+        reason: String,
+    },
+    /// The data file could not be created or made private.
+    #[error("Backstride could not make its data file {path} private: {reason}")]
+    Private {
+        /// The file.
         path: PathBuf,
         /// What the system said.
         reason: String,
@@ -131,13 +142,31 @@ struct Kept {
 }
 
 impl Store {
-    /// Opens (or creates) the database in `dir`, creating the folder if needed.
+    /// Opens (or creates) the database in `dir`, creating the folder if needed. The folder
+    /// is made private (0700 on Unix) and the database and its journals 0600.
     pub fn open_in(dir: &Path) -> Result<Self, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
+        crate::files::private_dir(dir).map_err(|e| StoreError::Folder {
             path: dir.to_path_buf(),
             reason: e.to_string(),
         })?;
-        Self::open(&dir.join(DB_FILE))
+        let path = dir.join(DB_FILE);
+        // SQLite gives its -wal and -shm files the database file's permissions.
+        let private = |path: &Path| {
+            crate::files::private_file(path).map_err(|e| StoreError::Private {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })
+        };
+        if !path.exists() {
+            crate::files::create_private(&path).map_err(|e| StoreError::Private {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            private(&with_suffix(&path, suffix))?;
+        }
+        Self::open(&path)
     }
 
     /// Opens (or creates) the database file at `path`: an existing file is first probed
@@ -162,7 +191,7 @@ impl Store {
         match Self::open_in(dir) {
             Err(StoreError::Corrupt { path }) => {
                 let aside = set_aside(&path, now)?;
-                Ok((Self::open(&path)?, Some(aside)))
+                Ok((Self::open_in(dir)?, Some(aside)))
             }
             other => other.map(|store| (store, None)),
         }

@@ -4,10 +4,10 @@ use super::{Store, StoreError};
 use crate::reminders::ReminderSettings;
 use chrono::{DateTime, NaiveTime, Utc};
 
-const TIMES: &str = "reminder_times";
-const EVENING: &str = "reminder_evening";
-const SHOE_PROMPTS: &str = "shoe_prompts";
-const DELIVERED: &str = "reminders_delivered_through";
+pub(crate) const TIMES: &str = "reminder_times";
+pub(crate) const EVENING: &str = "reminder_evening";
+pub(crate) const SHOE_PROMPTS: &str = "shoe_prompts";
+pub(crate) const DELIVERED: &str = "reminders_delivered_through";
 
 impl Store {
     /// The reminder settings, or the defaults.

@@ -1,13 +1,17 @@
-//! The whole database as plain rows (column → value) and back: what a backup holds. Rows to
-//! restore are staged in a database of their own, so a bad file never touches the real one.
+//! The whole database as plain rows (column → value) and back: what a backup holds. Rows are
+//! written out one at a time as they are read, and rows to restore are staged one at a time
+//! in a database of their own, so a bad file never touches the real one.
 
 use super::{migrate_to, Store, StoreError, SCHEMA_VERSION};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::Connection;
+use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Number, Value as Json};
 use std::collections::BTreeMap;
 
-/// Every table a backup holds, parents before children.
+/// Every table a backup holds, each after the tables it refers to (a test checks this
+/// against the schema's foreign keys): the only tables a restore accepts.
 pub const TABLES: &[&str] = &[
     "plan_history",
     "session",
@@ -31,70 +35,69 @@ pub type Tables = BTreeMap<String, Vec<Row>>;
 
 /// The longest text one value may hold in a restored backup.
 const MAX_TEXT: usize = 10_000;
+/// Whole numbers from 2^53 on cannot be told apart in the UI's JavaScript.
+const MAX_EXACT: i64 = 1 << 53;
+
+/// Every table's rows, written out as they are read: what [`Store::tables`] gives.
+pub struct TablesOut<'a>(&'a Connection);
+
+/// One table's rows, written out as they are read.
+struct RowsOut<'a>(&'a Connection, &'a str);
+
+impl Serialize for TablesOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(TABLES.len()))?;
+        for table in TABLES {
+            map.serialize_entry(table, &RowsOut(self.0, table))?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for RowsOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let failed = |e: rusqlite::Error| S::Error::custom(StoreError::from(e));
+        let mut stmt = self.0.prepare(&format!("SELECT * FROM \"{}\"", self.1)).map_err(failed)?;
+        let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+        let mut rows = stmt.query([]).map_err(failed)?;
+        let mut seq = serializer.serialize_seq(None)?;
+        while let Some(row) = rows.next().map_err(failed)? {
+            let values = (0..columns.len())
+                .map(|i| row.get_ref(i).map(to_json))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(failed)?;
+            seq.serialize_element(&RowOut(&columns, &values))?;
+        }
+        seq.end()
+    }
+}
+
+/// One row as column → value.
+struct RowOut<'a>(&'a [String], &'a [Json]);
+
+impl Serialize for RowOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (column, value) in self.0.iter().zip(self.1) {
+            map.serialize_entry(column, value)?;
+        }
+        map.end()
+    }
+}
 
 impl Store {
-    /// Every row of every table.
+    /// Every row of every table, to serialize as it is read.
+    pub fn tables(&self) -> TablesOut<'_> {
+        TablesOut(&self.conn)
+    }
+
+    /// Every row of every table, in memory (for tests that compare whole databases).
     pub fn dump(&self) -> Result<Tables, StoreError> {
-        let mut tables = Tables::new();
-        for table in TABLES {
-            let mut stmt = self.conn.prepare(&format!("SELECT * FROM \"{table}\""))?;
-            let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
-            let mut rows = stmt.query([])?;
-            let mut out = Vec::new();
-            while let Some(row) = rows.next()? {
-                let mut map = Row::new();
-                for (i, column) in columns.iter().enumerate() {
-                    map.insert(column.clone(), to_json(row.get_ref(i)?));
-                }
-                out.push(map);
-            }
-            tables.insert(table.to_string(), out);
-        }
-        Ok(tables)
+        let value = serde_json::to_value(self.tables()).map_err(|e| StoreError::BadRows(e.to_string()))?;
+        serde_json::from_value(value).map_err(|e| StoreError::BadRows(e.to_string()))
     }
 
-    /// A database in memory at schema `version` holding `tables`, upgraded to the latest
-    /// schema. Unknown tables or columns, values of the wrong type, broken constraints and
-    /// dangling references are refused with the table and row named.
-    pub fn stage(version: usize, tables: &Tables) -> Result<Store, StoreError> {
-        if version == 0 || version > SCHEMA_VERSION {
-            return Err(StoreError::BadRows(format!(
-                "it has data version {version}; this version of Backstride reads 1 to {SCHEMA_VERSION}."
-            )));
-        }
-        let mut conn = Connection::open_in_memory()?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrate_to(&mut conn, version)?;
-        let tx = conn.transaction()?;
-        for (table, rows) in tables {
-            let known = column_names(&tx, table)?;
-            if known.is_empty() {
-                return Err(StoreError::BadRows(format!(
-                    "it holds an unknown table \"{}\".",
-                    clip(table)
-                )));
-            }
-            for (i, row) in rows.iter().enumerate() {
-                insert(&tx, table, &known, row)
-                    .map_err(|why| StoreError::BadRows(format!("{table}, row {}: {why}", i + 1)))?;
-            }
-        }
-        let dangling: Option<String> = tx
-            .prepare("PRAGMA foreign_key_check")?
-            .query_map([], |r| r.get(0))?
-            .next()
-            .transpose()?;
-        if let Some(table) = dangling {
-            return Err(StoreError::BadRows(format!(
-                "{table}: a row refers to something that is not in the backup."
-            )));
-        }
-        tx.commit()?;
-        migrate_to(&mut conn, SCHEMA_VERSION)?;
-        Ok(Store::with_cache(conn))
-    }
-
-    /// Replaces every row of every table with `staged`'s, in one transaction.
+    /// Replaces every row of every table with `staged`'s, in one transaction, parents first.
     pub fn replace_with(&self, staged: &Store) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         for table in TABLES.iter().rev() {
@@ -135,35 +138,66 @@ impl Store {
     }
 }
 
-/// The columns of `table` in the staged schema (none: no such table).
-fn column_names(conn: &Connection, table: &str) -> Result<Vec<String>, StoreError> {
-    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
-    let names = stmt.query_map([table], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    Ok(names)
+/// A database in memory being filled with a backup's rows, one at a time, at the schema
+/// version the backup was made with. References are checked once all rows are in.
+pub struct Stager {
+    conn: Connection,
+    version: usize,
 }
 
-/// Inserts one row whose columns were checked against `known`, so none is pasted as SQL.
-fn insert(conn: &Connection, table: &str, known: &[String], row: &Row) -> Result<(), String> {
-    let mut columns = Vec::new();
-    let mut values = Vec::new();
-    for (column, value) in row {
-        if !known.contains(column) {
-            return Err(format!("there is no column \"{}\".", clip(column)));
+impl Stager {
+    /// An empty database at schema `version`, ready for rows.
+    pub fn new(version: usize) -> Result<Self, StoreError> {
+        if version == 0 || version > SCHEMA_VERSION {
+            return Err(StoreError::BadRows(format!(
+                "it has data version {version}; this version of Backstride reads 1 to {SCHEMA_VERSION}."
+            )));
         }
-        columns.push(format!("\"{column}\""));
-        values.push(from_json(column, value)?);
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate_to(&mut conn, version)?;
+        conn.execute_batch("BEGIN; PRAGMA defer_foreign_keys = ON;")?;
+        Ok(Self { conn, version })
     }
-    let marks = vec!["?"; columns.len()].join(", ");
-    let sql = format!("INSERT INTO \"{table}\" ({}) VALUES ({marks})", columns.join(", "));
-    conn.execute(&sql, rusqlite::params_from_iter(values))
-        .map(|_| ())
-        .map_err(|e| {
+
+    /// The columns of `table`, if a backup may hold it: one of [`TABLES`] that the staged
+    /// schema has.
+    pub fn columns(&self, table: &str) -> Result<Vec<String>, StoreError> {
+        let known = if TABLES.contains(&table) {
+            column_names(&self.conn, table)?
+        } else {
+            Vec::new()
+        };
+        if known.is_empty() {
+            return Err(StoreError::BadRows(format!(
+                "it holds an unknown table \"{}\".",
+                clip(table)
+            )));
+        }
+        Ok(known)
+    }
+
+    /// Inserts one row of `table`, whose [`Stager::columns`] are `known`: a column not among
+    /// them is refused, so none is pasted as SQL. The refusal says why, in words.
+    pub fn insert(&self, table: &str, known: &[String], row: &[(String, Json)]) -> Result<(), String> {
+        let mut columns = Vec::with_capacity(row.len());
+        let mut values = Vec::with_capacity(row.len());
+        for (column, value) in row {
+            if !known.contains(column) {
+                return Err(format!("there is no column \"{}\".", clip(column)));
+            }
+            columns.push(format!("\"{column}\""));
+            values.push(from_json(column, value)?);
+        }
+        let marks = vec!["?"; columns.len()].join(", ");
+        let sql = format!("INSERT INTO \"{table}\" ({}) VALUES ({marks})", columns.join(", "));
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|_| "a value does not fit.".to_string())?;
+        stmt.execute(rusqlite::params_from_iter(values)).map(|_| ()).map_err(|e| {
             let extended = match &e {
                 rusqlite::Error::SqliteFailure(failure, _) => failure.extended_code,
                 _ => 0,
             };
             match extended {
-                rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY => "it refers to something that is not in the backup.",
                 rusqlite::ffi::SQLITE_CONSTRAINT_DATATYPE => "a value is of the wrong type.",
                 rusqlite::ffi::SQLITE_CONSTRAINT_NOTNULL => "a value is missing.",
                 rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY | rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
@@ -174,6 +208,34 @@ fn insert(conn: &Connection, table: &str, known: &[String], row: &Row) -> Result
             }
             .to_string()
         })
+    }
+
+    /// Checks every reference, then upgrades the staged rows to the latest schema.
+    pub fn finish(self) -> Result<Store, StoreError> {
+        let Self { mut conn, version } = self;
+        let dangling: Option<String> = conn
+            .prepare("PRAGMA foreign_key_check")?
+            .query_map([], |r| r.get(0))?
+            .next()
+            .transpose()?;
+        if let Some(table) = dangling {
+            return Err(StoreError::BadRows(format!(
+                "{table}: a row refers to something that is not in the backup."
+            )));
+        }
+        conn.execute_batch("COMMIT")?;
+        if version < SCHEMA_VERSION {
+            migrate_to(&mut conn, SCHEMA_VERSION)?;
+        }
+        Ok(Store::with_cache(conn))
+    }
+}
+
+/// The columns of `table` in the staged schema (none: no such table).
+fn column_names(conn: &Connection, table: &str) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+    let names = stmt.query_map([table], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(names)
 }
 
 fn to_json(value: ValueRef<'_>) -> Json {
@@ -185,22 +247,29 @@ fn to_json(value: ValueRef<'_>) -> Json {
     }
 }
 
+/// A value from a backup: null, a number below 2^53, or text of at most [`MAX_TEXT`]
+/// characters with nothing typed input would refuse (control or bidi characters).
 fn from_json(column: &str, value: &Json) -> Result<Value, String> {
     match value {
         Json::Null => Ok(Value::Null),
-        Json::Number(n) => n
-            .as_i64()
-            .map(Value::Integer)
-            .or_else(|| n.as_f64().map(Value::Real))
-            .ok_or_else(|| format!("{column} is out of range.")),
+        Json::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) if i.abs() < MAX_EXACT => Ok(Value::Integer(i)),
+            (None, Some(f)) if n.as_u64().is_none() && f.is_finite() && f.abs() < MAX_EXACT as f64 => {
+                Ok(Value::Real(f))
+            }
+            _ => Err(format!("{column} is out of range.")),
+        },
         Json::String(s) if s.chars().count() > MAX_TEXT => Err(format!("{column} is too long.")),
+        Json::String(s) if s.chars().any(crate::input::hidden) => {
+            Err(format!("{column} holds a control or direction character."))
+        }
         Json::String(s) => Ok(Value::Text(s.clone())),
         Json::Bool(_) | Json::Array(_) | Json::Object(_) => Err(format!("{column} is not a number or text.")),
     }
 }
 
 /// At most 40 characters of a name taken from a file, for messages.
-fn clip(name: &str) -> String {
+pub(crate) fn clip(name: &str) -> String {
     name.chars().take(40).collect()
 }
 
@@ -211,6 +280,37 @@ mod tests {
 
     fn rows(value: Json) -> Tables {
         serde_json::from_value(value).unwrap()
+    }
+
+    /// Stages `tables` as a backup's reader does, row by row.
+    fn stage(version: usize, tables: &Tables) -> Result<Store, StoreError> {
+        let stager = Stager::new(version)?;
+        for (table, rows) in tables {
+            let known = stager.columns(table)?;
+            for (i, row) in rows.iter().enumerate() {
+                let row: Vec<(String, Json)> = row.iter().map(|(c, v)| (c.clone(), v.clone())).collect();
+                stager
+                    .insert(table, &known, &row)
+                    .map_err(|why| StoreError::BadRows(format!("{table}, row {}: {why}", i + 1)))?;
+            }
+        }
+        stager.finish()
+    }
+
+    #[test]
+    fn every_table_comes_after_the_tables_it_refers_to() {
+        let store = Store::open_in_memory().unwrap();
+        for (i, table) in TABLES.iter().enumerate() {
+            let mut stmt = store
+                .conn
+                .prepare("SELECT \"table\" FROM pragma_foreign_key_list(?1)")
+                .unwrap();
+            let parents: Vec<String> = stmt.query_map([table], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+            for parent in parents {
+                let at = TABLES.iter().position(|t| *t == parent).unwrap();
+                assert!(at < i, "{table} refers to {parent}, listed after it");
+            }
+        }
     }
 
     #[test]
@@ -247,7 +347,7 @@ mod tests {
             )
             .unwrap();
         let dump = store.dump().unwrap();
-        let staged = Store::stage(SCHEMA_VERSION, &dump).unwrap();
+        let staged = stage(SCHEMA_VERSION, &dump).unwrap();
         assert_eq!(staged.dump().unwrap(), dump);
         let target = Store::open_in_memory().unwrap();
         target.replace_with(&staged).unwrap();
@@ -286,11 +386,11 @@ mod tests {
             ),
         ];
         for (value, expected) in cases {
-            let err = Store::stage(SCHEMA_VERSION, &rows(value.clone())).unwrap_err();
+            let err = stage(SCHEMA_VERSION, &rows(value.clone())).unwrap_err();
             assert!(err.to_string().contains(expected), "{value}: {err}");
         }
         for version in [0, SCHEMA_VERSION + 1] {
-            assert!(Store::stage(version, &Tables::new()).is_err());
+            assert!(stage(version, &Tables::new()).is_err());
         }
     }
 
@@ -302,7 +402,7 @@ mod tests {
             .execute_batch("INSERT INTO setting VALUES ('units', 'km');")
             .unwrap();
         let before = target.dump().unwrap();
-        let staged = Store::stage(SCHEMA_VERSION, &Tables::new()).unwrap();
+        let staged = stage(SCHEMA_VERSION, &Tables::new()).unwrap();
         // A trigger that fails the copy half-way stands in for a disk error.
         staged
             .conn

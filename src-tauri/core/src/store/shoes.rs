@@ -158,15 +158,24 @@ impl Store {
     }
 
     /// Adds imported runs, each with its start, in one transaction: all or none. Returns how
-    /// many were added; the others were imported before.
-    pub fn import_runs(&self, runs: &[(Run, DateTime<Utc>)], at: DateTime<Utc>) -> Result<usize, StoreError> {
+    /// many were added (the others were imported before), or `None`, with nothing added, when
+    /// more than `room` would be.
+    pub fn import_runs(
+        &self,
+        runs: &[(Run, DateTime<Utc>)],
+        at: DateTime<Utc>,
+        room: usize,
+    ) -> Result<Option<usize>, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         let mut added = 0;
         for (run, started_at) in runs {
             added += usize::from(self.insert_run(run, Some(*started_at), at)?);
+            if added > room {
+                return Ok(None);
+            }
         }
         tx.commit()?;
-        Ok(added)
+        Ok(Some(added))
     }
 
     /// Changes a run; false if there is none with its id.

@@ -221,3 +221,24 @@ fn a_failing_migration_rolls_back() {
         .unwrap();
     assert_eq!(kept, 1);
 }
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_and_every_database_file_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let store = Store::open_in(&data).unwrap();
+    store.set_setting("units", "mi").unwrap();
+    assert_eq!(mode(&data), 0o700);
+    for suffix in ["", "-wal", "-shm"] {
+        assert_eq!(mode(&with_suffix(&data.join(DB_FILE), suffix)), 0o600, "{suffix}");
+    }
+    drop(store);
+    // A folder and file from an earlier version, readable by all, are made private on open.
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(data.join(DB_FILE), std::fs::Permissions::from_mode(0o644)).unwrap();
+    Store::open_in(&data).unwrap();
+    assert_eq!((mode(&data), mode(&data.join(DB_FILE))), (0o700, 0o600));
+}
