@@ -8,7 +8,7 @@ const COMMANDS = new Set([
   'reminders', 'save_reminders', 'shoes', 'add_pair', 'edit_pair', 'retire_pair',
   'answer_shoe_prompt', 'add_run', 'edit_run', 'delete_run', 'set_unit', 'set_theme', 'import_runs',
   'painted', 'backups', 'export_backup', 'preview_backup', 'restore_backup', 'preview_auto_backup',
-  'dismiss_damage',
+  'dismiss_damage', 'pick_backup', 'pick_runs',
 ]);
 
 window.__TAURI_ISOLATION_HOOK__ = (message) => {

@@ -554,6 +554,13 @@ impl Backend {
         }
     }
 
+    /// How long until writing the delivered mark is tried again, while it waits to be written.
+    pub fn retry_in(&self) -> Option<Duration> {
+        let delivered = self.delivered.lock().unwrap_or_else(|p| p.into_inner());
+        delivered.unwritten?;
+        Some(delivered.retry_at.map_or(Duration::ZERO, |t| t.saturating_duration_since(Instant::now())))
+    }
+
     fn note_delivered(&self, at: DateTime<Utc>) {
         let mut delivered = self.delivered.lock().unwrap_or_else(|p| p.into_inner());
         delivered.through = delivered.through.max(Some(at));

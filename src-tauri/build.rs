@@ -38,6 +38,8 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "preview_auto_backup",
     "dismiss_damage",
+    "pick_backup",
+    "pick_runs",
 ];
 
 fn main() {

@@ -3,8 +3,10 @@
 use crate::backend::{Backend, BackupsView, Finished, Preview, RemindersView, Restored, SettingsView};
 use crate::blocking::blocking;
 use crate::error::ShellError;
+use crate::pick;
 use crate::save;
 use backstride_core::appearance::Theme;
+use backstride_core::{backup, import};
 use backstride_core::days::{CalendarSettings, DayDetail, Month};
 use backstride_core::plan::Plan;
 use backstride_core::shoe_actions::{Imported, PairInput, PromptAnswer, RunInput, ShoesView};
@@ -266,6 +268,26 @@ pub async fn preview_auto_backup<R: Runtime>(app: AppHandle<R>, name: String) ->
 #[tauri::command]
 pub async fn restore_backup<R: Runtime>(app: AppHandle<R>, token: f64) -> Result<Restored, ShellError> {
     blocking(app, move |b| b.restore_backup(token)).await
+}
+
+/// Asks for a backup file in the open dialog, reads it in the shell and previews it; `None`
+/// if the user cancelled.
+#[tauri::command]
+pub async fn pick_backup<R: Runtime>(app: AppHandle<R>) -> Result<Option<Preview>, ShellError> {
+    let limit = backup::MAX_BYTES as u64;
+    let picked = pick::pick(&app, "Choose a Backstride backup", "Backstride backup", &["json"], limit, backup::too_large());
+    let Some(file) = picked.await? else { return Ok(None) };
+    blocking(app, move |b| b.preview_backup(&file.bytes)).await.map(Some)
+}
+
+/// Asks for a run file in the open dialog, reads it in the shell and imports its runs;
+/// `None` if the user cancelled.
+#[tauri::command]
+pub async fn pick_runs<R: Runtime>(app: AppHandle<R>) -> Result<Option<Imported>, ShellError> {
+    let limit = import::MAX_BYTES as u64;
+    let picked = pick::pick(&app, "Choose a run file", "GPX, TCX or FIT", &["gpx", "tcx", "fit"], limit, import::too_large());
+    let Some(file) = picked.await? else { return Ok(None) };
+    blocking(app, move |b| b.import_runs(&file.name, &file.bytes)).await.map(Some)
 }
 
 /// Dismisses the notice of a damaged data file.

@@ -14,6 +14,7 @@ mod mobile;
 #[cfg(any(debug_assertions, feature = "bench"))]
 mod painted;
 mod lock;
+mod pick;
 mod save;
 #[cfg(desktop)]
 mod scheduler;
@@ -60,6 +61,8 @@ macro_rules! with_handlers {
             commands::restore_backup,
             commands::preview_auto_backup,
             commands::dismiss_damage,
+            commands::pick_backup,
+            commands::pick_runs,
         )
     };
     (@list $builder:expr; $($command:path,)*) => {{

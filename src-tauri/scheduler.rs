@@ -16,6 +16,8 @@ use tauri_plugin_notification::NotificationExt;
 
 /// The longest sleep between two looks at the clock.
 const MAX_NAP: Duration = Duration::from_secs(30);
+/// The shortest, so a retry that is due never spins.
+const MIN_NAP: Duration = Duration::from_secs(1);
 
 /// Starts the scheduler on Tauri's async runtime.
 pub fn start<R: Runtime>(app: AppHandle<R>) {
@@ -28,8 +30,6 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                     eprintln!("backstride: a shoe prompt could not be shown: {error}");
                 }
             }
-            // With no reminder ahead it still looks every 30 s: a delivered mark that could not
-            // be written is tried again.
             let wait = match blocking(app.clone(), |b| Ok(b.next_reminder())).await.ok().flatten() {
                 Some((reminder, wait)) if wait.is_zero() => {
                     deliver(&app, reminder).await;
@@ -38,6 +38,9 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                 Some((_, wait)) => wait.min(MAX_NAP),
                 None => MAX_NAP,
             };
+            // A delivered mark that could not be written is tried again when its wait is over.
+            let retry = app.state::<Backend>().retry_in().map(|r| r.max(MIN_NAP));
+            let wait = retry.map_or(wait, |r| wait.min(r));
             tokio::select! {
                 () = tokio::time::sleep(wait) => {}
                 () = changed.notified() => {}

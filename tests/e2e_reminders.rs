@@ -194,3 +194,52 @@ async fn a_shoe_prompt_is_sent_once_when_a_run_crosses_85_percent() {
     assert_eq!(bus.notify_calls().len(), 1);
     app.quit().await;
 }
+
+/// The delivered mark as the data file holds it, read without taking any lock.
+fn delivered_through(data: &Path) -> Option<String> {
+    let conn = rusqlite::Connection::open_with_flags(
+        data.join(backstride_core::store::DB_FILE),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .ok()?;
+    conn.query_row(
+        "SELECT value FROM setting WHERE key = 'reminders_delivered_through'",
+        [],
+        |r| r.get(0),
+    )
+    .ok()
+}
+
+#[tokio::test]
+async fn a_reminder_due_while_another_program_holds_the_write_lock_arrives_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let bus = Bus::start(dir.path());
+    let data = dir.path().join("data");
+    let app = App::launch(on_bus(&data, "2026-03-30T07:29:52+02:00", &bus)).await;
+    wait_for("the install to start counting reminders", || async {
+        Ok(delivered_through(&data).is_some())
+    })
+    .await;
+    let counted_from = delivered_through(&data);
+    // Another program takes the write lock before 07:30 and holds it across the reminder.
+    let other = rusqlite::Connection::open(data.join(backstride_core::store::DB_FILE)).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    wait_for("a Notify call", || async { Ok(!bus.notify_calls().is_empty()) }).await;
+    wait_for("the delivered mark to fail to be written", || async {
+        Ok(app.log().contains("could not note a delivered reminder"))
+    })
+    .await;
+    assert_eq!(delivered_through(&data), counted_from, "nothing written while locked");
+    other.execute_batch("COMMIT").unwrap();
+    drop(other);
+    wait_for("the delivered mark to be written once the lock is gone", || async {
+        Ok(delivered_through(&data).as_deref() == Some("2026-03-30T05:30:00.000Z"))
+    })
+    .await;
+    // A change wakes the scheduler once more; the reminder is still not sent again.
+    app.click("[data-testid='routine-item-done']").await;
+    app.wait_for_attr("[data-testid='routine-item']", "data-done", "true").await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(bus.notify_calls().len(), 1, "{}", lateness(&app));
+    app.quit().await;
+}

@@ -181,7 +181,7 @@ async fn a_backup_restores_into_a_fresh_install_after_a_preview_and_a_bad_file_c
 }
 
 #[tokio::test]
-async fn a_damaged_data_file_is_moved_aside_and_the_latest_automatic_backup_brings_the_data_back() {
+async fn a_damaged_data_file_is_moved_aside_and_the_backup_from_before_brings_the_data_back_after_automatic_backups() {
     let dir = tempfile::tempdir().unwrap();
     let exercises = used(dir.path());
     {
@@ -208,6 +208,14 @@ async fn a_damaged_data_file_is_moved_aside_and_the_latest_automatic_backup_brin
     assert!(notice.contains("Restore the backup of"), "{notice}");
     assert!(!all_done(&app).await, "started fresh");
     app.screenshot("today-damaged-file-light").await;
+    // The fresh, empty data's first automatic backup (10 s after start) is written, and the
+    // one from before the damage is still there.
+    let backups = dir.path().join("backups");
+    wait_for("the fresh data's first automatic backup", || async {
+        Ok(backups.join("auto-2026-03-30.json").exists())
+    })
+    .await;
+    assert!(backups.join("kept-2026-03-30.json").exists(), "the backup from before the damage");
     app.click("[data-testid='restore-latest']").await;
     app.wait_visible("[data-testid='restore-preview']").await;
     app.click("[data-testid='restore-confirm']").await;
@@ -328,5 +336,41 @@ async fn a_second_launch_leaves_the_first_window_alone() {
     assert!(status.success(), "{status}");
     app.click("[data-testid='nav-settings']").await;
     app.wait_visible("[data-testid='export-backup']").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn without_a_session_bus_a_second_process_on_the_same_data_says_so_and_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::launch(Launch::new(dir.path(), MONDAY, BERLIN)).await;
+    app.click("[data-testid='nav-settings']").await;
+    app.wait_visible("[data-testid='export-backup']").await;
+    let mut second = Command::new(env!("CARGO_BIN_EXE_backstride"))
+        .env("BACKSTRIDE_DATA_DIR", dir.path())
+        .env("BACKSTRIDE_NOW", MONDAY)
+        .env("TZ", BERLIN)
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = second.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(15) {
+            let _ = second.kill();
+            panic!("the second process opened a window on the same data");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut said = String::new();
+    std::io::Read::read_to_string(&mut second.stderr.take().unwrap(), &mut said).unwrap();
+    assert!(!status.success(), "it exits with a failure: {status}");
+    assert!(said.contains("Backstride is already open with this data"), "{said}");
+    // The first window goes on as before.
+    app.click("[data-testid='nav-today']").await;
+    app.wait_visible("[data-testid='routine-item']").await;
     app.quit().await;
 }

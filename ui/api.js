@@ -101,28 +101,38 @@ export const editPair = (id, pair) => call('edit_pair', { id, pair });
 /** Changes a run. */
 export const editRun = (id, run) => call('edit_run', { id, run });
 
-/** Imports the runs of a GPX, TCX or FIT file; resolves to { added, skipped, shoes }. */
+/** Asks for a run file in the platform's open dialog; the app reads and imports it.
+ * Resolves to { added, skipped, shoes }, or null when the dialog was cancelled. */
+export const pickRuns = () => call('pick_runs');
+
+/** Imports the runs of a GPX, TCX or FIT file given as bytes (a file put on the input
+ * without the dialog); resolves to { added, skipped, shoes }. */
 export const importRuns = (fileName, bytes) => call('import_runs', bytes, {
   headers: { 'x-file-name': encodeURIComponent(fileName) },
 });
 
-/** The automatic backups { autos, folder, damaged }: `damaged` is where a damaged data file went. */
+/** The automatic backups { autos, folder, damaged }: `damaged` ({ damaged, at }) says where
+ * a damaged data file went, until a backup is restored or the notice dismissed. */
 export const backups = () => call('backups');
+
+/** Dismisses the notice of a damaged data file; resolves like `backups`. */
+export const dismissDamage = () => call('dismiss_damage');
+
+/** Asks for a backup file in the platform's open dialog; the app reads and checks it.
+ * Resolves to { token, summary }, or null when the dialog was cancelled. */
+export const pickBackup = () => call('pick_backup');
 
 /** Exports a backup ('json') or the history ('csv'); resolves to { kept, savedTo }. */
 export const exportBackup = (kind) => call('export_backup', { kind });
 
-/** What a backup file's bytes hold; nothing changes. */
+/** Reads and checks a backup file's bytes; resolves to { token, summary }. Nothing changes. */
 export const previewBackup = (bytes) => call('preview_backup', bytes);
 
-/** Replaces everything with a backup file's bytes; resolves to { summary, previous }. */
-export const restoreBackup = (bytes) => call('restore_backup', bytes);
+/** Reads and checks the automatic backup called `name`; resolves to { token, summary }. */
+export const previewAutoBackup = (name) => call('preview_auto_backup', { name });
 
-/** What the automatic backup of `date` holds. */
-export const previewAutoBackup = (date) => call('preview_auto_backup', { date });
-
-/** Restores the automatic backup of `date`. */
-export const restoreAutoBackup = (date) => call('restore_auto_backup', { date });
+/** Replaces everything with the backup previewed as `token`; resolves to { summary, previous }. */
+export const restoreBackup = (token) => call('restore_backup', { token });
 
 /** Tells the app Today is painted, with how long Today's IPC call took (for the benchmark). */
 export const painted = (marks) => call('painted', { marks });

@@ -1,6 +1,7 @@
 // Backups on the Settings screen: export (backup or history CSV), restore from a file or an
 // automatic backup after a preview of what it holds, and Today's notice after a damaged data
-// file was moved aside at start.
+// file was moved aside at start. A chosen file is read by the app itself, once: the preview
+// names what the confirmation restores.
 
 import { h, showMessage } from './dom.js';
 import * as api from './api.js';
@@ -13,8 +14,10 @@ const preview = $('restore-preview');
 const fileInput = $('import-backup');
 
 let hooks = { restored: () => {}, openSettings: async () => {} };
-/** A restore waiting for confirmation: `() => Promise<Restored>`. */
+/** The token of the backup previewed, waiting for confirmation. */
 let pending = null;
+/** The largest backup file the app reads (backup::MAX_BYTES). */
+const MAX_BYTES = 256 * 1024 * 1024;
 
 /** `restored()` runs after a restore; `openSettings()` shows the Settings screen. */
 export const setHooks = (h) => { hooks = { ...hooks, ...h }; };
@@ -28,10 +31,10 @@ export async function load() {
   const view = await api.backups();
   $('backup-folder').textContent = view.folder;
   $('auto-backups').replaceChildren(...view.autos.map((b) => h('li', {},
-    h('span', {}, `${longDate(b.date)} · ${kb(b.bytes)}`),
+    h('span', {}, `${longDate(b.date)}${b.beforeDamage ? ', from before the damage' : ''} · ${kb(b.bytes)}`),
     h('button', {
-      type: 'button', class: 'ghost', 'data-testid': 'auto-restore', dataset: { date: b.date },
-      onclick: () => previewAuto(b.date),
+      type: 'button', class: 'ghost', 'data-testid': 'auto-restore', dataset: { date: b.date, name: b.name },
+      onclick: () => previewAuto(b.name),
     }, 'Restore…'))));
   return view;
 }
@@ -42,21 +45,30 @@ export async function notice() {
   const box = $('damaged-notice');
   box.hidden = !view.damaged;
   if (!view.damaged) return;
-  $('damaged-text').textContent = `Backstride's data file was damaged, so it started fresh. The damaged file was kept, not deleted: ${view.damaged}`;
-  const latest = view.autos[0];
+  $('damaged-text').textContent = `Backstride's data file was damaged, so it started fresh. The damaged file was kept, not deleted: ${view.damaged.damaged}. The automatic backups from before it are kept until you restore one or dismiss this.`;
+  const latest = view.autos.find((b) => b.beforeDamage);
   const button = $('restore-latest');
   button.hidden = !latest;
   if (latest) {
     button.textContent = `Restore the backup of ${longDate(latest.date)}`;
     button.onclick = async () => {
       await hooks.openSettings();
-      previewAuto(latest.date);
+      previewAuto(latest.name);
     };
   }
 }
 
-function showPreview(summary, restore) {
-  pending = restore;
+$('dismiss-damage').addEventListener('click', async () => {
+  try {
+    await api.dismissDamage();
+    $('damaged-notice').hidden = true;
+  } catch (e) {
+    $('damaged-text').textContent = e.message;
+  }
+});
+
+function showPreview({ token, summary }) {
+  pending = token;
   $('restore-heading').textContent = `Backup made ${day(summary.createdAt)}`;
   const span = summary.firstDay
     ? `From ${longDate(summary.firstDay)} to ${longDate(summary.lastDay)}`
@@ -81,25 +93,36 @@ async function attempt(action) {
   }
 }
 
-async function previewAuto(date) {
-  await attempt(async () => showPreview(await api.previewAutoBackup(date), () => api.restoreAutoBackup(date)));
+async function previewAuto(name) {
+  await attempt(async () => showPreview(await api.previewAutoBackup(name)));
 }
 
+// Choosing a file opens the platform's dialog, and the app reads the file itself.
+fileInput.addEventListener('click', (event) => {
+  event.preventDefault();
+  preview.hidden = true;
+  attempt(async () => {
+    const picked = await api.pickBackup();
+    if (picked) showPreview(picked);
+  });
+});
+
+// A file put on the input without the dialog is checked for size before it is read.
 fileInput.addEventListener('change', async () => {
   const file = fileInput.files[0];
   if (!file) return;
   preview.hidden = true;
   await attempt(async () => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    showPreview(await api.previewBackup(bytes), () => api.restoreBackup(bytes));
+    if (file.size > MAX_BYTES) throw { message: 'This backup cannot be restored: the file is far larger than any Backstride backup.' };
+    showPreview(await api.previewBackup(new Uint8Array(await file.arrayBuffer())));
   });
   fileInput.value = '';
 });
 
 $('restore-confirm').addEventListener('click', () => attempt(async () => {
-  const restore = pending;
-  if (!restore) return;
-  const restored = await restore();
+  const token = pending;
+  if (token === null) return;
+  const restored = await api.restoreBackup(token);
   pending = null;
   preview.hidden = true;
   $('damaged-notice').hidden = true;

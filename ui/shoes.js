@@ -139,13 +139,16 @@ export const addPair = () => openPairForm(null);
 $('run-add').addEventListener('click', () => openRunForm(null));
 
 const importInput = $('run-import');
-importInput.addEventListener('change', async () => {
-  const file = importInput.files[0];
-  if (!file) return;
+/** The largest run file the app reads (import::MAX_BYTES). */
+const MAX_IMPORT = 50 * 1024 * 1024;
+
+/** Runs `importing` and shows what it did; `null` from it means the dialog was cancelled. */
+async function showImport(importing) {
   const result = $('import-result');
   result.textContent = '';
   try {
-    const imported = await api.importRuns(file.name, new Uint8Array(await file.arrayBuffer()));
+    const imported = await importing();
+    if (!imported) return;
     render(imported.shoes);
     showMessage($('import-error'), '');
     const runs = (n) => `${n} ${n === 1 ? 'run' : 'runs'}`;
@@ -153,5 +156,21 @@ importInput.addEventListener('change', async () => {
   } catch (error) {
     showMessage($('import-error'), error.message);
   }
+}
+
+// Choosing a file opens the platform's dialog, and the app reads the file itself.
+importInput.addEventListener('click', (event) => {
+  event.preventDefault();
+  showImport(api.pickRuns);
+});
+
+// A file put on the input without the dialog is checked for size before it is read.
+importInput.addEventListener('change', async () => {
+  const file = importInput.files[0];
+  if (!file) return;
+  await showImport(async () => {
+    if (file.size > MAX_IMPORT) throw { message: 'That file is larger than 50 MB.' };
+    return api.importRuns(file.name, new Uint8Array(await file.arrayBuffer()));
+  });
   importInput.value = '';
 });

@@ -243,7 +243,8 @@ pub struct Reminders {
 
 /// The reminders ahead and today's missed ones, from what is stored.
 pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreError> {
-    let today_view = Today::load(store, clock)?;
+    // Reads only: reminders are worked out even while another program holds the write lock.
+    let today_view = Today::for_date(store, clock.today())?;
     let today = today_view.date;
     let history = store.history(today)?;
     let basis = Basis::load(store, today, None)?;

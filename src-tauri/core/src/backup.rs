@@ -91,9 +91,7 @@ pub fn write_json(store: &Store, clock: &dyn Clock, out: impl Write) -> std::io:
 /// Nothing is changed.
 pub fn read(bytes: &[u8], today: NaiveDate) -> Result<Staged, CoreError> {
     if bytes.len() > MAX_BYTES {
-        return Err(CoreError::BadBackup(
-            "the file is far larger than any Backstride backup.".into(),
-        ));
+        return Err(too_large());
     }
     let (schema, created_at, store) = reader::stage(bytes).map_err(CoreError::BadBackup)?;
     checks::values(&store, today)?;
@@ -101,6 +99,11 @@ pub fn read(bytes: &[u8], today: NaiveDate) -> Result<Staged, CoreError> {
     checks::caps(&store)?;
     let summary = summarize(&store, created_at, schema)?;
     Ok(Staged { store, summary })
+}
+
+/// The refusal of a file over [`MAX_BYTES`].
+pub fn too_large() -> CoreError {
+    CoreError::BadBackup("the file is far larger than any Backstride backup.".into())
 }
 
 /// Replaces everything in `store` with the staged backup, in one transaction.

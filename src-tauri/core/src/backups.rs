@@ -109,7 +109,7 @@ pub fn read_auto(data_dir: &Path, name: &str) -> Result<Vec<u8>, CoreError> {
 /// The contents of a backup file, read only if it is a regular file within the restore limit.
 pub fn read_backup(path: &Path) -> Result<Vec<u8>, CoreError> {
     files::read_regular(path, backup::MAX_BYTES as u64).map_err(|e| match e {
-        ReadError::TooLarge(_) => CoreError::BadBackup("the file is far larger than any Backstride backup.".into()),
+        ReadError::TooLarge(_) => backup::too_large(),
         ReadError::NotAFile => CoreError::BadBackup("it is not a regular file.".into()),
         ReadError::Io(e) => CoreError::File {
             path: path.to_path_buf(),

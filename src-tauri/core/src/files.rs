@@ -108,10 +108,24 @@ pub enum ReadError {
 /// The contents of the regular file at `path`, if it holds at most `limit` bytes. A link is
 /// not followed and a pipe is never waited on.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_with(path, limit, true)
+}
+
+/// The contents of a file the user chose, as [`read_regular`] but through a link.
+pub fn read_chosen(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_with(path, limit, false)
+}
+
+fn read_with(path: &Path, limit: u64, no_links: bool) -> Result<Vec<u8>, ReadError> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NONBLOCK | if no_links { libc::O_NOFOLLOW } else { 0 },
+    );
+    #[cfg(not(unix))]
+    let _ = no_links;
     let file = options.open(path).map_err(|e| {
         #[cfg(unix)]
         if e.raw_os_error() == Some(libc::ELOOP) {
@@ -119,6 +133,12 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         }
         ReadError::Io(e)
     })?;
+    read_opened(file, limit)
+}
+
+/// The contents of an opened file, if it is a regular file of at most `limit` bytes: the
+/// size is checked before anything is read, and no more than `limit` bytes are read.
+pub fn read_opened(file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(ReadError::NotAFile);
@@ -184,6 +204,8 @@ mod tests {
         assert!(matches!(read_regular(&fifo, 100), Err(ReadError::NotAFile)));
         assert!(matches!(read_regular(&path, 1), Err(ReadError::TooLarge(1))));
         assert_eq!(read_regular(&path, 2).unwrap(), b"{}");
+        assert_eq!(read_chosen(&data.join("link.json"), 100).unwrap(), b"not yours", "a chosen link is followed");
+        assert!(matches!(read_chosen(&fifo, 100), Err(ReadError::NotAFile)), "a pipe is never waited on");
         assert_eq!(fs::read(&elsewhere).unwrap(), b"not yours");
     }
 }

@@ -31,7 +31,7 @@ pub struct ImportedRun {
 /// Reads the runs in `bytes`; the format comes from the file name's extension.
 pub fn parse(file_name: &str, bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreError> {
     if bytes.len() > MAX_BYTES {
-        return Err(CoreError::BadImport("That file is larger than 50 MB.".into()));
+        return Err(too_large());
     }
     let lower = file_name.to_ascii_lowercase();
     let runs = if lower.ends_with(".gpx") {
@@ -56,6 +56,11 @@ pub fn parse(file_name: &str, bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreErro
         }
     }
     Ok(runs)
+}
+
+/// The refusal of a file over [`MAX_BYTES`].
+pub fn too_large() -> CoreError {
+    CoreError::BadImport("That file is larger than 50 MB.".into())
 }
 
 /// Great-circle distance between two points, in metres.
