@@ -214,6 +214,7 @@ fn the_next_reminder_waits_for_its_time_and_comes_once() {
     // Opened at 09:00 with Monday not done and its reminder never delivered: due at once.
     let dir = tempfile::tempdir().unwrap();
     let early = start(settings(dir.path(), "2026-03-30T06:00:00+02:00", "Europe/Berlin"));
+    early.today().unwrap();
     assert!(early.next_reminder().is_some(), "a fresh install starts counting now");
     drop(early);
     let late = start(settings(dir.path(), "2026-03-30T09:00:00+02:00", "Europe/Berlin"));
@@ -225,7 +226,10 @@ fn the_next_reminder_waits_for_its_time_and_comes_once() {
 fn a_reminder_delivered_while_the_data_file_is_locked_comes_once() {
     let dir = tempfile::tempdir().unwrap();
     // Installed at 06:00, opened again at 09:00: the 07:30 reminder is due at once.
-    start(settings(dir.path(), "2026-03-30T06:00:00+02:00", "Europe/Berlin")).next_reminder();
+    let installed = start(settings(dir.path(), "2026-03-30T06:00:00+02:00", "Europe/Berlin"));
+    installed.today().unwrap();
+    installed.next_reminder();
+    drop(installed);
     let backend = start(settings(dir.path(), "2026-03-30T09:00:00+02:00", "Europe/Berlin"));
     let (missed, wait) = backend.next_reminder().unwrap();
     assert_eq!(wait, Duration::ZERO);
