@@ -198,11 +198,17 @@ def backup(**tables):
     return {"app": "Backstride", "format": 1, "schema": SCHEMA, "createdAt": CREATED_AT, "tables": rows}
 
 
-def checkin(date):
+def checkin(date, pain=2):
     return {
-        "local_date": date, "pain": 2, "area": "lower", "logged_at": "2026-03-01T06:30:00.000Z",
+        "local_date": date, "pain": pain, "area": "lower", "logged_at": "2026-03-01T06:30:00.000Z",
         "zone": ZONE, "leg": 0,
     }
+
+
+def far_day(date):
+    """A backup whose day on `date` is in the history: a sore check-in and a note."""
+    note = {"local_date": date, "note": "far", "updated_at": "2026-03-01T06:30:00.000Z"}
+    return backup(checkin=[checkin(date, pain=7)], day_note=[note])
 
 
 def write_json(path, value):
@@ -252,8 +258,8 @@ def main():
         ("import", "sessions-500k.fit", lambda p: write_fit_sessions(p, 500_000)),
         ("import", "sessions-2k.fit", lambda p: write_fit_sessions(p, 2_000)),
         ("restore", "backup-64mib-plus-1.json", lambda p: write_padded_backup(p, 64 * 1024 * 1024 + 1)),
-        ("restore", "year-minus-262143.json", lambda p: write_json(p, backup(checkin=[checkin("-262143-01-01")]))),
-        ("restore", "year-9999.json", lambda p: write_json(p, backup(checkin=[checkin("9999-12-31")]))),
+        ("restore", "year-minus-262143.json", lambda p: write_json(p, far_day("-262143-01-01"))),
+        ("restore", "year-9999.json", lambda p: write_json(p, far_day("9999-12-31"))),
         ("restore", "reminders-every-minute.json", write_reminders_every_minute),
         ("import", "nan-coordinates.gpx", write_nan_coordinates),
         ("import", "negative-distance.tcx", write_negative_distance),

@@ -10,8 +10,12 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/files"
 
-cargo build --release --locked -p backstride-core --example feed
-feed="$PWD/target/release/examples/feed"
+# FEED=path runs another build of the feeder (for a before-and-after table).
+feed="${FEED:-}"
+if [ -z "$feed" ]; then
+  cargo build --release --locked -p backstride-core --example feed
+  feed="$PWD/target/release/examples/feed"
+fi
 
 mapfile -t generated < <(python3 scripts/hostile.py "$work/files")
 

@@ -152,7 +152,11 @@ async function showImport(importing) {
     render(imported.shoes);
     showMessage($('import-error'), '');
     const runs = (n) => `${n} ${n === 1 ? 'run' : 'runs'}`;
-    result.textContent = `Imported ${runs(imported.added)}${imported.skipped ? `, skipped ${imported.skipped} already there` : ''}.`;
+    const skipped = [
+      imported.skipped ? `skipped ${imported.skipped} already there` : '',
+      imported.withoutDistance ? `skipped ${imported.withoutDistance} with no distance` : '',
+    ].filter(Boolean);
+    result.textContent = `Imported ${runs(imported.added)}${skipped.map((s) => `, ${s}`).join('')}.`;
   } catch (error) {
     showMessage($('import-error'), error.message);
   }

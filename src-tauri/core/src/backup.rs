@@ -19,8 +19,8 @@ use std::io::Write;
 const APP: &str = "Backstride";
 /// The file format's version: how the JSON is laid out (the rows follow the schema version).
 const FORMAT: u32 = 1;
-/// The largest file that is read: above the largest database the app can make, sixty years
-/// of the fullest daily use at every cap (`tests/backup_limits.rs` builds it).
+/// The largest file that is read: above the largest database the app can make, every day
+/// since 1970 at the fullest and every cap reached (`tests/restore.rs` builds it).
 pub const MAX_BYTES: usize = 256 * 1024 * 1024;
 
 /// A backup file as it is written: the header, then every table's rows.

@@ -17,6 +17,8 @@ pub(crate) const WEEK_START: &str = "week_start";
 const CHANGEABLE_DAYS: u64 = 366;
 /// The longest pause.
 const LONGEST_PAUSE: u64 = 366;
+/// The most pauses kept: each touches the year around today, so a few are ever needed.
+pub const MAX_PAUSES: usize = 50;
 
 /// The day a calendar week starts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -245,6 +247,9 @@ pub fn add_pause(
             "A pause has to touch the year before or after today.",
         ));
     }
+    if store.count("pause")? >= MAX_PAUSES {
+        return Err(CoreError::InvalidPause("Backstride keeps up to 50 pauses. Remove an old one first."));
+    }
     store.add_pause(start, end)?;
     settings(store)
 }
@@ -352,6 +357,11 @@ mod tests {
         assert_eq!(m.days.iter().filter(|d| d.state == DayState::Paused).count(), 7);
         assert!(remove_pause(&store, s.pauses[0].id).unwrap().pauses.is_empty());
         assert!(matches!(remove_pause(&store, 999), Err(CoreError::UnknownPause)));
+        for _ in 0..MAX_PAUSES {
+            add_pause(&store, &c, day("2026-05-01"), day("2026-05-02")).unwrap();
+        }
+        let err = add_pause(&store, &c, day("2026-05-01"), day("2026-05-02")).unwrap_err();
+        assert!(err.to_string().contains("up to 50 pauses"), "{err}");
         for freezes in [-1, 6, i64::MAX] {
             assert!(matches!(
                 save_settings(&store, WeekStart::Sun, freezes),

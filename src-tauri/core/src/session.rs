@@ -38,6 +38,9 @@ impl SessionKind {
 pub const MIN_MINUTES: u32 = 15;
 /// Longest strength session, in minutes.
 pub const MAX_MINUTES: u32 = 25;
+/// The most exercises one session holds: every session built is checked against it, and it
+/// bounds the largest database the app can make.
+pub const MAX_ITEMS: usize = 24;
 /// Rest between two sets of one exercise, in seconds.
 pub const REST_BETWEEN_SETS: u32 = 30;
 /// Time to change over to the next exercise, in seconds.

@@ -172,6 +172,9 @@ fn existing(store: &Store, id: i64) -> Result<Pair, CoreError> {
 /// Adds a pair.
 pub fn add_pair(store: &Store, clock: &dyn Clock, input: &PairInput) -> Result<ShoesView, CoreError> {
     let pair = pair_fields(input, unit(store)?, clock)?;
+    if store.count("pair")? >= shoes::MAX_PAIRS {
+        return Err(CoreError::BadShoe("Backstride keeps up to 100 pairs of shoes."));
+    }
     store.insert_pair(&pair, clock.now())?;
     view(store, clock)
 }
@@ -304,8 +307,10 @@ pub fn delete_run(store: &Store, clock: &dyn Clock, id: i64) -> Result<ShoesView
 pub struct Imported {
     /// Runs added.
     pub added: usize,
-    /// Runs already imported before, or without distance.
+    /// Runs already imported before.
     pub skipped: usize,
+    /// Runs without any distance (a track of one point), not added.
+    pub without_distance: usize,
     /// The Shoes screen after it.
     pub shoes: ShoesView,
 }
@@ -322,13 +327,14 @@ pub fn import_runs(store: &Store, clock: &dyn Clock, runs: &[ImportedRun]) -> Re
             "Add a pair of shoes first: imported runs go to the pair for new runs.".into(),
         ))?;
     let now = clock.now();
-    let mut valid = Vec::new();
+    let (mut valid, mut without_distance) = (Vec::new(), 0);
     for run in runs {
         if run.started_at > now {
             return Err(CoreError::BadImport("That file holds a run in the future.".into()));
         }
         let metres = run.distance_m.round();
         if metres < 1.0 {
+            without_distance += 1;
             continue;
         }
         let distance_m = shoes::check_run_distance(Some(metres as i64))
@@ -355,7 +361,8 @@ pub fn import_runs(store: &Store, clock: &dyn Clock, runs: &[ImportedRun]) -> Re
     let added = store.import_runs(&valid, now, room)?.ok_or(TOO_MANY_RUNS)?;
     Ok(Imported {
         added,
-        skipped: runs.len() - added,
+        skipped: valid.len() - added,
+        without_distance,
         shoes: view(store, clock)?,
     })
 }

@@ -189,6 +189,8 @@ pub fn check_limit(limit_m: Option<i64>) -> Result<i64, CoreError> {
 
 /// The most runs Backstride keeps: one a day for over fifty years.
 pub const MAX_RUNS: usize = 20_000;
+/// The most pairs of shoes Backstride keeps, retired ones included.
+pub const MAX_PAIRS: usize = 100;
 
 /// Checks a run's distance: more than zero, at most 1,000 km.
 pub fn check_run_distance(distance_m: Option<i64>) -> Result<i64, CoreError> {

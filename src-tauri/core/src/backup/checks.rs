@@ -164,8 +164,15 @@ pub(super) fn settings(store: &Store, today: NaiveDate) -> Result<(), CoreError>
 
 /// The caps typed input and imports keep to.
 pub(super) fn caps(store: &Store) -> Result<(), CoreError> {
-    if store.count("run")? > shoes::MAX_RUNS {
-        return Err(CoreError::BadBackup("it holds more than 20,000 runs.".into()));
+    let caps = [
+        ("run", shoes::MAX_RUNS, "runs"),
+        ("pair", shoes::MAX_PAIRS, "pairs of shoes"),
+        ("pause", days::MAX_PAUSES, "pauses"),
+    ];
+    for (table, cap, what) in caps {
+        if store.count(table)? > cap {
+            return Err(CoreError::BadBackup(format!("it holds more than {cap} {what}.")));
+        }
     }
     Ok(())
 }

@@ -345,6 +345,7 @@ proptest! {
         let inputs = Inputs { date, owned: &owned, avoid: &avoid, doses: &doses, max_level, more_posture };
         let session = strength_session(&inputs);
         prop_assert!(!session.is_empty());
+        prop_assert!(session.len() <= MAX_ITEMS, "{} exercises", session.len());
         prop_assert!(session.iter().all(|p| p.exercise.possible_with(&owned)));
         prop_assert!(session.iter().all(|p| !avoid.contains(p.exercise.id)));
         let unique: HashSet<_> = session.iter().map(|p| p.exercise.id).collect();

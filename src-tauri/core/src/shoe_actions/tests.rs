@@ -211,7 +211,18 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
         pair_id: None,
     };
     assert!(add_run(&store, &c, &typed).unwrap_err().to_string().contains("20,000"));
-    assert_eq!(import_runs(&store, &c, &batch).unwrap().added, 0, "already there is not refused");
+    let again = import_runs(&store, &c, &batch).unwrap();
+    assert_eq!((again.added, again.skipped), (0, 1000), "already there is not refused");
+    let point = [ImportedRun {
+        distance_m: 0.0,
+        ..run(40_000)
+    }];
+    let one_point = import_runs(&store, &c, &point).unwrap();
+    assert_eq!(
+        (one_point.added, one_point.skipped, one_point.without_distance),
+        (0, 0, 1),
+        "no distance is said as such, not as already there"
+    );
 
     let fresh = Store::open_in_memory().unwrap();
     add_pair(&fresh, &c, &pair("Blue", 800.0)).unwrap();
@@ -227,6 +238,12 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
     };
     let err = add_run(&fresh, &c, &typed).unwrap_err().to_string();
     assert!(err.contains("0001-01-01"), "{err}");
+
+    for n in 1..shoes::MAX_PAIRS {
+        add_pair(&fresh, &c, &pair(&format!("Pair {n}"), 800.0)).unwrap();
+    }
+    let err = add_pair(&fresh, &c, &pair("One more", 800.0)).unwrap_err().to_string();
+    assert!(err.contains("up to 100 pairs"), "{err}");
 }
 
 #[test]
