@@ -258,6 +258,7 @@ def main():
         ("import", "sessions-500k.fit", lambda p: write_fit_sessions(p, 500_000)),
         ("import", "sessions-2k.fit", lambda p: write_fit_sessions(p, 2_000)),
         ("restore", "backup-64mib-plus-1.json", lambda p: write_padded_backup(p, 64 * 1024 * 1024 + 1)),
+        ("restore", "backup-256mib-plus-1.json", lambda p: write_padded_backup(p, 256 * 1024 * 1024 + 1)),
         ("restore", "year-minus-262143.json", lambda p: write_json(p, far_day("-262143-01-01"))),
         ("restore", "year-9999.json", lambda p: write_json(p, far_day("9999-12-31"))),
         ("restore", "reminders-every-minute.json", write_reminders_every_minute),

@@ -558,7 +558,11 @@ impl Backend {
     pub fn retry_in(&self) -> Option<Duration> {
         let delivered = self.delivered.lock().unwrap_or_else(|p| p.into_inner());
         delivered.unwritten?;
-        Some(delivered.retry_at.map_or(Duration::ZERO, |t| t.saturating_duration_since(Instant::now())))
+        Some(
+            delivered
+                .retry_at
+                .map_or(Duration::ZERO, |t| t.saturating_duration_since(Instant::now())),
+        )
     }
 
     fn note_delivered(&self, at: DateTime<Utc>) {
@@ -575,10 +579,12 @@ impl Backend {
             return;
         }
         match ready.store().set_delivered_through(at) {
-            Ok(()) => *delivered = Delivered {
-                through: delivered.through,
-                ..Delivered::default()
-            },
+            Ok(()) => {
+                *delivered = Delivered {
+                    through: delivered.through,
+                    ..Delivered::default()
+                }
+            }
             Err(error) => {
                 let wait = delivered.backoff.clamp(FIRST_BACKOFF, MAX_BACKOFF);
                 eprintln!(

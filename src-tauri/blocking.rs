@@ -13,5 +13,9 @@ pub async fn blocking<R: Runtime, T: Send + 'static>(
 ) -> Result<T, ShellError> {
     tauri::async_runtime::spawn_blocking(move || f(&app.state::<Backend>()))
         .await
-        .unwrap_or_else(|_| Err(ShellError::BadInput("Backstride stopped while doing that. Please try again.")))
+        .unwrap_or_else(|_| {
+            Err(ShellError::BadInput(
+                "Backstride stopped while doing that. Please try again.",
+            ))
+        })
 }

@@ -6,16 +6,16 @@ use crate::error::ShellError;
 use crate::pick;
 use crate::save;
 use backstride_core::appearance::Theme;
-use backstride_core::{backup, import};
 use backstride_core::days::{CalendarSettings, DayDetail, Month};
 use backstride_core::plan::Plan;
 use backstride_core::shoe_actions::{Imported, PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::Today;
+use backstride_core::{backup, import};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::path::Path;
 use tauri::ipc::{InvokeBody, Request};
 use tauri::plugin::PermissionState;
-use std::path::Path;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
 
@@ -27,25 +27,45 @@ pub async fn today<R: Runtime>(app: AppHandle<R>) -> Result<Today, ShellError> {
 
 /// Marks one of `date`'s exercises done or not done.
 #[tauri::command]
-pub async fn set_done<R: Runtime>(app: AppHandle<R>, date: String, exercise_id: String, done: bool) -> Result<Today, ShellError> {
+pub async fn set_done<R: Runtime>(
+    app: AppHandle<R>,
+    date: String,
+    exercise_id: String,
+    done: bool,
+) -> Result<Today, ShellError> {
     blocking(app, move |b| b.set_done(&date, &exercise_id, done)).await
 }
 
 /// Finishes `date`'s session with a rating and, optionally, the exercise that hurt.
 #[tauri::command]
-pub async fn finish_session<R: Runtime>(app: AppHandle<R>, date: String, rating: String, hurt: Option<String>) -> Result<Finished, ShellError> {
+pub async fn finish_session<R: Runtime>(
+    app: AppHandle<R>,
+    date: String,
+    rating: String,
+    hurt: Option<String>,
+) -> Result<Finished, ShellError> {
     blocking(app, move |b| b.finish_session(&date, &rating, hurt.as_deref())).await
 }
 
 /// Stores `date`'s back check-in.
 #[tauri::command]
-pub async fn check_in<R: Runtime>(app: AppHandle<R>, date: String, pain: f64, area: Option<String>, leg: bool) -> Result<Today, ShellError> {
+pub async fn check_in<R: Runtime>(
+    app: AppHandle<R>,
+    date: String,
+    pain: f64,
+    area: Option<String>,
+    leg: bool,
+) -> Result<Today, ShellError> {
     blocking(app, move |b| b.check_in(&date, pain, area.as_deref(), leg)).await
 }
 
 /// Records that one of `date`'s exercises hurt ("stop, this hurts").
 #[tauri::command]
-pub async fn record_hurt<R: Runtime>(app: AppHandle<R>, date: String, exercise_id: String) -> Result<Today, ShellError> {
+pub async fn record_hurt<R: Runtime>(
+    app: AppHandle<R>,
+    date: String,
+    exercise_id: String,
+) -> Result<Today, ShellError> {
     blocking(app, move |b| b.record_hurt(&date, &exercise_id)).await
 }
 
@@ -99,13 +119,21 @@ pub async fn set_note<R: Runtime>(app: AppHandle<R>, date: String, note: String)
 
 /// Saves the week start and the freeze days a month.
 #[tauri::command]
-pub async fn save_calendar_settings<R: Runtime>(app: AppHandle<R>, week_start: String, freezes: f64) -> Result<CalendarSettings, ShellError> {
+pub async fn save_calendar_settings<R: Runtime>(
+    app: AppHandle<R>,
+    week_start: String,
+    freezes: f64,
+) -> Result<CalendarSettings, ShellError> {
     blocking(app, move |b| b.save_calendar_settings(&week_start, freezes)).await
 }
 
 /// Pauses the plan for a range of days.
 #[tauri::command]
-pub async fn add_pause<R: Runtime>(app: AppHandle<R>, start: String, end: String) -> Result<CalendarSettings, ShellError> {
+pub async fn add_pause<R: Runtime>(
+    app: AppHandle<R>,
+    start: String,
+    end: String,
+) -> Result<CalendarSettings, ShellError> {
     blocking(app, move |b| b.add_pause(&start, &end)).await
 }
 
@@ -132,7 +160,10 @@ pub async fn save_reminders<R: Runtime>(
 ) -> Result<RemindersView, ShellError> {
     let wants = !times.is_empty() || evening.as_deref().is_some_and(|e| !e.is_empty());
     let permission = permission(&app, wants);
-    blocking(app, move |b| b.save_reminders(&times, evening.as_deref(), shoe_prompts, permission)).await
+    blocking(app, move |b| {
+        b.save_reminders(&times, evening.as_deref(), shoe_prompts, permission)
+    })
+    .await
 }
 
 /// Whether notifications may be shown; with `ask`, asks the user if the system has not yet.
@@ -175,7 +206,11 @@ pub async fn retire_pair<R: Runtime>(app: AppHandle<R>, id: f64, retired: bool) 
 
 /// Answers a pair's wear prompt: later, or a new limit.
 #[tauri::command]
-pub async fn answer_shoe_prompt<R: Runtime>(app: AppHandle<R>, id: f64, answer: PromptAnswer) -> Result<ShoesView, ShellError> {
+pub async fn answer_shoe_prompt<R: Runtime>(
+    app: AppHandle<R>,
+    id: f64,
+    answer: PromptAnswer,
+) -> Result<ShoesView, ShellError> {
     blocking(app, move |b| b.answer_shoe_prompt(id, answer)).await
 }
 
@@ -275,7 +310,14 @@ pub async fn restore_backup<R: Runtime>(app: AppHandle<R>, token: f64) -> Result
 #[tauri::command]
 pub async fn pick_backup<R: Runtime>(app: AppHandle<R>) -> Result<Option<Preview>, ShellError> {
     let limit = backup::MAX_BYTES as u64;
-    let picked = pick::pick(&app, "Choose a Backstride backup", "Backstride backup", &["json"], limit, backup::too_large());
+    let picked = pick::pick(
+        &app,
+        "Choose a Backstride backup",
+        "Backstride backup",
+        &["json"],
+        limit,
+        backup::too_large(),
+    );
     let Some(file) = picked.await? else { return Ok(None) };
     blocking(app, move |b| b.preview_backup(&file.bytes)).await.map(Some)
 }
@@ -285,9 +327,18 @@ pub async fn pick_backup<R: Runtime>(app: AppHandle<R>) -> Result<Option<Preview
 #[tauri::command]
 pub async fn pick_runs<R: Runtime>(app: AppHandle<R>) -> Result<Option<Imported>, ShellError> {
     let limit = import::MAX_BYTES as u64;
-    let picked = pick::pick(&app, "Choose a run file", "GPX, TCX or FIT", &["gpx", "tcx", "fit"], limit, import::too_large());
+    let picked = pick::pick(
+        &app,
+        "Choose a run file",
+        "GPX, TCX or FIT",
+        &["gpx", "tcx", "fit"],
+        limit,
+        import::too_large(),
+    );
     let Some(file) = picked.await? else { return Ok(None) };
-    blocking(app, move |b| b.import_runs(&file.name, &file.bytes)).await.map(Some)
+    blocking(app, move |b| b.import_runs(&file.name, &file.bytes))
+        .await
+        .map(Some)
 }
 
 /// Dismisses the notice of a damaged data file.

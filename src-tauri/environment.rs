@@ -79,7 +79,11 @@ impl Settings {
             format!(
                 "TZ is set to \"{}\", which is not a time zone like Europe/Berlin; using {} instead.",
                 tz.chars().take(60).collect::<String>(),
-                Settings { tz: None, ..self.clone() }.zone()
+                Settings {
+                    tz: None,
+                    ..self.clone()
+                }
+                .zone()
             )
         })
     }
@@ -142,7 +146,10 @@ mod tests {
     #[test]
     fn an_unknown_tz_is_named() {
         let warning = with(None, Some("Mars/Olympus_Mons")).zone_warning().unwrap();
-        assert!(warning.contains("\"Mars/Olympus_Mons\"") && warning.contains("using"), "{warning}");
+        assert!(
+            warning.contains("\"Mars/Olympus_Mons\"") && warning.contains("using"),
+            "{warning}"
+        );
         assert_eq!(with(None, Some("Europe/Berlin")).zone_warning(), None);
         assert_eq!(with(None, None).zone_warning(), None);
     }

@@ -9,11 +9,11 @@ mod environment;
 mod error;
 #[cfg(test)]
 mod fuzz;
+mod lock;
 #[cfg(mobile)]
 mod mobile;
 #[cfg(any(debug_assertions, feature = "bench"))]
 mod painted;
-mod lock;
 mod pick;
 mod save;
 #[cfg(desktop)]

@@ -34,7 +34,11 @@ impl DataLock {
     pub fn acquire(dir: &Path) -> Result<Self, LockError> {
         files::private_dir(dir)?;
         let path = dir.join(LOCK_FILE);
-        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path)?;
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)?;
         files::private_file(&path)?;
         match file.try_lock() {
             Ok(()) => Ok(Self { _held: file }),

@@ -39,4 +39,3 @@ pub fn painted(marks: PaintMarks) {
         marks.painted
     );
 }
-

@@ -238,7 +238,8 @@ async fn a_reminder_due_while_another_program_holds_the_write_lock_arrives_once(
     .await;
     // A change wakes the scheduler once more; the reminder is still not sent again.
     app.click("[data-testid='routine-item-done']").await;
-    app.wait_for_attr("[data-testid='routine-item']", "data-done", "true").await;
+    app.wait_for_attr("[data-testid='routine-item']", "data-done", "true")
+        .await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(bus.notify_calls().len(), 1, "{}", lateness(&app));
     app.quit().await;

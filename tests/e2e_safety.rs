@@ -215,7 +215,10 @@ async fn a_damaged_data_file_is_moved_aside_and_the_backup_from_before_brings_th
         Ok(backups.join("auto-2026-03-30.json").exists())
     })
     .await;
-    assert!(backups.join("kept-2026-03-30.json").exists(), "the backup from before the damage");
+    assert!(
+        backups.join("kept-2026-03-30.json").exists(),
+        "the backup from before the damage"
+    );
     app.click("[data-testid='restore-latest']").await;
     app.wait_visible("[data-testid='restore-preview']").await;
     app.click("[data-testid='restore-confirm']").await;

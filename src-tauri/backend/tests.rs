@@ -334,7 +334,10 @@ fn a_damaged_file_is_set_aside_and_an_automatic_backup_brings_the_data_back() {
     backend.write_auto_backup();
     let view = backend.backups().unwrap();
     let damaged = view.damaged.expect("the damaged file was set aside");
-    assert_eq!(std::fs::read(&damaged.damaged).unwrap(), b"not a database at all, sorry");
+    assert_eq!(
+        std::fs::read(&damaged.damaged).unwrap(),
+        b"not a database at all, sorry"
+    );
     assert!(backend.today().unwrap().items.iter().all(|i| !i.done), "started fresh");
     let before = view.autos.iter().find(|b| b.before_damage).expect("kept");
     let preview = backend.preview_auto_backup(&before.name).unwrap();
@@ -342,7 +345,10 @@ fn a_damaged_file_is_set_aside_and_an_automatic_backup_brings_the_data_back() {
 
     // What is restored is what was previewed, whatever happens to the file since.
     std::fs::write(&before.path, b"{}").unwrap();
-    assert!(backend.restore_backup(preview.token as f64 + 1.0).is_err(), "another token");
+    assert!(
+        backend.restore_backup(preview.token as f64 + 1.0).is_err(),
+        "another token"
+    );
     let restored = backend.restore_backup(preview.token as f64).unwrap();
     assert!(
         std::path::Path::new(&restored.previous).exists(),
@@ -352,7 +358,10 @@ fn a_damaged_file_is_set_aside_and_an_automatic_backup_brings_the_data_back() {
         backend.today().unwrap().items.iter().any(|i| i.done),
         "the backup's mark is back"
     );
-    assert!(backend.restore_backup(preview.token as f64).is_err(), "a preview restores once");
+    assert!(
+        backend.restore_backup(preview.token as f64).is_err(),
+        "a preview restores once"
+    );
     assert!(backend.backups().unwrap().damaged.is_none(), "the notice is done with");
 }
 
@@ -365,7 +374,10 @@ fn a_dismissed_notice_lets_the_backups_from_before_rotate() {
     assert!(backend.backups().unwrap().damaged.is_some());
     let view = backend.dismiss_damage().unwrap();
     assert!(view.damaged.is_none());
-    assert!(monday(dir.path()).backups().unwrap().damaged.is_none(), "and stays dismissed");
+    assert!(
+        monday(dir.path()).backups().unwrap().damaged.is_none(),
+        "and stays dismissed"
+    );
 }
 
 #[test]
@@ -375,7 +387,10 @@ fn exports_are_kept_in_the_backups_folder() {
     let json = backend.export("json").unwrap();
     assert_eq!(json.name, "backstride-backup-2026-03-30.json");
     let kept = std::fs::read(&json.kept).unwrap();
-    assert_eq!(backend.preview_backup(&kept).unwrap().summary.created_at.to_rfc3339()[..10], *"2026-03-30");
+    assert_eq!(
+        backend.preview_backup(&kept).unwrap().summary.created_at.to_rfc3339()[..10],
+        *"2026-03-30"
+    );
     let csv = backend.export("csv").unwrap();
     assert!(std::fs::read_to_string(&csv.kept).unwrap().starts_with("date,state,"));
     assert_eq!(error_json(backend.export("xml").unwrap_err())["kind"], "invalid");

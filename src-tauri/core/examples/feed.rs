@@ -44,7 +44,10 @@ fn import_file(path: &Path, clock: &FixedClock) -> Result<String, String> {
     };
     shoe_actions::add_pair(&store, clock, &pair).map_err(text)?;
     let bytes = files::read_chosen(path, import::MAX_BYTES as u64).map_err(|e| e.to_string())?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let runs = import::parse(&name, &bytes).map_err(text)?;
     let imported = shoe_actions::import_runs(&store, clock, &runs).map_err(text)?;
     Ok(format!(

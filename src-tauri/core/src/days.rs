@@ -248,7 +248,9 @@ pub fn add_pause(
         ));
     }
     if store.count("pause")? >= MAX_PAUSES {
-        return Err(CoreError::InvalidPause("Backstride keeps up to 50 pauses. Remove an old one first."));
+        return Err(CoreError::InvalidPause(
+            "Backstride keeps up to 50 pauses. Remove an old one first.",
+        ));
     }
     store.add_pause(start, end)?;
     settings(store)

@@ -170,7 +170,11 @@ mod tests {
         let failed = write_atomic_with(&path, |_| Err(io::Error::other("disk full"))).unwrap_err();
         assert!(failed.to_string().contains("disk full"), "{failed}");
         assert_eq!(fs::read(&path).unwrap(), b"second", "a failed write keeps the old file");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file is left"
+        );
     }
 
     #[cfg(unix)]
@@ -200,12 +204,23 @@ mod tests {
             Err(ReadError::NotAFile)
         ));
         let fifo = data.join("fifo.json");
-        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
         assert!(matches!(read_regular(&fifo, 100), Err(ReadError::NotAFile)));
         assert!(matches!(read_regular(&path, 1), Err(ReadError::TooLarge(1))));
         assert_eq!(read_regular(&path, 2).unwrap(), b"{}");
-        assert_eq!(read_chosen(&data.join("link.json"), 100).unwrap(), b"not yours", "a chosen link is followed");
-        assert!(matches!(read_chosen(&fifo, 100), Err(ReadError::NotAFile)), "a pipe is never waited on");
+        assert_eq!(
+            read_chosen(&data.join("link.json"), 100).unwrap(),
+            b"not yours",
+            "a chosen link is followed"
+        );
+        assert!(
+            matches!(read_chosen(&fifo, 100), Err(ReadError::NotAFile)),
+            "a pipe is never waited on"
+        );
         assert_eq!(fs::read(&elsewhere).unwrap(), b"not yours");
     }
 }

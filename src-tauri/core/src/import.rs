@@ -131,7 +131,10 @@ fn position(kind: &str, lat: f64, lon: f64) -> Result<(f64, f64), CoreError> {
     if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
         Ok((lat, lon))
     } else {
-        Err(refuse(kind, &format!("a point lies at latitude {lat}, longitude {lon}")))
+        Err(refuse(
+            kind,
+            &format!("a point lies at latitude {lat}, longitude {lon}"),
+        ))
     }
 }
 
@@ -379,7 +382,10 @@ pub(crate) mod tests {
         ];
         for (name, text, reason) in cases {
             let err = parse(name, text.as_bytes()).unwrap_err().to_string();
-            assert!(err.contains("cannot be imported") && err.contains(reason), "{reason}: {err}");
+            assert!(
+                err.contains("cannot be imported") && err.contains(reason),
+                "{reason}: {err}"
+            );
         }
     }
 
@@ -397,7 +403,9 @@ pub(crate) mod tests {
         };
         let tracks = |n: usize| format!("<gpx>{}</gpx>", (0..n).map(track).collect::<String>());
         assert_eq!(parse("many.gpx", tracks(MAX_RUNS).as_bytes()).unwrap().len(), MAX_RUNS);
-        let err = parse("many.gpx", tracks(MAX_RUNS + 1).as_bytes()).unwrap_err().to_string();
+        let err = parse("many.gpx", tracks(MAX_RUNS + 1).as_bytes())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("more than 1,000 runs"), "{err}");
 
         let point = r#"<trkpt lat="0" lon="0"></trkpt>"#;

@@ -67,7 +67,9 @@ fn fullest(conn: &Connection, today: NaiveDate) {
         for id in 1..=shoes::MAX_PAIRS as i64 {
             pair.execute((id, &name, stamp)).unwrap();
         }
-        let mut run = tx.prepare("INSERT INTO run VALUES (?1, 1, ?2, 1000000, 172800, ?3, ?4)").unwrap();
+        let mut run = tx
+            .prepare("INSERT INTO run VALUES (?1, 1, ?2, 1000000, 172800, ?3, ?4)")
+            .unwrap();
         for id in 1..=shoes::MAX_RUNS as i64 {
             let started = Utc.timestamp_opt(id * 86_400, 0).unwrap();
             let started = started.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
@@ -116,7 +118,10 @@ fn instant(date: &str) -> String {
 
 /// A setting a restore may meet: the app's keys with their values, now and then a hostile one.
 fn any_setting() -> impl Strategy<Value = (String, String)> {
-    let every_minute = (0..1440).map(|m| format!("{:02}:{:02}", m / 60, m % 60)).collect::<Vec<_>>().join(",");
+    let every_minute = (0..1440)
+        .map(|m| format!("{:02}:{:02}", m / 60, m % 60))
+        .collect::<Vec<_>>()
+        .join(",");
     let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
     let fixed = proptest::sample::select(vec![
         pair("theme", "dark"),

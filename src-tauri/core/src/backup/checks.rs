@@ -121,8 +121,8 @@ fn day(text: &str, today: NaiveDate) -> Result<(), String> {
 
 /// A stored instant: RFC 3339, on a plausible date.
 fn instant(text: &str, today: NaiveDate) -> Result<(), String> {
-    let at = DateTime::parse_from_rfc3339(text)
-        .map_err(|_| format!("\"{}\" is not a time.", crate::store::clip(text)))?;
+    let at =
+        DateTime::parse_from_rfc3339(text).map_err(|_| format!("\"{}\" is not a time.", crate::store::clip(text)))?;
     plausible(at.date_naive(), today).map(|_| ()).map_err(|e| e.to_string())
 }
 
@@ -150,12 +150,13 @@ pub(super) fn values(store: &Store, today: NaiveDate) -> Result<(), CoreError> {
 /// Every setting, by its command's rule; an unknown key is refused.
 pub(super) fn settings(store: &Store, today: NaiveDate) -> Result<(), CoreError> {
     for key in store.texts("setting", "key")? {
-        let rule = SETTINGS.iter().find(|(k, _)| *k == key).map(|(_, rule)| rule).ok_or_else(|| {
-            CoreError::BadBackup(format!(
-                "it holds an unknown setting \"{}\".",
-                crate::store::clip(&key)
-            ))
-        })?;
+        let rule = SETTINGS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, rule)| rule)
+            .ok_or_else(|| {
+                CoreError::BadBackup(format!("it holds an unknown setting \"{}\".", crate::store::clip(&key)))
+            })?;
         let value = store.setting(&key)?.unwrap_or_default();
         rule(&value, today).map_err(|why| CoreError::BadBackup(format!("the setting {key}: {why}")))?;
     }

@@ -16,7 +16,11 @@ pub fn history_csv(store: &Store, clock: &dyn Clock) -> Result<String, CoreError
     let history = store.history(today)?;
     let runs: BTreeMap<NaiveDate, i64> = store.metres_by_day()?.into_iter().collect();
     let first_run = runs.keys().next().copied().unwrap_or(today);
-    let first = history.first_day().min(first_run).min(today).max(crate::input::FIRST_DAY);
+    let first = history
+        .first_day()
+        .min(first_run)
+        .min(today)
+        .max(crate::input::FIRST_DAY);
     let checkins: BTreeMap<NaiveDate, _> = store.checkins(first, today)?.into_iter().map(|c| (c.date, c)).collect();
     let notes: BTreeMap<NaiveDate, String> = store.notes()?.into_iter().collect();
     let mut csv = String::from("date,state,exercises_done,exercises_planned,pain,pain_area,run_km,note\r\n");
@@ -65,4 +69,3 @@ pub(super) fn cell(text: &str) -> String {
         text
     }
 }
-

@@ -19,7 +19,9 @@ const NEWER: &str = "it was made by a newer version of Backstride. Please update
 pub(super) fn stage(bytes: &[u8]) -> Result<(usize, DateTime<Utc>, Store), String> {
     let why = Why(RefCell::new(None));
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let read = de.deserialize_map(FileVisitor(&why)).and_then(|staged| de.end().map(|()| staged));
+    let read = de
+        .deserialize_map(FileVisitor(&why))
+        .and_then(|staged| de.end().map(|()| staged));
     read.map_err(|_| why.0.take().unwrap_or_else(|| NOT_A_BACKUP.to_string()))
 }
 
@@ -185,7 +187,10 @@ impl<'de> Visitor<'de> for RowSeed<'_> {
         let mut row: Vec<(String, Json)> = Vec::new();
         while let Some(column) = map.next_key::<String>()? {
             if !known.contains(&column) {
-                return Err(refuse(format!("there is no column \"{}\".", crate::store::clip(&column))));
+                return Err(refuse(format!(
+                    "there is no column \"{}\".",
+                    crate::store::clip(&column)
+                )));
             }
             if row.iter().any(|(c, _)| *c == column) {
                 return Err(refuse(format!("it names \"{column}\" twice.")));

@@ -172,7 +172,10 @@ fn hostile_values_are_refused_with_the_place_named() {
             "9999-01-01 is outside",
         ),
         (edit("/tables/pair/0/id", (1_i64 << 53).into()), "id is out of range"),
-        (edit("/tables/pair/0/name", "Blue\u{202E}eulB".into()), "direction character"),
+        (
+            edit("/tables/pair/0/name", "Blue\u{202E}eulB".into()),
+            "direction character",
+        ),
         (edit("/tables/day_note/0/note", "a\u{1b}[2Jb".into()), "control"),
         (
             {
@@ -189,7 +192,10 @@ fn hostile_values_are_refused_with_the_place_named() {
             "9999-12-31 is outside",
         ),
         (setting("theme", "<b>neon</b>"), "system, light or dark"),
-        (setting("readiness_yes", "chest-pain,chest-pain"), "setting readiness_yes"),
+        (
+            setting("readiness_yes", "chest-pain,chest-pain"),
+            "setting readiness_yes",
+        ),
         (setting("admin", "1"), "unknown setting \"admin\""),
     ];
     for (text, expected) in cases {
@@ -208,7 +214,11 @@ fn every_minute() -> String {
 #[test]
 fn names_given_twice_and_a_header_after_the_rows_are_refused() {
     let text = good().to_string();
-    let twice_key = text.replacen("\"app\":\"Backstride\"", "\"app\":\"Backstride\",\"app\":\"Backstride\"", 1);
+    let twice_key = text.replacen(
+        "\"app\":\"Backstride\"",
+        "\"app\":\"Backstride\",\"app\":\"Backstride\"",
+        1,
+    );
     assert!(refused(&twice_key).contains("\"app\" twice"));
     let twice_column = text.replacen("\"pain\":3", "\"pain\":3,\"pain\":9", 1);
     assert!(refused(&twice_column).contains("checkin, row 1: it names \"pain\" twice"));
@@ -218,7 +228,11 @@ fn names_given_twice_and_a_header_after_the_rows_are_refused() {
         "{{\"tables\":{{}},\"app\":\"Backstride\",\"format\":1,\"schema\":{SCHEMA_VERSION},\"createdAt\":\"2026-04-01T18:00:00Z\"}}"
     );
     assert!(refused(&header_last).contains("not a Backstride backup"));
-    let deep = format!("{}{}", &text[..text.find("\"run\":[").unwrap() + 7], "[".repeat(8_000_000));
+    let deep = format!(
+        "{}{}",
+        &text[..text.find("\"run\":[").unwrap() + 7],
+        "[".repeat(8_000_000)
+    );
     assert!(refused(&deep).contains("not a Backstride backup"));
 }
 

@@ -27,11 +27,18 @@ fn one_automatic_backup_a_day_and_only_the_last_seven_are_kept() {
     days_of_use(dir.path(), &store, 1..=10);
     assert_eq!(
         dates(dir.path()),
-        (4..=10).rev().map(|d| format!("auto-2026-03-{d:02}.json")).collect::<Vec<_>>()
+        (4..=10)
+            .rev()
+            .map(|d| format!("auto-2026-03-{d:02}.json"))
+            .collect::<Vec<_>>()
     );
     let names = fs::read_dir(dir.path().join(FOLDER)).unwrap().count();
     assert_eq!(names, KEEP, "no temporary files are left");
-    let newest = backup::read(&read_auto(dir.path(), "auto-2026-03-10.json").unwrap(), berlin("2026-03-10", 9).today()).unwrap();
+    let newest = backup::read(
+        &read_auto(dir.path(), "auto-2026-03-10.json").unwrap(),
+        berlin("2026-03-10", 9).today(),
+    )
+    .unwrap();
     assert_eq!(newest.summary.created_at, berlin("2026-03-10", 9).now);
 }
 
@@ -90,7 +97,9 @@ fn only_regular_files_are_listed_or_read_as_backups() {
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&folder), 0o700);
     assert_eq!(mode(&folder.join("auto-2026-03-01.json")), 0o600);
-    let err = read_backup(&folder.join("auto-2026-02-27.json")).unwrap_err().to_string();
+    let err = read_backup(&folder.join("auto-2026-02-27.json"))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("not a regular file"), "{err}");
 }
 
@@ -101,7 +110,11 @@ fn a_damaged_data_file_is_set_aside_and_the_backups_before_it_kept() {
     assert_eq!(set_aside(dir.path()), None);
     days_of_use(dir.path(), &store, 1..=2);
     drop(store);
-    fs::write(dir.path().join(crate::store::DB_FILE), b"not a database at all, just damage").unwrap();
+    fs::write(
+        dir.path().join(crate::store::DB_FILE),
+        b"not a database at all, just damage",
+    )
+    .unwrap();
     let now = berlin("2026-03-02", 10).now;
     let _fresh = open(dir.path(), now).unwrap();
     let aside = set_aside(dir.path()).unwrap();

@@ -14,9 +14,9 @@ mod shoes;
 
 pub use calendar::Pause;
 pub use history::{FREEZES, STARTED_ON};
-pub use rows::{Row, Stager, Tables, TablesOut, TABLES};
-pub(crate) use rows::clip;
 pub(crate) use reminders::{DELIVERED, EVENING, SHOE_PROMPTS, TIMES};
+pub(crate) use rows::clip;
+pub use rows::{Row, Stager, Tables, TablesOut, TABLES};
 pub use sessions::StoredSession;
 pub use shoes::Run;
 

@@ -57,7 +57,10 @@ impl Serialize for TablesOut<'_> {
 impl Serialize for RowsOut<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let failed = |e: rusqlite::Error| S::Error::custom(StoreError::from(e));
-        let mut stmt = self.0.prepare(&format!("SELECT * FROM \"{}\"", self.1)).map_err(failed)?;
+        let mut stmt = self
+            .0
+            .prepare(&format!("SELECT * FROM \"{}\"", self.1))
+            .map_err(failed)?;
         let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
         let mut rows = stmt.query([]).map_err(failed)?;
         let mut seq = serializer.serialize_seq(None)?;
@@ -191,23 +194,28 @@ impl Stager {
         }
         let marks = vec!["?"; columns.len()].join(", ");
         let sql = format!("INSERT INTO \"{table}\" ({}) VALUES ({marks})", columns.join(", "));
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|_| "a value does not fit.".to_string())?;
-        stmt.execute(rusqlite::params_from_iter(values)).map(|_| ()).map_err(|e| {
-            let extended = match &e {
-                rusqlite::Error::SqliteFailure(failure, _) => failure.extended_code,
-                _ => 0,
-            };
-            match extended {
-                rusqlite::ffi::SQLITE_CONSTRAINT_DATATYPE => "a value is of the wrong type.",
-                rusqlite::ffi::SQLITE_CONSTRAINT_NOTNULL => "a value is missing.",
-                rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY | rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
-                    "it repeats a row."
+        let mut stmt = self
+            .conn
+            .prepare_cached(&sql)
+            .map_err(|_| "a value does not fit.".to_string())?;
+        stmt.execute(rusqlite::params_from_iter(values))
+            .map(|_| ())
+            .map_err(|e| {
+                let extended = match &e {
+                    rusqlite::Error::SqliteFailure(failure, _) => failure.extended_code,
+                    _ => 0,
+                };
+                match extended {
+                    rusqlite::ffi::SQLITE_CONSTRAINT_DATATYPE => "a value is of the wrong type.",
+                    rusqlite::ffi::SQLITE_CONSTRAINT_NOTNULL => "a value is missing.",
+                    rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY | rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
+                        "it repeats a row."
+                    }
+                    rusqlite::ffi::SQLITE_CONSTRAINT_CHECK => "a value is out of range.",
+                    _ => "a value does not fit.",
                 }
-                rusqlite::ffi::SQLITE_CONSTRAINT_CHECK => "a value is out of range.",
-                _ => "a value does not fit.",
-            }
-            .to_string()
-        })
+                .to_string()
+            })
     }
 
     /// Checks every reference, then upgrades the staged rows to the latest schema.
@@ -305,7 +313,11 @@ mod tests {
                 .conn
                 .prepare("SELECT \"table\" FROM pragma_foreign_key_list(?1)")
                 .unwrap();
-            let parents: Vec<String> = stmt.query_map([table], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+            let parents: Vec<String> = stmt
+                .query_map([table], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
             for parent in parents {
                 let at = TABLES.iter().position(|t| *t == parent).unwrap();
                 assert!(at < i, "{table} refers to {parent}, listed after it");
