@@ -311,31 +311,49 @@ async fn names_made_of_markup_show_as_text_and_run_nothing() {
     );
 }
 
+/// The app started again on the data in `data`, on the session bus at `bus` (none: no bus).
+fn second_launch(data: &Path, bus: Option<&str>, stderr: Stdio) -> std::process::Child {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_backstride"));
+    command
+        .env("BACKSTRIDE_DATA_DIR", data)
+        .env("BACKSTRIDE_NOW", MONDAY)
+        .env("TZ", BERLIN)
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .stdout(Stdio::null())
+        .stderr(stderr);
+    if let Some(address) = bus {
+        command.env("DBUS_SESSION_BUS_ADDRESS", address);
+    }
+    command.spawn().unwrap()
+}
+
+/// How `child` exited and what it said on stderr; `stayed` is the failure if it keeps running.
+fn exited(mut child: std::process::Child, stayed: &str) -> (std::process::ExitStatus, String) {
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(15) {
+            let _ = child.kill();
+            panic!("{stayed}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut said = String::new();
+    if let Some(mut stderr) = child.stderr.take() {
+        std::io::Read::read_to_string(&mut stderr, &mut said).unwrap();
+    }
+    (status, said)
+}
+
 #[tokio::test]
 async fn a_second_launch_leaves_the_first_window_alone() {
     let dir = tempfile::tempdir().unwrap();
     let bus = Bus::start(dir.path());
     let app = App::launch(Launch::new(dir.path(), MONDAY, BERLIN).env("DBUS_SESSION_BUS_ADDRESS", &bus.address)).await;
-    let mut second = Command::new(env!("CARGO_BIN_EXE_backstride"))
-        .env("BACKSTRIDE_DATA_DIR", dir.path())
-        .env("BACKSTRIDE_NOW", MONDAY)
-        .env("TZ", BERLIN)
-        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = second.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(15) {
-            let _ = second.kill();
-            panic!("the second launch opened a window of its own");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let second = second_launch(dir.path(), Some(&bus.address), Stdio::null());
+    let status = exited(second, "the second launch opened a window of its own").0;
     assert!(status.success(), "{status}");
     app.click("[data-testid='nav-settings']").await;
     app.wait_visible("[data-testid='export-backup']").await;
@@ -348,28 +366,8 @@ async fn without_a_session_bus_a_second_process_on_the_same_data_says_so_and_exi
     let app = App::launch(Launch::new(dir.path(), MONDAY, BERLIN)).await;
     app.click("[data-testid='nav-settings']").await;
     app.wait_visible("[data-testid='export-backup']").await;
-    let mut second = Command::new(env!("CARGO_BIN_EXE_backstride"))
-        .env("BACKSTRIDE_DATA_DIR", dir.path())
-        .env("BACKSTRIDE_NOW", MONDAY)
-        .env("TZ", BERLIN)
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = second.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(15) {
-            let _ = second.kill();
-            panic!("the second process opened a window on the same data");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let mut said = String::new();
-    std::io::Read::read_to_string(&mut second.stderr.take().unwrap(), &mut said).unwrap();
+    let second = second_launch(dir.path(), None, Stdio::piped());
+    let (status, said) = exited(second, "the second process opened a window on the same data");
     assert!(!status.success(), "it exits with a failure: {status}");
     assert!(said.contains("Backstride is already open with this data"), "{said}");
     // The first window goes on as before.

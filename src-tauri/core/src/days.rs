@@ -212,12 +212,17 @@ fn week_start(store: &Store) -> Result<WeekStart, CoreError> {
     })
 }
 
-/// Saves the week start and the monthly freeze budget (0–5).
-pub fn save_settings(store: &Store, week: WeekStart, freezes: i64) -> Result<CalendarSettings, CoreError> {
-    let freezes = u8::try_from(freezes)
+/// A monthly freeze budget: 0 to 5 days.
+pub fn freeze_budget(freezes: i64) -> Result<u8, CoreError> {
+    u8::try_from(freezes)
         .ok()
         .filter(|f| *f <= 5)
-        .ok_or(CoreError::FreezesOutOfRange)?;
+        .ok_or(CoreError::FreezesOutOfRange)
+}
+
+/// Saves the week start and the monthly freeze budget (0–5).
+pub fn save_settings(store: &Store, week: WeekStart, freezes: i64) -> Result<CalendarSettings, CoreError> {
+    let freezes = freeze_budget(freezes)?;
     store.set_setting(WEEK_START, if week == WeekStart::Sun { "sun" } else { "mon" })?;
     store.set_setting(FREEZES, &freezes.to_string())?;
     settings(store)

@@ -65,9 +65,9 @@ const SETTINGS: &[(&str, Rule)] = &[
     (appearance::THEME, |v, _| choice(input::theme(v))),
     (shoe_actions::UNIT, |v, _| choice(input::unit(v))),
     (days::WEEK_START, |v, _| choice(input::week_start(v))),
-    (FREEZES, |v, _| match v.parse::<u8>() {
-        Ok(0..=5) => Ok(()),
-        _ => Err(CoreError::FreezesOutOfRange.to_string()),
+    (FREEZES, |v, _| {
+        let n = v.parse().map_err(|_| CoreError::FreezesOutOfRange.to_string())?;
+        choice(days::freeze_budget(n))
     }),
     (STARTED_ON, day),
     (readiness::ANSWERED_ON, day),
