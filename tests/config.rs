@@ -28,6 +28,7 @@ fn capabilities_grant_only_the_apps_own_commands() {
     let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/lib.rs")).unwrap();
     let mut expected: Vec<String> = lib
         .split("commands::")
+        .chain(lib.split("painted::").skip(1).take(1))
         .skip(1)
         .map(|rest| {
             let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
@@ -110,4 +111,15 @@ fn plugins_are_used_from_rust_only_and_the_desktop_runs_one_instance() {
         lib[first_plugin..].starts_with(".plugin(tauri_plugin_single_instance::init"),
         "single-instance must be the first plugin registered"
     );
+}
+
+#[test]
+fn the_benchmarks_painted_mark_is_not_in_release_builds() {
+    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/lib.rs")).unwrap();
+    let gate = "#[cfg(any(debug_assertions, feature = \"bench\"))]";
+    assert!(lib.contains(&format!("{gate}\nmod painted;")), "the module is gated");
+    let registered: Vec<&str> = lib.lines().filter(|l| l.contains("painted::painted")).collect();
+    assert_eq!(registered.len(), 1, "registered in one handler list: {registered:?}");
+    let before = lib.split("painted::painted").next().unwrap();
+    assert!(before.trim_end().rsplit('\n').nth(1).is_some_and(|l| l.trim() == gate), "that list is gated");
 }
