@@ -121,5 +121,8 @@ fn the_benchmarks_painted_mark_is_not_in_release_builds() {
     let registered: Vec<&str> = lib.lines().filter(|l| l.contains("painted::painted")).collect();
     assert_eq!(registered.len(), 1, "registered in one handler list: {registered:?}");
     let before = lib.split("painted::painted").next().unwrap();
-    assert!(before.trim_end().rsplit('\n').nth(1).is_some_and(|l| l.trim() == gate), "that list is gated");
+    assert!(
+        before.trim_end().rsplit('\n').nth(1).is_some_and(|l| l.trim() == gate),
+        "that list is gated"
+    );
 }
