@@ -192,13 +192,19 @@ async fn a_data_file_from_a_newer_version_shows_an_error_and_stays_byte_for_byte
         before,
         "the file is untouched"
     );
-    let names: Vec<_> = std::fs::read_dir(dir.path())
+    // Beside it only the empty lock file that keeps a second process off this data.
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
+    names.sort();
     assert_eq!(
         names,
-        vec![std::ffi::OsString::from(DB_FILE)],
+        vec![
+            std::ffi::OsString::from("backstride.lock"),
+            std::ffi::OsString::from(DB_FILE)
+        ],
         "nothing was written beside it"
     );
+    assert_eq!(std::fs::metadata(dir.path().join("backstride.lock")).unwrap().len(), 0);
 }
