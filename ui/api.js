@@ -102,11 +102,12 @@ export const editPair = (id, pair) => call('edit_pair', { id, pair });
 export const editRun = (id, run) => call('edit_run', { id, run });
 
 /** Asks for a run file in the platform's open dialog; the app reads and imports it.
- * Resolves to { added, skipped, withoutDistance, shoes }, or null when the dialog was cancelled. */
+ * Resolves to { added, skipped, withoutDistance, otherSports, shoes }, or null when the dialog
+ * was cancelled. */
 export const pickRuns = () => call('pick_runs');
 
 /** Imports the runs of a GPX, TCX or FIT file given as bytes (a file put on the input
- * without the dialog); resolves to { added, skipped, withoutDistance, shoes }. */
+ * without the dialog); resolves to { added, skipped, withoutDistance, otherSports, shoes }. */
 export const importRuns = (fileName, bytes) => call('import_runs', bytes, {
   headers: { 'x-file-name': encodeURIComponent(fileName) },
 });

@@ -155,6 +155,7 @@ async function showImport(importing) {
     const skipped = [
       imported.skipped ? `skipped ${imported.skipped} already there` : '',
       imported.withoutDistance ? `skipped ${imported.withoutDistance} with no distance` : '',
+      ...imported.otherSports.map((what) => `skipped ${what}: only runs go on running shoes`),
     ].filter(Boolean);
     result.textContent = `Imported ${runs(imported.added)}${skipped.map((s) => `, ${s}`).join('')}.`;
   } catch (error) {

@@ -12,6 +12,8 @@ const SESSION: u16 = 18;
 const START_TIME: u8 = 2;
 const ELAPSED: u8 = 7;
 const DISTANCE: u8 = 9;
+/// The session's sport (an enum byte: 1 running, 2 cycling, 5 swimming, 11 walking, 17 hiking).
+const SPORT: u8 = 5;
 /// The most sessions one file may hold: a watch's file holds one, a year's merge a few hundred.
 pub const MAX_SESSIONS: usize = 1_000;
 
@@ -24,6 +26,8 @@ pub struct FitSession {
     pub distance_m: Option<f64>,
     /// Its elapsed time in seconds, if stated.
     pub elapsed_s: Option<f64>,
+    /// Its sport as FIT numbers it, if stated.
+    pub sport: Option<u8>,
 }
 
 /// Why a file is not a FIT file this reader can use.
@@ -127,9 +131,17 @@ pub fn sessions(bytes: &[u8]) -> Result<Vec<FitSession>, FitError> {
         };
         let layout = definitions[usize::from(local)].as_ref().ok_or(FitError::Malformed)?;
         let mut session = (None, None, None);
+        let mut sport = None;
         for &(number, size) in &layout.fields {
             let value = cursor.take(size)?;
-            if layout.global != SESSION || size != 4 {
+            if layout.global != SESSION {
+                continue;
+            }
+            if (number, size) == (SPORT, 1) {
+                sport = Some(value[0]).filter(|s| *s != u8::MAX); // 0xFF: FIT's "no value"
+                continue;
+            }
+            if size != 4 {
                 continue;
             }
             let raw = [value[0], value[1], value[2], value[3]];
@@ -157,6 +169,7 @@ pub fn sessions(bytes: &[u8]) -> Result<Vec<FitSession>, FitError> {
                 started_at,
                 distance_m,
                 elapsed_s,
+                sport,
             });
         }
     }
@@ -234,7 +247,8 @@ pub(crate) mod tests {
             [FitSession {
                 started_at: start(),
                 distance_m: Some(21_097.5),
-                elapsed_s: Some(6300.0)
+                elapsed_s: Some(6300.0),
+                sport: None,
             }]
         );
     }
@@ -259,6 +273,16 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_sessions_sport_is_read() {
+        let mut data = vec![0x40, 0, 0, 18, 0, 3, 2, 4, 0x86, 9, 4, 0x86, 5, 1, 0x00, 0x00];
+        data.extend(((start().timestamp() - FIT_EPOCH) as u32).to_le_bytes());
+        data.extend(500_000u32.to_le_bytes());
+        data.push(2);
+        assert_eq!(sessions(&file(&data)).unwrap()[0].sport, Some(2));
+        assert_eq!(sessions(&fit(5000.0, start(), 1500.0)).unwrap()[0].sport, None);
+    }
+
+    #[test]
     fn big_endian_records_developer_fields_and_compressed_headers_are_followed() {
         let stamp = ((start().timestamp() - FIT_EPOCH) as u32).to_be_bytes();
         let mut data = vec![
@@ -278,7 +302,8 @@ pub(crate) mod tests {
             [FitSession {
                 started_at: start(),
                 distance_m: Some(5000.0),
-                elapsed_s: None
+                elapsed_s: None,
+                sport: None,
             }]
         );
     }

@@ -17,6 +17,69 @@ pub const MAX_POINTS: usize = 200_000;
 /// The deepest XML nesting read: GPX and TCX need under ten levels.
 pub const MAX_DEPTH: usize = 64;
 
+/// What a file says an activity was. Only running goes on running shoes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Sport {
+    /// A run: road, trail, track or treadmill.
+    Running,
+    /// A walk.
+    Walking,
+    /// A hike.
+    Hiking,
+    /// A bike ride, outdoors or indoors.
+    Cycling,
+    /// A swim.
+    Swimming,
+    /// Anything else: rowing, yoga, paddling, a triathlon's transition.
+    Other,
+}
+
+impl Sport {
+    /// The sport a GPX `<type>` or a TCX `Sport` names ("running", "Run", "Biking", "Other").
+    pub fn named(text: &str) -> Self {
+        let t = text.trim().to_ascii_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if has(&["run", "jog"]) {
+            Sport::Running
+        } else if has(&["walk"]) {
+            Sport::Walking
+        } else if has(&["hik"]) {
+            Sport::Hiking
+        } else if has(&["bik", "cycl", "ride"]) {
+            Sport::Cycling
+        } else if has(&["swim"]) {
+            Sport::Swimming
+        } else {
+            Sport::Other
+        }
+    }
+
+    /// The sport of FIT's enum (1 running, 2 cycling, 5 swimming, 11 walking, 17 hiking).
+    pub fn fit(code: u8) -> Self {
+        match code {
+            1 => Sport::Running,
+            2 => Sport::Cycling,
+            5 => Sport::Swimming,
+            11 => Sport::Walking,
+            17 => Sport::Hiking,
+            _ => Sport::Other,
+        }
+    }
+
+    /// `n` of it in words: "1 bike ride", "2 swims".
+    pub fn count(self, n: usize) -> String {
+        let (one, many) = match self {
+            Sport::Running => ("run", "runs"),
+            Sport::Walking => ("walk", "walks"),
+            Sport::Hiking => ("hike", "hikes"),
+            Sport::Cycling => ("bike ride", "bike rides"),
+            Sport::Swimming => ("swim", "swims"),
+            Sport::Other => ("other activity", "other activities"),
+        };
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+}
+
 /// A run read from a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportedRun {
@@ -26,6 +89,8 @@ pub struct ImportedRun {
     pub distance_m: f64,
     /// Duration in seconds, if the file says.
     pub duration_s: Option<f64>,
+    /// What the file says it was; one that names none is taken for a run.
+    pub sport: Sport,
 }
 
 /// Reads the runs in `bytes`; the format comes from the file name's extension.
@@ -87,6 +152,7 @@ struct Track {
     track_m: f64,
     laps_m: Option<f64>,
     laps_s: Option<f64>,
+    sport: Option<Sport>,
 }
 
 impl Track {
@@ -117,6 +183,7 @@ impl Track {
             started_at,
             distance_m: self.laps_m.unwrap_or(self.track_m),
             duration_s,
+            sport: self.sport.unwrap_or(Sport::Running),
         })
     }
 }
@@ -159,6 +226,12 @@ fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError>
                 let name = e.local_name().as_ref().to_string();
                 if name == run_tag {
                     track = Some(Track::default());
+                }
+                let named = (format == Format::Tcx && name == run_tag)
+                    .then(|| e.try_get_attribute("Sport").ok().flatten())
+                    .flatten();
+                if let (Some(t), Some(sport)) = (track.as_mut(), named) {
+                    t.sport = Some(Sport::named(&sport.value));
                 }
                 let attr = |key: &str| -> Option<String> {
                     let value = e.try_get_attribute(key).ok().flatten()?;
@@ -215,6 +288,7 @@ fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError>
                     }
                     ("DistanceMeters", Some("Lap")) => t.laps_m = Some(t.laps_m.unwrap_or(0.0) + number()?),
                     ("TotalTimeSeconds", Some("Lap")) => t.laps_s = Some(t.laps_s.unwrap_or(0.0) + number()?),
+                    ("type", Some("trk")) if format == Format::Gpx => t.sport = Some(Sport::named(&value)),
                     ("LatitudeDegrees", _) => lat = Some(number()?),
                     ("LongitudeDegrees", _) => lon = Some(number()?),
                     _ => {}
@@ -243,6 +317,7 @@ fn fit_runs(bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreError> {
                 started_at: session.started_at,
                 distance_m: session.distance_m?,
                 duration_s: session.elapsed_s,
+                sport: session.sport.map_or(Sport::Running, Sport::fit),
             })
         })
         .collect())
@@ -427,5 +502,32 @@ pub(crate) mod tests {
         );
         let runs = parse("laughs.gpx", laughs.as_bytes()).unwrap();
         assert_eq!(runs.len(), 1);
+    }
+
+    #[test]
+    fn the_sport_a_file_names_is_read() {
+        let tcx = tcx(5000.0, start(), true).replace("Sport=\"Running\"", "Sport=\"Biking\"");
+        assert_eq!(parse("ride.tcx", tcx.as_bytes()).unwrap()[0].sport, Sport::Cycling);
+        let typed = |kind: &str| gpx(1.0, start()).replace("<trkseg>", &format!("<type>{kind}</type><trkseg>"));
+        for (kind, sport) in [
+            ("running", Sport::Running),
+            ("Run", Sport::Running),
+            ("hiking", Sport::Hiking),
+            ("Ride", Sport::Cycling),
+            ("kayaking", Sport::Other),
+        ] {
+            assert_eq!(
+                parse("a.gpx", typed(kind).as_bytes()).unwrap()[0].sport,
+                sport,
+                "{kind}"
+            );
+        }
+        assert_eq!(
+            parse("a.gpx", gpx(1.0, start()).as_bytes()).unwrap()[0].sport,
+            Sport::Running,
+            "none named"
+        );
+        assert_eq!(Sport::Cycling.count(1), "1 bike ride");
+        assert_eq!(Sport::Swimming.count(2), "2 swims");
     }
 }

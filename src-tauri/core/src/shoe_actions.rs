@@ -4,7 +4,7 @@
 
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::import::ImportedRun;
+use crate::import::{ImportedRun, Sport};
 use crate::shoes::{self, Level, Pair, Unit, Wear, DEFAULT_AGE_MONTHS, LATER_DAYS, LATER_METRES};
 use crate::store::{Run, Store};
 use chrono::{Days, NaiveDate};
@@ -311,13 +311,20 @@ pub struct Imported {
     pub skipped: usize,
     /// Runs without any distance (a track of one point), not added.
     pub without_distance: usize,
+    /// Activities of other sports, not added, in words: "1 bike ride", "2 swims".
+    pub other_sports: Vec<String>,
     /// The Shoes screen after it.
     pub shoes: ShoesView,
 }
 
 /// Imports the runs of a GPX, TCX or FIT file into the default pair: all of them or, when
 /// the file cannot be read or holds an impossible run, none.
-pub fn import_runs(store: &Store, clock: &dyn Clock, runs: &[ImportedRun]) -> Result<Imported, CoreError> {
+pub fn import_runs(store: &Store, clock: &dyn Clock, activities: &[ImportedRun]) -> Result<Imported, CoreError> {
+    let mut others = std::collections::BTreeMap::<Sport, usize>::new();
+    for other in activities.iter().filter(|a| a.sport != Sport::Running) {
+        *others.entry(other.sport).or_default() += 1;
+    }
+    let runs: Vec<&ImportedRun> = activities.iter().filter(|a| a.sport == Sport::Running).collect();
     let pair = store
         .pairs()?
         .into_iter()
@@ -328,7 +335,7 @@ pub fn import_runs(store: &Store, clock: &dyn Clock, runs: &[ImportedRun]) -> Re
         ))?;
     let now = clock.now();
     let (mut valid, mut without_distance) = (Vec::new(), 0);
-    for run in runs {
+    for run in &runs {
         if run.started_at > now {
             return Err(CoreError::BadImport("That file holds a run in the future.".into()));
         }
@@ -363,6 +370,7 @@ pub fn import_runs(store: &Store, clock: &dyn Clock, runs: &[ImportedRun]) -> Re
         added,
         skipped: valid.len() - added,
         without_distance,
+        other_sports: others.into_iter().map(|(sport, n)| sport.count(n)).collect(),
         shoes: view(store, clock)?,
     })
 }

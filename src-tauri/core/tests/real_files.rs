@@ -2,7 +2,9 @@
 //! in SOURCES.md), read by the importer and compared with an established reader's totals
 //! (expected.jsonl, from shared/tools/reference_totals.py: fitdecode and gpxpy).
 
-use backstride_core::import;
+use backstride_core::import::{self, Sport};
+use backstride_core::shoe_actions::{self, PairInput};
+use backstride_core::{FixedClock, Store};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use std::path::Path;
@@ -78,9 +80,60 @@ fn whole_runs_from_real_devices_import_with_the_reference_readers_start_and_dist
         let runs = import::parse(file, &bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(runs.len(), 1, "{file}: one run");
         let run = &runs[0];
+        assert_eq!(run.sport, Sport::Running, "{file}");
         assert_eq!(Some(run.started_at), start, "{file}: the start");
         // GPX: gpxpy's 2-D length; FIT and TCX: the totals the file states.
         let within = (run.distance_m - metres).abs() <= metres * 0.005;
         assert!(within, "{file}: {} m read, {metres} m expected", run.distance_m);
+    }
+}
+
+/// Files of other sports, each with the sport the reference reader names in it.
+const OTHER_SPORTS: &[(&str, Sport)] = &[
+    ("python-fitparse/garmin-fenix-5-walk.fit", Sport::Walking),
+    (
+        "python-fitparse/2019-02-17-062644-ELEMNT-297E-195-0.fit",
+        Sport::Cycling,
+    ),
+    ("python-fitparse/event_timestamp.fit", Sport::Swimming),
+    ("python-fitparse/20170518-191602-1740899583.fit", Sport::Other),
+    ("rust-tcx/20210308_virtual_ride_with_power.tcx", Sport::Cycling),
+    ("rust-tcx/20210323_yoga.tcx", Sport::Other),
+];
+
+#[test]
+fn other_sports_from_real_devices_are_named_and_never_go_on_running_shoes() {
+    let lines = expected();
+    let clock = FixedClock {
+        now: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 2, 18, 0, 0).unwrap(),
+        zone: chrono_tz::Europe::Berlin,
+    };
+    for (file, sport) in OTHER_SPORTS {
+        let line = lines.iter().find(|l| l["file"] == *file).unwrap();
+        let (start, _, named) = reference(line);
+        let expected = if named.contains("fitness_equipment") || named == "other" {
+            Sport::Other
+        } else {
+            Sport::named(&named)
+        };
+        assert_eq!(expected, *sport, "{file}: the reference says {named}");
+        let bytes = std::fs::read(runs_dir().join(file)).unwrap();
+        let read = import::parse(file, &bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(read[0].sport, *sport, "{file}");
+        assert_eq!(Some(read[0].started_at), start, "{file}: the start");
+
+        let store = Store::open_in_memory().unwrap();
+        let pair = PairInput {
+            name: "Trainers".into(),
+            model: None,
+            start: None,
+            purchased: None,
+            limit: None,
+            default: true,
+        };
+        shoe_actions::add_pair(&store, &clock, &pair).unwrap();
+        let imported = shoe_actions::import_runs(&store, &clock, &read).unwrap();
+        assert_eq!(imported.added, 0, "{file}: nothing on running shoes");
+        assert_eq!(imported.other_sports, [sport.count(1)], "{file}");
     }
 }

@@ -195,6 +195,7 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
         started_at: Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap() + chrono::TimeDelta::minutes(minutes),
         distance_m: 5000.0,
         duration_s: None,
+        sport: crate::import::Sport::Running,
     };
     let batch: Vec<ImportedRun> = (0..1000).map(run).collect();
     for i in 0..20 {
