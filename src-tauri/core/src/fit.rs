@@ -91,8 +91,23 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Every session in a FIT file, in file order.
+/// Every session in a FIT file, in file order. A multisport watch writes one FIT file after
+/// another into one (a triathlon: swim, transitions, ride, run): each that follows is read too.
 pub fn sessions(bytes: &[u8]) -> Result<Vec<FitSession>, FitError> {
+    let mut found = Vec::new();
+    let mut rest = bytes;
+    loop {
+        let used = chained(rest, &mut found)?;
+        rest = rest.get(used..).unwrap_or_default();
+        // Bytes after a file that do not start another are not read, as before.
+        if rest.get(8..12) != Some(b".FIT".as_slice()) {
+            return Ok(found);
+        }
+    }
+}
+
+/// Reads the FIT file at the start of `bytes` into `found`; returns how many bytes it took.
+fn chained(bytes: &[u8], found: &mut Vec<FitSession>) -> Result<usize, FitError> {
     let header_len = usize::from(*bytes.first().ok_or(FitError::NotFit)?);
     if !(header_len == 12 || header_len == 14) || bytes.get(8..12) != Some(b".FIT".as_slice()) {
         return Err(FitError::NotFit);
@@ -118,7 +133,6 @@ pub fn sessions(bytes: &[u8]) -> Result<Vec<FitSession>, FitError> {
         at: header_len,
     };
     let mut definitions: [Option<Definition>; 16] = Default::default();
-    let mut found = Vec::new();
     while cursor.at < end {
         let header = cursor.byte()?;
         let local = if header & 0x80 != 0 {
@@ -173,7 +187,7 @@ pub fn sessions(bytes: &[u8]) -> Result<Vec<FitSession>, FitError> {
             });
         }
     }
-    Ok(found)
+    Ok(end + 2)
 }
 
 /// Reads a definition message's content (after its header byte).
@@ -270,6 +284,26 @@ pub(crate) mod tests {
         let cap = MAX_SESSIONS as u32;
         assert_eq!(sessions(&file(&data(cap))).unwrap().len(), MAX_SESSIONS);
         assert_eq!(sessions(&file(&data(cap + 1))), Err(FitError::TooMany));
+    }
+
+    #[test]
+    fn chained_files_are_read_one_after_another() {
+        let later = start() + chrono::TimeDelta::hours(1);
+        let mut both = fit(1500.0, start(), 1800.0);
+        both.extend(fit(10_000.0, later, 2700.0));
+        let got = sessions(&both).unwrap();
+        assert_eq!(got.iter().map(|s| s.started_at).collect::<Vec<_>>(), [start(), later]);
+        let mut trailing = fit(1500.0, start(), 1800.0);
+        trailing.extend(b"not another file");
+        assert_eq!(sessions(&trailing).unwrap().len(), 1, "trailing bytes are not read");
+        let mut damaged = both.clone();
+        let last = damaged.len() - 5;
+        damaged[last] ^= 0x01;
+        assert_eq!(
+            sessions(&damaged),
+            Err(FitError::Crc),
+            "a damaged second file is refused"
+        );
     }
 
     #[test]

@@ -137,3 +137,46 @@ fn other_sports_from_real_devices_are_named_and_never_go_on_running_shoes() {
         assert_eq!(imported.other_sports, [sport.count(1)], "{file}");
     }
 }
+
+#[test]
+fn a_triathlon_imports_its_run_and_says_what_else_it_held() {
+    let file = "python-fitparse/sample_mulitple_header.fit";
+    let line = expected().into_iter().find(|l| l["file"] == file).unwrap();
+    let legs = line["sessions"].as_array().unwrap();
+    let bytes = std::fs::read(runs_dir().join(file)).unwrap();
+    let read = import::parse(file, &bytes).unwrap();
+    assert_eq!(read.len(), legs.len(), "every leg of the chained files");
+    for (ours, theirs) in read.iter().zip(legs) {
+        let metres = theirs[1].as_f64().unwrap();
+        assert!(
+            (ours.distance_m - metres).abs() < 0.01,
+            "{} m against {metres} m",
+            ours.distance_m
+        );
+        let sport = theirs[3].as_str().unwrap();
+        let expected = if sport == "transition" {
+            Sport::Other
+        } else {
+            Sport::named(sport)
+        };
+        assert_eq!(ours.sport, expected, "{sport}");
+    }
+    let clock = FixedClock {
+        now: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 2, 18, 0, 0).unwrap(),
+        zone: chrono_tz::Europe::Berlin,
+    };
+    let store = Store::open_in_memory().unwrap();
+    let pair = PairInput {
+        name: "Racers".into(),
+        model: None,
+        start: None,
+        purchased: None,
+        limit: None,
+        default: true,
+    };
+    shoe_actions::add_pair(&store, &clock, &pair).unwrap();
+    let imported = shoe_actions::import_runs(&store, &clock, &read).unwrap();
+    assert_eq!(imported.added, 1, "the run leg alone");
+    assert_eq!(imported.shoes.pairs[0].total_m, 9806, "9.8 km, not 52.5");
+    assert_eq!(imported.other_sports, ["1 bike ride", "1 swim", "2 other activities"]);
+}
