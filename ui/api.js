@@ -102,7 +102,7 @@ export const editPair = (id, pair) => call('edit_pair', { id, pair });
 export const editRun = (id, run) => call('edit_run', { id, run });
 
 /** Asks for a run file in the platform's open dialog; the app reads and imports it.
- * Resolves to { added, skipped, withoutDistance, otherSports, shoes }, or null when the dialog
+ * Resolves to { added, skipped, withoutDistance, otherSports, cutShort, shoes }, or null when the dialog
  * was cancelled. */
 export const pickRuns = () => call('pick_runs');
 

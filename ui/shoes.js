@@ -157,7 +157,8 @@ async function showImport(importing) {
       imported.withoutDistance ? `skipped ${imported.withoutDistance} with no distance` : '',
       ...imported.otherSports.map((what) => `skipped ${what}: only runs go on running shoes`),
     ].filter(Boolean);
-    result.textContent = `Imported ${runs(imported.added)}${skipped.map((s) => `, ${s}`).join('')}.`;
+    const cut = imported.cutShort ? ' The file ends early or is damaged after them: what came before was read.' : '';
+    result.textContent = `Imported ${runs(imported.added)}${skipped.map((s) => `, ${s}`).join('')}.${cut}`;
   } catch (error) {
     showMessage($('import-error'), error.message);
   }

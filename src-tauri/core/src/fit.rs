@@ -1,5 +1,6 @@
 //! A reader for Garmin's FIT files that keeps only what a run import needs: each session's
-//! start, total distance and elapsed time. Checks both CRCs; never trusts a length it reads.
+//! start, total distance, elapsed time and sport. Checks both CRCs and never trusts a length
+//! it reads; the sessions before a cut or a record it cannot follow are kept, and said so.
 
 use chrono::{DateTime, Utc};
 
@@ -91,47 +92,80 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// The sessions of a FIT file, and whether it ended before its records did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FitSessions {
+    /// The whole sessions read, in file order.
+    pub found: Vec<FitSession>,
+    /// The file was cut short, or went on with a record that cannot be followed (a message
+    /// type never defined): what came before it was read, nothing after.
+    pub cut_short: bool,
+}
+
+impl std::ops::Deref for FitSessions {
+    type Target = [FitSession];
+
+    fn deref(&self) -> &[FitSession] {
+        &self.found
+    }
+}
+
 /// Every session in a FIT file, in file order. A multisport watch writes one FIT file after
 /// another into one (a triathlon: swim, transitions, ride, run): each that follows is read too.
-pub fn sessions(bytes: &[u8]) -> Result<Vec<FitSession>, FitError> {
-    let mut found = Vec::new();
+pub fn sessions(bytes: &[u8]) -> Result<FitSessions, FitError> {
+    let mut read = FitSessions::default();
     let mut rest = bytes;
     loop {
-        let used = chained(rest, &mut found)?;
+        let used = chained(rest, &mut read)?;
         rest = rest.get(used..).unwrap_or_default();
         // Bytes after a file that do not start another are not read, as before.
-        if rest.get(8..12) != Some(b".FIT".as_slice()) {
-            return Ok(found);
+        if read.cut_short || rest.get(8..12) != Some(b".FIT".as_slice()) {
+            return Ok(read);
         }
     }
 }
 
-/// Reads the FIT file at the start of `bytes` into `found`; returns how many bytes it took.
-fn chained(bytes: &[u8], found: &mut Vec<FitSession>) -> Result<usize, FitError> {
+/// Reads the FIT file at the start of `bytes` into `read`; returns how many bytes it took. A
+/// file cut short has no CRC to check: its records are read as far as they go.
+fn chained(bytes: &[u8], read: &mut FitSessions) -> Result<usize, FitError> {
     let header_len = usize::from(*bytes.first().ok_or(FitError::NotFit)?);
     if !(header_len == 12 || header_len == 14) || bytes.get(8..12) != Some(b".FIT".as_slice()) {
         return Err(FitError::NotFit);
     }
     let size = bytes.get(4..8).ok_or(FitError::NotFit)?;
     let data_len = u32::from_le_bytes([size[0], size[1], size[2], size[3]]) as usize;
-    let end = header_len.checked_add(data_len).ok_or(FitError::Malformed)?;
-    let stated = bytes
-        .get(end..end.checked_add(2).ok_or(FitError::Malformed)?)
-        .ok_or(FitError::Malformed)?;
-    if crc(&bytes[..end]) != u16::from_le_bytes([stated[0], stated[1]]) {
-        return Err(FitError::Crc);
-    }
+    let stated_end = header_len.checked_add(data_len).ok_or(FitError::Malformed)?;
+    let stated = stated_end
+        .checked_add(2)
+        .and_then(|crc_end| bytes.get(stated_end..crc_end));
+    let end = match stated {
+        Some(stated) if crc(&bytes[..stated_end]) != u16::from_le_bytes([stated[0], stated[1]]) => {
+            return Err(FitError::Crc);
+        }
+        Some(_) => stated_end,
+        None => {
+            read.cut_short = true;
+            bytes.len()
+        }
+    };
     if header_len == 14 {
-        let header_crc = u16::from_le_bytes([bytes[12], bytes[13]]);
+        let stated = bytes.get(12..14).ok_or(FitError::Malformed)?;
+        let header_crc = u16::from_le_bytes([stated[0], stated[1]]);
         if header_crc != 0 && header_crc != crc(&bytes[..12]) {
             return Err(FitError::Crc);
         }
     }
+    match records(&bytes[..end], header_len, &mut read.found) {
+        Err(FitError::Malformed) => read.cut_short = true,
+        other => other?,
+    }
+    Ok(end + 2)
+}
 
-    let mut cursor = Cursor {
-        bytes: &bytes[..end],
-        at: header_len,
-    };
+/// Reads the records of `bytes` from `at` on, adding each whole session to `found`.
+fn records(bytes: &[u8], at: usize, found: &mut Vec<FitSession>) -> Result<(), FitError> {
+    let end = bytes.len();
+    let mut cursor = Cursor { bytes, at };
     let mut definitions: [Option<Definition>; 16] = Default::default();
     while cursor.at < end {
         let header = cursor.byte()?;
@@ -187,7 +221,7 @@ fn chained(bytes: &[u8], found: &mut Vec<FitSession>) -> Result<usize, FitError>
             });
         }
     }
-    Ok(end + 2)
+    Ok(())
 }
 
 /// Reads a definition message's content (after its header byte).
@@ -257,7 +291,7 @@ pub(crate) mod tests {
     fn one_session_reads_back() {
         let got = sessions(&fit(21_097.5, start(), 6300.0)).unwrap();
         assert_eq!(
-            got,
+            got.found,
             [FitSession {
                 started_at: start(),
                 distance_m: Some(21_097.5),
@@ -332,7 +366,7 @@ pub(crate) mod tests {
         data.extend(u32::MAX.to_be_bytes());
         let got = sessions(&file(&data)).unwrap();
         assert_eq!(
-            got,
+            got.found,
             [FitSession {
                 started_at: start(),
                 distance_m: Some(5000.0),
@@ -348,11 +382,26 @@ pub(crate) mod tests {
         let mut flipped = good.clone();
         flipped[20] ^= 0x01;
         assert_eq!(sessions(&flipped), Err(FitError::Crc));
-        assert_eq!(sessions(&good[..good.len() - 3]), Err(FitError::Malformed));
+        let cut = sessions(&good[..good.len() - 3]).unwrap();
+        assert!(
+            cut.cut_short && cut.is_empty(),
+            "a session cut in two is not read: {cut:?}"
+        );
+        let mut longer = good.clone();
+        longer.truncate(good.len() - 2);
+        assert!(
+            sessions(&longer).unwrap().cut_short,
+            "no CRC: the records are read as far as they go"
+        );
+        assert_eq!(sessions(&longer).unwrap().len(), 1);
         assert_eq!(sessions(b"<gpx></gpx>"), Err(FitError::NotFit));
         assert_eq!(sessions(&[]), Err(FitError::NotFit));
-        // Data for a local message type that was never defined.
-        assert_eq!(sessions(&file(&[0x03, 1, 2])), Err(FitError::Malformed));
+        // Data for a local message type that was never defined: what came before is kept.
+        let mut before = fit(5000.0, start(), 1500.0)[14..].to_vec();
+        before.truncate(before.len() - 2);
+        before.extend([0x03, 1, 2]);
+        let read = sessions(&file(&before)).unwrap();
+        assert!(read.cut_short && read.len() == 1, "{read:?}");
     }
 
     proptest! {

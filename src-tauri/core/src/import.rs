@@ -91,6 +91,8 @@ pub struct ImportedRun {
     pub duration_s: Option<f64>,
     /// What the file says it was; one that names none is taken for a run.
     pub sport: Sport,
+    /// Read from a file that was cut short or damaged after it.
+    pub cut_short: bool,
 }
 
 /// Reads the runs in `bytes`; the format comes from the file name's extension.
@@ -184,6 +186,7 @@ impl Track {
             distance_m: self.laps_m.unwrap_or(self.track_m),
             duration_s,
             sport: self.sport.unwrap_or(Sport::Running),
+            cut_short: false,
         })
     }
 }
@@ -310,7 +313,9 @@ fn fit_runs(bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreError> {
         crate::fit::FitError::TooMany => refuse("FIT", "it holds more than 1,000 sessions"),
         _ => unreadable("FIT"),
     })?;
+    let cut_short = sessions.cut_short;
     Ok(sessions
+        .found
         .into_iter()
         .filter_map(|session| {
             Some(ImportedRun {
@@ -318,6 +323,7 @@ fn fit_runs(bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreError> {
                 distance_m: session.distance_m?,
                 duration_s: session.elapsed_s,
                 sport: session.sport.map_or(Sport::Running, Sport::fit),
+                cut_short,
             })
         })
         .collect())

@@ -313,6 +313,8 @@ pub struct Imported {
     pub without_distance: usize,
     /// Activities of other sports, not added, in words: "1 bike ride", "2 swims".
     pub other_sports: Vec<String>,
+    /// The file was cut short or damaged after the activities read: those were imported.
+    pub cut_short: bool,
     /// The Shoes screen after it.
     pub shoes: ShoesView,
 }
@@ -371,6 +373,7 @@ pub fn import_runs(store: &Store, clock: &dyn Clock, activities: &[ImportedRun])
         skipped: valid.len() - added,
         without_distance,
         other_sports: others.into_iter().map(|(sport, n)| sport.count(n)).collect(),
+        cut_short: activities.iter().any(|a| a.cut_short),
         shoes: view(store, clock)?,
     })
 }

@@ -180,3 +180,24 @@ fn a_triathlon_imports_its_run_and_says_what_else_it_held() {
     assert_eq!(imported.shoes.pairs[0].total_m, 9806, "9.8 km, not 52.5");
     assert_eq!(imported.other_sports, ["1 bike ride", "1 swim", "2 other activities"]);
 }
+
+#[test]
+fn the_strava_apps_file_imports_the_run_read_before_its_stray_record_and_says_so() {
+    let file = "python-fitparse/strava-android-app-201.10-b1218918.fit";
+    let line = expected().into_iter().find(|l| l["file"] == file).unwrap();
+    assert!(
+        line["error"].as_str().unwrap().contains("not defined"),
+        "the reference stops there too"
+    );
+    let (start, metres, _) = reference(&line);
+    let bytes = std::fs::read(runs_dir().join(file)).unwrap();
+    let read = import::parse(file, &bytes).unwrap();
+    assert_eq!(read.len(), 1);
+    assert!(read[0].cut_short);
+    assert_eq!(Some(read[0].started_at), start);
+    assert!(
+        (read[0].distance_m - metres).abs() < 0.01,
+        "{} m against {metres} m",
+        read[0].distance_m
+    );
+}

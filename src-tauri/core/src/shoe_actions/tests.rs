@@ -196,6 +196,7 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
         distance_m: 5000.0,
         duration_s: None,
         sport: crate::import::Sport::Running,
+        cut_short: false,
     };
     let batch: Vec<ImportedRun> = (0..1000).map(run).collect();
     for i in 0..20 {
