@@ -196,6 +196,15 @@ fn refuse(kind: &str, why: &str) -> CoreError {
     CoreError::BadImport(format!("That {kind} file cannot be imported: {why}."))
 }
 
+/// A time as GPX and TCX write it: RFC 3339, or without an offset, which both formats mean as
+/// UTC.
+fn instant(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").map(|t| t.and_utc()))
+        .ok()
+}
+
 /// A position if both coordinates are real numbers on the globe.
 fn position(kind: &str, lat: f64, lon: f64) -> Result<(f64, f64), CoreError> {
     if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
@@ -253,8 +262,8 @@ fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError>
                     }
                 }
                 if let (Some(t), "Lap", Format::Tcx) = (track.as_mut(), name.as_str(), format) {
-                    if let Some(start) = attr("StartTime").and_then(|s| DateTime::parse_from_rfc3339(&s).ok()) {
-                        t.time(start.with_timezone(&Utc));
+                    if let Some(start) = attr("StartTime").and_then(|s| instant(&s)) {
+                        t.time(start);
                     }
                 }
                 if path.len() == MAX_DEPTH {
@@ -286,8 +295,7 @@ fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError>
                 let parent = path.len().checked_sub(2).map(|i| path[i].as_str());
                 match (tag.as_str(), parent) {
                     ("time" | "Time", _) => {
-                        let at = DateTime::parse_from_rfc3339(value.trim()).map_err(|_| unreadable(kind))?;
-                        t.time(at.with_timezone(&Utc));
+                        t.time(instant(value.trim()).ok_or_else(|| unreadable(kind))?);
                     }
                     ("DistanceMeters", Some("Lap")) => t.laps_m = Some(t.laps_m.unwrap_or(0.0) + number()?),
                     ("TotalTimeSeconds", Some("Lap")) => t.laps_s = Some(t.laps_s.unwrap_or(0.0) + number()?),
@@ -535,5 +543,16 @@ pub(crate) mod tests {
         );
         assert_eq!(Sport::Cycling.count(1), "1 bike ride");
         assert_eq!(Sport::Swimming.count(2), "2 swims");
+    }
+
+    #[test]
+    fn times_without_an_offset_are_utc() {
+        let text = gpx(1.0, start()).replace("+00:00</time>", "</time>");
+        assert!(!text.contains("+00:00"), "{text}");
+        let runs = parse("phone.gpx", text.as_bytes()).unwrap();
+        assert_eq!(runs[0].started_at, start());
+        let with_fraction = gpx(1.0, start()).replacen("+00:00</time>", ".250</time>", 1);
+        let runs = parse("phone.gpx", with_fraction.as_bytes()).unwrap();
+        assert_eq!(runs[0].started_at, start() + chrono::TimeDelta::milliseconds(250));
     }
 }
