@@ -88,6 +88,25 @@ fn whole_runs_from_real_devices_import_with_the_reference_readers_start_and_dist
     }
 }
 
+/// A store with a pair for new runs, on 2 December 2026.
+fn with_a_pair() -> (Store, FixedClock) {
+    let clock = FixedClock {
+        now: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 2, 18, 0, 0).unwrap(),
+        zone: chrono_tz::Europe::Berlin,
+    };
+    let store = Store::open_in_memory().unwrap();
+    let pair = PairInput {
+        name: "Trainers".into(),
+        model: None,
+        start: None,
+        purchased: None,
+        limit: None,
+        default: true,
+    };
+    shoe_actions::add_pair(&store, &clock, &pair).unwrap();
+    (store, clock)
+}
+
 /// Files of other sports, each with the sport the reference reader names in it.
 const OTHER_SPORTS: &[(&str, Sport)] = &[
     ("python-fitparse/garmin-fenix-5-walk.fit", Sport::Walking),
@@ -104,10 +123,6 @@ const OTHER_SPORTS: &[(&str, Sport)] = &[
 #[test]
 fn other_sports_from_real_devices_are_named_and_never_go_on_running_shoes() {
     let lines = expected();
-    let clock = FixedClock {
-        now: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 2, 18, 0, 0).unwrap(),
-        zone: chrono_tz::Europe::Berlin,
-    };
     for (file, sport) in OTHER_SPORTS {
         let line = lines.iter().find(|l| l["file"] == *file).unwrap();
         let (start, _, named) = reference(line);
@@ -122,16 +137,7 @@ fn other_sports_from_real_devices_are_named_and_never_go_on_running_shoes() {
         assert_eq!(read[0].sport, *sport, "{file}");
         assert_eq!(Some(read[0].started_at), start, "{file}: the start");
 
-        let store = Store::open_in_memory().unwrap();
-        let pair = PairInput {
-            name: "Trainers".into(),
-            model: None,
-            start: None,
-            purchased: None,
-            limit: None,
-            default: true,
-        };
-        shoe_actions::add_pair(&store, &clock, &pair).unwrap();
+        let (store, clock) = with_a_pair();
         let imported = shoe_actions::import_runs(&store, &clock, &read).unwrap();
         assert_eq!(imported.added, 0, "{file}: nothing on running shoes");
         assert_eq!(imported.other_sports, [sport.count(1)], "{file}");
@@ -161,20 +167,7 @@ fn a_triathlon_imports_its_run_and_says_what_else_it_held() {
         };
         assert_eq!(ours.sport, expected, "{sport}");
     }
-    let clock = FixedClock {
-        now: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 2, 18, 0, 0).unwrap(),
-        zone: chrono_tz::Europe::Berlin,
-    };
-    let store = Store::open_in_memory().unwrap();
-    let pair = PairInput {
-        name: "Racers".into(),
-        model: None,
-        start: None,
-        purchased: None,
-        limit: None,
-        default: true,
-    };
-    shoe_actions::add_pair(&store, &clock, &pair).unwrap();
+    let (store, clock) = with_a_pair();
     let imported = shoe_actions::import_runs(&store, &clock, &read).unwrap();
     assert_eq!(imported.added, 1, "the run leg alone");
     assert_eq!(imported.shoes.pairs[0].total_m, 9806, "9.8 km, not 52.5");
