@@ -1,6 +1,7 @@
 //! What the commands act on: the opened store and the clock, or, when start-up failed, the
 //! message to show instead. Parses the UI's raw values and hands them to the core.
 
+use crate::delivered::DeliveredMark;
 use crate::environment::Settings;
 use crate::error::ShellError;
 use crate::lock::DataLock;
@@ -18,11 +19,10 @@ use backstride_core::reminders::{Reminder, ReminderSettings};
 use backstride_core::shoe_actions::{self, Imported, PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::shoes::{Level, Unit};
 use backstride_core::{actions, Clock, CoreError, RunningClock, Store, Today};
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::sync::Notify;
 
 /// The app's state, managed by Tauri.
@@ -39,7 +39,7 @@ pub struct Backend {
     previewed: Mutex<Option<Previewed>>,
     /// Reminders delivered up to here: kept in memory, so a reminder is never sent twice
     /// while writing it down fails, and written when the data file takes writes again.
-    delivered: Mutex<Delivered>,
+    delivered: DeliveredMark,
 }
 
 /// A previewed backup: the number that names it and its checked rows.
@@ -47,24 +47,6 @@ struct Previewed {
     token: u64,
     staged: Staged,
 }
-
-/// The delivered mark in memory and when to try writing it down again.
-#[derive(Default)]
-struct Delivered {
-    /// The latest reminder delivered, if its writing is still due.
-    unwritten: Option<DateTime<Utc>>,
-    /// The latest reminder delivered this run.
-    through: Option<DateTime<Utc>>,
-    /// Not before this instant is writing tried again...
-    retry_at: Option<Instant>,
-    /// ...and the wait after the next failure.
-    backoff: Duration,
-}
-
-/// The first wait after a failed write of the delivered mark; it doubles up to [`MAX_BACKOFF`].
-const FIRST_BACKOFF: Duration = Duration::from_secs(5);
-/// The longest wait between two tries.
-const MAX_BACKOFF: Duration = Duration::from_secs(300);
 
 /// A backup read and checked, waiting to be restored: what it holds and the number that
 /// names it when the user confirms.
@@ -172,7 +154,7 @@ impl Backend {
             changed: Arc::new(Notify::new()),
             stored: Arc::new(Notify::new()),
             previewed: Mutex::new(None),
-            delivered: Mutex::new(Delivered::default()),
+            delivered: DeliveredMark::default(),
         }
     }
 
@@ -510,14 +492,14 @@ impl Backend {
     /// delivered mark that could not be written is tried again first, with a growing wait.
     pub fn next_reminder(&self) -> Option<(Reminder, Duration)> {
         let ready = self.ready().ok()?;
-        self.write_delivered(ready);
+        self.delivered.write(&ready.store());
         let now = ready.clock.now();
         let stored = ready.store().delivered_through();
         let stored = match stored {
             Ok(Some(t)) => Some(t),
             Ok(None) => {
-                self.note_delivered(now);
-                self.write_delivered(ready);
+                self.delivered.note(now);
+                self.delivered.write(&ready.store());
                 None
             }
             Err(error) => {
@@ -525,7 +507,7 @@ impl Backend {
                 None
             }
         };
-        let remembered = self.delivered.lock().unwrap_or_else(|p| p.into_inner()).through;
+        let remembered = self.delivered.through();
         let through = stored.max(remembered).unwrap_or(now);
         let store = ready.store();
         let reminders = actions::reminders(&store, &ready.clock).ok()?;
@@ -548,53 +530,15 @@ impl Backend {
     /// Notes that `reminder` (and everything before it) was delivered: in memory at once,
     /// and in the data file now or, if it takes no writes, later.
     pub fn mark_delivered(&self, reminder: &Reminder) {
-        self.note_delivered(reminder.at);
+        self.delivered.note(reminder.at);
         if let Ok(ready) = self.ready() {
-            self.write_delivered(ready);
+            self.delivered.write(&ready.store());
         }
     }
 
     /// How long until writing the delivered mark is tried again, while it waits to be written.
     pub fn retry_in(&self) -> Option<Duration> {
-        let delivered = self.delivered.lock().unwrap_or_else(|p| p.into_inner());
-        delivered.unwritten?;
-        Some(
-            delivered
-                .retry_at
-                .map_or(Duration::ZERO, |t| t.saturating_duration_since(Instant::now())),
-        )
-    }
-
-    fn note_delivered(&self, at: DateTime<Utc>) {
-        let mut delivered = self.delivered.lock().unwrap_or_else(|p| p.into_inner());
-        delivered.through = delivered.through.max(Some(at));
-        delivered.unwritten = delivered.unwritten.max(Some(at));
-    }
-
-    /// Writes the delivered mark if it is due and its wait is over; a failure doubles the wait.
-    fn write_delivered(&self, ready: &Ready) {
-        let mut delivered = self.delivered.lock().unwrap_or_else(|p| p.into_inner());
-        let Some(at) = delivered.unwritten else { return };
-        if delivered.retry_at.is_some_and(|t| Instant::now() < t) {
-            return;
-        }
-        match ready.store().set_delivered_through(at) {
-            Ok(()) => {
-                *delivered = Delivered {
-                    through: delivered.through,
-                    ..Delivered::default()
-                }
-            }
-            Err(error) => {
-                let wait = delivered.backoff.clamp(FIRST_BACKOFF, MAX_BACKOFF);
-                eprintln!(
-                    "backstride: could not note a delivered reminder ({error}); trying again in {} s",
-                    wait.as_secs()
-                );
-                delivered.retry_at = Some(Instant::now() + wait);
-                delivered.backoff = (wait * 2).min(MAX_BACKOFF);
-            }
-        }
+        self.delivered.retry_in()
     }
 
     /// How late, in milliseconds by the app's clock, `reminder` is now.

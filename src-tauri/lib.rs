@@ -5,6 +5,7 @@ mod autobackup;
 mod backend;
 mod blocking;
 mod commands;
+mod delivered;
 mod environment;
 mod error;
 #[cfg(test)]

@@ -240,11 +240,11 @@ fn a_reminder_delivered_while_the_data_file_is_locked_comes_once() {
     other.execute_batch("COMMIT").unwrap();
     drop(other);
     // The file takes writes again, but the mark waits for its retry: memory keeps it.
-    assert!(backend.delivered.lock().unwrap().retry_at.is_some(), "the write failed");
+    assert!(backend.delivered.waiting(), "the write failed");
     let next = backend.next_reminder().map(|(r, _)| r.at);
     assert!(next.is_some_and(|at| at > missed.at), "not sent again: {next:?}");
     // After the wait the mark is written: a restart does not send it again either.
-    backend.delivered.lock().unwrap().retry_at = None;
+    backend.delivered.retry_now();
     backend.next_reminder();
     drop(backend);
     let again = start(settings(dir.path(), "2026-03-30T09:01:00+02:00", "Europe/Berlin"));
