@@ -52,7 +52,7 @@ fn import_file(path: &Path, clock: &FixedClock) -> Result<String, String> {
     let imported = shoe_actions::import_runs(&store, clock, &runs).map_err(text)?;
     Ok(format!(
         "{} runs added, {} already there, {} with no distance",
-        imported.added, imported.skipped, imported.without_distance
+        imported.summary.added, imported.summary.skipped, imported.summary.without_distance
     ))
 }
 

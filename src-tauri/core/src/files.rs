@@ -116,7 +116,16 @@ pub fn read_chosen(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     read_with(path, limit, false)
 }
 
+/// A file the user chose, opened to read without waiting on a pipe, if it is a regular file.
+pub fn open_chosen(path: &Path) -> Result<File, ReadError> {
+    open_with(path, false)
+}
+
 fn read_with(path: &Path, limit: u64, no_links: bool) -> Result<Vec<u8>, ReadError> {
+    read_opened(open_with(path, no_links)?, limit)
+}
+
+fn open_with(path: &Path, no_links: bool) -> Result<File, ReadError> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -133,7 +142,10 @@ fn read_with(path: &Path, limit: u64, no_links: bool) -> Result<Vec<u8>, ReadErr
         }
         ReadError::Io(e)
     })?;
-    read_opened(file, limit)
+    if !file.metadata()?.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    Ok(file)
 }
 
 /// The contents of an opened file, if it is a regular file of at most `limit` bytes: the

@@ -6,7 +6,12 @@ use crate::error::CoreError;
 use chrono::{DateTime, Utc};
 use quick_xml::events::Event;
 
+pub mod batch;
+mod outing;
 mod sport;
+pub mod strava;
+mod text;
+pub use batch::{Activity, Batch};
 pub use sport::Sport;
 
 /// The mean Earth radius, in metres.
@@ -23,8 +28,9 @@ pub const MAX_DEPTH: usize = 64;
 /// A run read from a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportedRun {
-    /// When it started: also what makes it a duplicate.
-    pub started_at: DateTime<Utc>,
+    /// When it started: also what makes it a duplicate. `None` for a track without times,
+    /// whose day the runner is asked for.
+    pub started_at: Option<DateTime<Utc>>,
     /// Distance in metres.
     pub distance_m: f64,
     /// Duration in seconds, if the file says.
@@ -51,7 +57,7 @@ pub fn parse(file_name: &str, bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreErro
         return Err(CoreError::BadImport("Backstride reads GPX, TCX and FIT files.".into()));
     }?;
     if runs.is_empty() {
-        return Err(CoreError::BadImport("That file holds no run with a start time.".into()));
+        return Err(CoreError::BadImport("That file holds no run.".into()));
     }
     for run in &runs {
         let kind = lower.rsplit('.').next().unwrap_or_default().to_ascii_uppercase();
@@ -62,7 +68,7 @@ pub fn parse(file_name: &str, bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreErro
             return Err(refuse(&kind, &format!("a run's duration is {s} s")));
         }
     }
-    Ok(runs)
+    Ok(outing::join(runs))
 }
 
 /// The refusal of a file over [`MAX_BYTES`].
@@ -116,15 +122,23 @@ impl Track {
         self.end = Some(self.end.map_or(t, |e| e.max(t)));
     }
 
+    /// A new segment: the gap from the last one's end (a pause) adds no distance.
+    fn segment(&mut self) {
+        self.last_point = None;
+    }
+
     fn finish(self) -> Option<ImportedRun> {
-        let started_at = self.start?;
-        let duration_s = self
-            .laps_s
-            .or_else(|| self.end.map(|e| (e - started_at).num_milliseconds() as f64 / 1000.0));
+        if self.start.is_none() && self.points == 0 && self.laps_m.is_none() {
+            return None;
+        }
+        let elapsed = self
+            .start
+            .zip(self.end)
+            .map(|(s, e)| (e - s).num_milliseconds() as f64 / 1000.0);
         Some(ImportedRun {
-            started_at,
+            started_at: self.start,
+            duration_s: self.laps_s.or(elapsed),
             distance_m: self.laps_m.unwrap_or(self.track_m),
-            duration_s,
             sport: self.sport.unwrap_or(Sport::Running),
             cut_short: false,
         })
@@ -166,51 +180,67 @@ fn unreadable(kind: &str) -> CoreError {
 fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError> {
     let kind = if format == Format::Gpx { "GPX" } else { "TCX" };
     let run_tag = if format == Format::Gpx { "trk" } else { "Activity" };
-    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let segment_tag = if format == Format::Gpx { "trkseg" } else { "Track" };
+    let utf8 = text::utf8(bytes).ok_or_else(|| unreadable(kind))?;
+    let mut reader = quick_xml::Reader::from_reader(utf8.as_ref());
     reader.config_mut().trim_text(true);
     let mut buf = Vec::new();
     let (mut runs, mut track, mut path) = (Vec::new(), None::<Track>, Vec::<String>::new());
     let (mut lat, mut lon) = (None::<f64>, None::<f64>);
     loop {
+        buf.clear();
         let event = reader.read_event_into(&mut buf).map_err(|_| unreadable(kind))?;
-        match event {
-            Event::Start(e) => {
-                let name = e.local_name().as_ref().to_string();
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            _ => (None, false),
+        };
+        if let Some(e) = start {
+            let name = e.local_name().as_ref().to_string();
+            if name == run_tag {
+                track = Some(Track::default());
+            }
+            if name == segment_tag {
+                track.as_mut().map(Track::segment);
+            }
+            let attr = |key: &str| -> Option<String> {
+                let value = e.try_get_attribute(key).ok().flatten()?;
+                value
+                    .normalized_value(quick_xml::XmlVersion::default())
+                    .ok()
+                    .map(|v| v.into_owned())
+            };
+            if let (Some(t), Format::Tcx) = (track.as_mut(), format) {
+                match name.as_str() {
+                    "Activity" => t.sport = attr("Sport").map(|s| Sport::named(&s)),
+                    "Lap" => attr("StartTime")
+                        .and_then(|s| instant(&s))
+                        .into_iter()
+                        .for_each(|s| t.time(s)),
+                    _ => {}
+                }
+            }
+            if let (Some(t), "trkpt", Format::Gpx) = (track.as_mut(), name.as_str(), format) {
+                if let (Some(la), Some(lo)) = (attr("lat"), attr("lon")) {
+                    let p = (
+                        la.trim().parse().map_err(|_| unreadable(kind))?,
+                        lo.trim().parse().map_err(|_| unreadable(kind))?,
+                    );
+                    t.point(kind, p)?;
+                }
+            }
+            if empty {
                 if name == run_tag {
-                    track = Some(Track::default());
+                    runs.extend(track.take().and_then(Track::finish));
                 }
-                let named = (format == Format::Tcx && name == run_tag)
-                    .then(|| e.try_get_attribute("Sport").ok().flatten())
-                    .flatten();
-                if let (Some(t), Some(sport)) = (track.as_mut(), named) {
-                    t.sport = Some(Sport::named(&sport.value));
-                }
-                let attr = |key: &str| -> Option<String> {
-                    let value = e.try_get_attribute(key).ok().flatten()?;
-                    value
-                        .normalized_value(quick_xml::XmlVersion::default())
-                        .ok()
-                        .map(|v| v.into_owned())
-                };
-                if let (Some(t), "trkpt", Format::Gpx) = (track.as_mut(), name.as_str(), format) {
-                    if let (Some(la), Some(lo)) = (attr("lat"), attr("lon")) {
-                        let p = (
-                            la.parse().map_err(|_| unreadable(kind))?,
-                            lo.parse().map_err(|_| unreadable(kind))?,
-                        );
-                        t.point(kind, p)?;
-                    }
-                }
-                if let (Some(t), "Lap", Format::Tcx) = (track.as_mut(), name.as_str(), format) {
-                    if let Some(start) = attr("StartTime").and_then(|s| instant(&s)) {
-                        t.time(start);
-                    }
-                }
+            } else {
                 if path.len() == MAX_DEPTH {
                     return Err(refuse(kind, "it is nested more than 64 levels deep"));
                 }
                 path.push(name);
             }
+        }
+        match event {
             Event::End(e) => {
                 let name = e.local_name().as_ref().to_string();
                 if format == Format::Tcx && name == "Trackpoint" {
@@ -226,11 +256,15 @@ fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError>
                 }
                 path.pop();
             }
-            Event::Text(text) => {
+            Event::Text(_) | Event::CData(_) => {
                 let (Some(t), Some(tag)) = (track.as_mut(), path.last()) else {
                     continue;
                 };
-                let value = text.into_inner();
+                let value = match event {
+                    Event::Text(text) => text.into_inner(),
+                    Event::CData(data) => data.into_inner(),
+                    _ => continue,
+                };
                 let number = || value.trim().parse::<f64>().map_err(|_| unreadable(kind));
                 let parent = path.len().checked_sub(2).map(|i| path[i].as_str());
                 match (tag.as_str(), parent) {
@@ -248,7 +282,6 @@ fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError>
             Event::Eof => break,
             _ => {}
         }
-        buf.clear();
     }
     if !path.is_empty() {
         return Err(unreadable(kind));
@@ -267,7 +300,7 @@ fn fit_runs(bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreError> {
         .into_iter()
         .filter_map(|session| {
             Some(ImportedRun {
-                started_at: session.started_at,
+                started_at: Some(session.started_at),
                 distance_m: session.distance_m?,
                 duration_s: session.elapsed_s,
                 sport: session.sport.map_or(Sport::Running, Sport::fit),

@@ -4,7 +4,6 @@
 
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::import::{ImportedRun, Sport};
 use crate::shoes::{self, Level, Pair, Unit, Wear, DEFAULT_AGE_MONTHS, LATER_DAYS, LATER_METRES};
 use crate::store::{Run, Store};
 use chrono::{Days, NaiveDate};
@@ -301,84 +300,9 @@ pub fn delete_run(store: &Store, clock: &dyn Clock, id: i64) -> Result<ShoesView
     view(store, clock)
 }
 
-/// How an import went.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Imported {
-    /// Runs added.
-    pub added: usize,
-    /// Runs already imported before.
-    pub skipped: usize,
-    /// Runs without any distance (a track of one point), not added.
-    pub without_distance: usize,
-    /// Activities of other sports, not added, in words: "1 bike ride", "2 swims".
-    pub other_sports: Vec<String>,
-    /// The file was cut short or damaged after the activities read: those were imported.
-    pub cut_short: bool,
-    /// The Shoes screen after it.
-    pub shoes: ShoesView,
-}
-
-/// Imports the runs of a GPX, TCX or FIT file into the default pair: all of them or, when
-/// the file cannot be read or holds an impossible run, none.
-pub fn import_runs(store: &Store, clock: &dyn Clock, activities: &[ImportedRun]) -> Result<Imported, CoreError> {
-    let mut others = std::collections::BTreeMap::<Sport, usize>::new();
-    for other in activities.iter().filter(|a| a.sport != Sport::Running) {
-        *others.entry(other.sport).or_default() += 1;
-    }
-    let runs: Vec<&ImportedRun> = activities.iter().filter(|a| a.sport == Sport::Running).collect();
-    let pair = store
-        .pairs()?
-        .into_iter()
-        .map(|(p, _, _)| p)
-        .find(|p| p.default && !p.retired)
-        .ok_or(CoreError::BadImport(
-            "Add a pair of shoes first: imported runs go to the pair for new runs.".into(),
-        ))?;
-    let now = clock.now();
-    let (mut valid, mut without_distance) = (Vec::new(), 0);
-    for run in &runs {
-        if run.started_at > now {
-            return Err(CoreError::BadImport("That file holds a run in the future.".into()));
-        }
-        let metres = run.distance_m.round();
-        if metres < 1.0 {
-            without_distance += 1;
-            continue;
-        }
-        let distance_m = shoes::check_run_distance(Some(metres as i64))
-            .map_err(|_| CoreError::BadImport("That file holds a run over 1,000 km.".into()))?;
-        let date = run.started_at.with_timezone(&clock.zone()).date_naive();
-        crate::input::plausible(date, clock.today())
-            .map_err(|e| CoreError::BadImport(format!("That file holds a run on a day it cannot be: {e}")))?;
-        let duration_s = run
-            .duration_s
-            .filter(|s| s.is_finite() && *s >= 1.0)
-            .map(|s| s.round() as i64);
-        valid.push((
-            Run {
-                id: 0,
-                pair_id: pair.id,
-                date,
-                distance_m,
-                duration_s,
-            },
-            run.started_at,
-        ));
-    }
-    let room = shoes::MAX_RUNS.saturating_sub(store.count("run")?);
-    let added = store.import_runs(&valid, now, room)?.ok_or(TOO_MANY_RUNS)?;
-    Ok(Imported {
-        added,
-        skipped: valid.len() - added,
-        without_distance,
-        other_sports: others.into_iter().map(|(sport, n)| sport.count(n)).collect(),
-        cut_short: activities.iter().any(|a| a.cut_short),
-        shoes: view(store, clock)?,
-    })
-}
-
-const TOO_MANY_RUNS: CoreError = CoreError::BadRun("Backstride keeps up to 20,000 runs. Delete some old runs first.");
+/// The refusal of a run beyond [`shoes::MAX_RUNS`].
+pub(crate) const TOO_MANY_RUNS: CoreError =
+    CoreError::BadRun("Backstride keeps up to 20,000 runs. Delete some old runs first.");
 
 /// Pairs whose prompt has not been sent as a notification yet; marks them sent.
 pub fn take_shoe_notifications(store: &Store, clock: &dyn Clock) -> Result<Vec<Wear>, CoreError> {
@@ -394,6 +318,9 @@ pub fn take_shoe_notifications(store: &Store, clock: &dyn Clock) -> Result<Vec<W
     }
     Ok(due)
 }
+
+mod import;
+pub use import::{import, import_runs, preview, ImportChoices, ImportSummary, Imported, PairShare};
 
 #[cfg(test)]
 mod tests;

@@ -81,7 +81,7 @@ fn whole_runs_from_real_devices_import_with_the_reference_readers_start_and_dist
         assert_eq!(runs.len(), 1, "{file}: one run");
         let run = &runs[0];
         assert_eq!(run.sport, Sport::Running, "{file}");
-        assert_eq!(Some(run.started_at), start, "{file}: the start");
+        assert_eq!(run.started_at, start, "{file}: the start");
         // GPX: gpxpy's 2-D length; FIT and TCX: the totals the file states.
         let within = (run.distance_m - metres).abs() <= metres * 0.005;
         assert!(within, "{file}: {} m read, {metres} m expected", run.distance_m);
@@ -135,12 +135,12 @@ fn other_sports_from_real_devices_are_named_and_never_go_on_running_shoes() {
         let bytes = std::fs::read(runs_dir().join(file)).unwrap();
         let read = import::parse(file, &bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(read[0].sport, *sport, "{file}");
-        assert_eq!(Some(read[0].started_at), start, "{file}: the start");
+        assert_eq!(read[0].started_at, start, "{file}: the start");
 
         let (store, clock) = with_a_pair();
         let imported = shoe_actions::import_runs(&store, &clock, &read).unwrap();
-        assert_eq!(imported.added, 0, "{file}: nothing on running shoes");
-        assert_eq!(imported.other_sports, [sport.count(1)], "{file}");
+        assert_eq!(imported.summary.added, 0, "{file}: nothing on running shoes");
+        assert_eq!(imported.summary.other_sports, [sport.count(1)], "{file}");
     }
 }
 
@@ -169,9 +169,12 @@ fn a_triathlon_imports_its_run_and_says_what_else_it_held() {
     }
     let (store, clock) = with_a_pair();
     let imported = shoe_actions::import_runs(&store, &clock, &read).unwrap();
-    assert_eq!(imported.added, 1, "the run leg alone");
+    assert_eq!(imported.summary.added, 1, "the run leg alone");
     assert_eq!(imported.shoes.pairs[0].total_m, 9806, "9.8 km, not 52.5");
-    assert_eq!(imported.other_sports, ["1 bike ride", "1 swim", "2 other activities"]);
+    assert_eq!(
+        imported.summary.other_sports,
+        ["1 bike ride", "1 swim", "2 other activities"]
+    );
 }
 
 #[test]
@@ -187,7 +190,7 @@ fn the_strava_apps_file_imports_the_run_read_before_its_stray_record_and_says_so
     let read = import::parse(file, &bytes).unwrap();
     assert_eq!(read.len(), 1);
     assert!(read[0].cut_short);
-    assert_eq!(Some(read[0].started_at), start);
+    assert_eq!(read[0].started_at, start);
     assert!(
         (read[0].distance_m - metres).abs() < 0.01,
         "{} m against {metres} m",

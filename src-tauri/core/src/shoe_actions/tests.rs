@@ -151,9 +151,13 @@ fn imported_runs_go_to_the_default_pair_once_and_bad_files_import_nothing() {
     );
     add_pair(&store, &c, &pair("Blue", 800.0)).unwrap();
     let first = import_runs(&store, &c, "a.gpx", gpx(10.0, start).as_bytes()).unwrap();
-    assert_eq!((first.added, first.skipped), (1, 0));
+    assert_eq!((first.summary.added, first.summary.skipped), (1, 0));
     let again = import_runs(&store, &c, "a.gpx", gpx(10.0, start).as_bytes()).unwrap();
-    assert_eq!((again.added, again.skipped), (0, 1), "same start time: skipped");
+    assert_eq!(
+        (again.summary.added, again.summary.skipped),
+        (0, 1),
+        "same start time: skipped"
+    );
     let later = start + chrono::TimeDelta::days(1);
     import_runs(&store, &c, "b.tcx", tcx(5000.0, later, true).as_bytes()).unwrap();
     let v = import_runs(
@@ -192,7 +196,7 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
     let c = berlin("2026-04-01", 18);
     add_pair(&store, &c, &pair("Blue", 800.0)).unwrap();
     let run = |minutes: i64| ImportedRun {
-        started_at: Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap() + chrono::TimeDelta::minutes(minutes),
+        started_at: Some(Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap() + chrono::TimeDelta::minutes(minutes)),
         distance_m: 5000.0,
         duration_s: None,
         sport: crate::import::Sport::Running,
@@ -201,7 +205,7 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
     let batch: Vec<ImportedRun> = (0..1000).map(run).collect();
     for i in 0..20 {
         let batch: Vec<ImportedRun> = (0..1000).map(|n| run(i * 1000 + n)).collect();
-        assert_eq!(import_runs(&store, &c, &batch).unwrap().added, 1000);
+        assert_eq!(import_runs(&store, &c, &batch).unwrap().summary.added, 1000);
     }
     let one_more = [run(30_000)];
     let err = import_runs(&store, &c, &one_more).unwrap_err().to_string();
@@ -214,14 +218,22 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
     };
     assert!(add_run(&store, &c, &typed).unwrap_err().to_string().contains("20,000"));
     let again = import_runs(&store, &c, &batch).unwrap();
-    assert_eq!((again.added, again.skipped), (0, 1000), "already there is not refused");
+    assert_eq!(
+        (again.summary.added, again.summary.skipped),
+        (0, 1000),
+        "already there is not refused"
+    );
     let point = [ImportedRun {
         distance_m: 0.0,
         ..run(40_000)
     }];
     let one_point = import_runs(&store, &c, &point).unwrap();
     assert_eq!(
-        (one_point.added, one_point.skipped, one_point.without_distance),
+        (
+            one_point.summary.added,
+            one_point.summary.skipped,
+            one_point.summary.without_distance
+        ),
         (0, 0, 1),
         "no distance is said as such, not as already there"
     );
@@ -229,7 +241,7 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
     let fresh = Store::open_in_memory().unwrap();
     add_pair(&fresh, &c, &pair("Blue", 800.0)).unwrap();
     let ancient = [ImportedRun {
-        started_at: Utc.with_ymd_and_hms(1969, 7, 20, 20, 0, 0).unwrap(),
+        started_at: Some(Utc.with_ymd_and_hms(1969, 7, 20, 20, 0, 0).unwrap()),
         ..run(0)
     }];
     let err = import_runs(&fresh, &c, &ancient).unwrap_err().to_string();

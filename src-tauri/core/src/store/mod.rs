@@ -18,7 +18,7 @@ pub(crate) use reminders::{DELIVERED, EVENING, SHOE_PROMPTS, TIMES};
 pub(crate) use rows::clip;
 pub use rows::{Row, Stager, Tables, TablesOut, TABLES};
 pub use sessions::StoredSession;
-pub use shoes::Run;
+pub use shoes::{ImportRow, Run};
 
 use crate::history::History;
 use crate::streak::Streak;

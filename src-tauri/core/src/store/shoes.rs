@@ -60,6 +60,17 @@ pub struct Run {
     pub duration_s: Option<i64>,
 }
 
+/// A run to import: onto its `pair_id`, or the pair created at `new_pair` of the same import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRow {
+    /// The run.
+    pub run: Run,
+    /// Its start, which tells a run imported before.
+    pub started_at: Option<DateTime<Utc>>,
+    /// The index of its pair among the pairs the import creates.
+    pub new_pair: Option<usize>,
+}
+
 impl Store {
     /// Every pair with the distance of its runs and the day of its first run, oldest first.
     pub fn pairs(&self) -> Result<Vec<(Pair, i64, Option<NaiveDate>)>, StoreError> {
@@ -157,19 +168,49 @@ impl Store {
         Ok(added == 1)
     }
 
-    /// Adds imported runs, each with its start, in one transaction: all or none. Returns how
-    /// many were added (the others were imported before), or `None`, with nothing added, when
+    /// Whether a run that started at `at` was imported before.
+    pub fn has_run_started(&self, at: DateTime<Utc>) -> Result<bool, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT 1 FROM run WHERE started_at = ?1")?;
+        Ok(stmt.exists(params![stamp(at)])?)
+    }
+
+    /// Adds `new_pairs`, then imported runs, in one transaction: all or none. Returns how many
+    /// runs were added (the others were imported before), or `None`, with nothing added, when
     /// more than `room` would be.
     pub fn import_runs(
         &self,
-        runs: &[(Run, DateTime<Utc>)],
+        new_pairs: &[Pair],
+        rows: &[ImportRow],
         at: DateTime<Utc>,
         room: usize,
     ) -> Result<Option<usize>, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
+        let mut ids = Vec::with_capacity(new_pairs.len());
+        for pair in new_pairs {
+            tx.execute(
+                "INSERT INTO pair (name, model, start_m, purchased, limit_m, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![pair.name, pair.model, pair.start_m, pair.purchased.map(|d| d.to_string()), pair.limit_m, stamp(at)],
+            )?;
+            ids.push(tx.last_insert_rowid());
+        }
+        if !ids.is_empty() {
+            tx.execute(
+                "UPDATE pair SET is_default = (id = (SELECT min(id) FROM pair))
+                 WHERE NOT EXISTS (SELECT 1 FROM pair WHERE is_default AND NOT retired)",
+                [],
+            )?;
+        }
         let mut added = 0;
-        for (run, started_at) in runs {
-            added += usize::from(self.insert_run(run, Some(*started_at), at)?);
+        for row in rows {
+            let pair_id = row
+                .new_pair
+                .and_then(|i| ids.get(i).copied())
+                .unwrap_or(row.run.pair_id);
+            let run = Run {
+                pair_id,
+                ..row.run.clone()
+            };
+            added += usize::from(self.insert_run(&run, row.started_at, at)?);
             if added > room {
                 return Ok(None);
             }
