@@ -4,19 +4,19 @@
 use crate::delivered::DeliveredMark;
 use crate::environment::Settings;
 use crate::error::ShellError;
+use crate::importing::Importing;
 use crate::lock::DataLock;
 use backstride_core::actions::Reminders;
 use backstride_core::appearance::{self, Theme};
 use backstride_core::backup::{self, Staged, Summary};
 use backstride_core::backups::{self, AutoBackup, SetAside};
 use backstride_core::days::{self, CalendarSettings, DayDetail, Month};
-use backstride_core::import;
 use backstride_core::input::{self, whole};
 use backstride_core::plan::Plan;
 use backstride_core::progression::DoseChange;
 use backstride_core::readiness::{self, Readiness};
 use backstride_core::reminders::{Reminder, ReminderSettings};
-use backstride_core::shoe_actions::{self, Imported, PairInput, PromptAnswer, RunInput, ShoesView};
+use backstride_core::shoe_actions::{self, PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::shoes::{Level, Unit};
 use backstride_core::{actions, Clock, CoreError, RunningClock, Store, Today};
 use serde::Serialize;
@@ -40,6 +40,8 @@ pub struct Backend {
     /// Reminders delivered up to here: kept in memory, so a reminder is never sent twice
     /// while writing it down fails, and written when the data file takes writes again.
     delivered: DeliveredMark,
+    /// The import being read, and the one waiting for the runner.
+    importing: Importing,
 }
 
 /// A previewed backup: the number that names it and its checked rows.
@@ -155,6 +157,7 @@ impl Backend {
             stored: Arc::new(Notify::new()),
             previewed: Mutex::new(None),
             delivered: DeliveredMark::default(),
+            importing: Importing::default(),
         }
     }
 
@@ -352,14 +355,6 @@ impl Backend {
     pub fn delete_run(&self, id: f64) -> Result<ShoesView, ShellError> {
         let id = whole(id).ok_or(CoreError::BadRun("That run no longer exists."))?;
         self.change(|store, clock| shoe_actions::delete_run(store, clock, id))
-    }
-
-    /// Imports the runs of a GPX, TCX or FIT file named `file_name`: the file is read before
-    /// the store is taken, so a large one never holds up other commands.
-    pub fn import_runs(&self, file_name: &str, bytes: &[u8]) -> Result<Imported, ShellError> {
-        self.ready()?;
-        let runs = import::parse(file_name, bytes)?;
-        self.change(|store, clock| shoe_actions::import_runs(store, clock, &runs))
     }
 
     /// Chooses the colour theme: `system`, `light` or `dark`.
@@ -616,5 +611,6 @@ impl Ready {
     }
 }
 
+mod import;
 #[cfg(test)]
 mod tests;

@@ -30,7 +30,11 @@ const COMMANDS: &[&str] = &[
     "delete_run",
     "set_unit",
     "set_theme",
+    "read_run_file",
+    "preview_import",
     "import_runs",
+    "cancel_import",
+    "import_progress",
     "painted",
     "backups",
     "export_backup",
@@ -40,6 +44,7 @@ const COMMANDS: &[&str] = &[
     "dismiss_damage",
     "pick_backup",
     "pick_runs",
+    "pick_run_folder",
 ];
 
 fn main() {

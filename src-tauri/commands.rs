@@ -3,14 +3,15 @@
 use crate::backend::{Backend, BackupsView, Finished, Preview, RemindersView, Restored, SettingsView};
 use crate::blocking::blocking;
 use crate::error::ShellError;
+use crate::importing::{ImportPreview, Progress};
 use crate::pick;
 use crate::save;
 use backstride_core::appearance::Theme;
+use backstride_core::backup;
 use backstride_core::days::{CalendarSettings, DayDetail, Month};
 use backstride_core::plan::Plan;
 use backstride_core::shoe_actions::{Imported, PairInput, PromptAnswer, RunInput, ShoesView};
 use backstride_core::Today;
-use backstride_core::{backup, import};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::path::Path;
@@ -244,17 +245,55 @@ pub async fn set_unit<R: Runtime>(app: AppHandle<R>, unit: String) -> Result<Sho
     blocking(app, move |b| b.set_unit(&unit)).await
 }
 
-/// Imports runs from a file: the bytes as the raw body, the name in the `x-file-name` header.
+/// Reads runs from one file given whole (the raw body, its name in the `x-file-name` header,
+/// `x-walks: 1` to count walks and hikes) and keeps them to import.
 #[tauri::command]
-pub async fn import_runs<R: Runtime>(app: AppHandle<R>, request: Request<'_>) -> Result<Imported, ShellError> {
-    let bytes = body(&request, "Choose a GPX, TCX or FIT file to import.")?.into_owned();
-    let name = request
-        .headers()
-        .get("x-file-name")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    blocking(app, move |b| b.import_runs(&name, &bytes)).await
+pub async fn read_run_file<R: Runtime>(app: AppHandle<R>, request: Request<'_>) -> Result<ImportPreview, ShellError> {
+    let bytes = body(&request, "Choose a GPX, TCX, FIT or zip file to import.")?.into_owned();
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let (name, walks) = (header("x-file-name"), header("x-walks") == "1");
+    blocking(app, move |b| b.read_run_bytes(&name, &bytes, walks)).await
+}
+
+/// What importing the runs kept as `token` would do with these choices.
+#[tauri::command]
+pub async fn preview_import<R: Runtime>(
+    app: AppHandle<R>,
+    token: f64,
+    walks: bool,
+    date: Option<String>,
+) -> Result<ImportPreview, ShellError> {
+    blocking(app, move |b| b.preview_import(token, walks, date.as_deref())).await
+}
+
+/// Imports the runs kept as `token`.
+#[tauri::command]
+pub async fn import_runs<R: Runtime>(
+    app: AppHandle<R>,
+    token: f64,
+    walks: bool,
+    date: Option<String>,
+) -> Result<Imported, ShellError> {
+    blocking(app, move |b| b.import_runs(token, walks, date.as_deref())).await
+}
+
+/// Stops the import being read.
+#[tauri::command]
+pub fn cancel_import<R: Runtime>(app: AppHandle<R>) {
+    app.state::<Backend>().cancel_import();
+}
+
+/// How far the import being read has got.
+#[tauri::command]
+pub fn import_progress<R: Runtime>(app: AppHandle<R>) -> Progress {
+    app.state::<Backend>().import_progress()
 }
 
 /// The automatic backups and what start-up did with a damaged data file.
@@ -318,27 +357,36 @@ pub async fn pick_backup<R: Runtime>(app: AppHandle<R>) -> Result<Option<Preview
         limit,
         backup::too_large(),
     );
-    let Some(file) = picked.await? else { return Ok(None) };
-    blocking(app, move |b| b.preview_backup(&file.bytes)).await.map(Some)
+    let Some(bytes) = picked.await? else { return Ok(None) };
+    blocking(app, move |b| b.preview_backup(&bytes)).await.map(Some)
 }
 
-/// Asks for a run file in the open dialog, reads it in the shell and imports its runs;
+/// Asks for run files or exports in the open dialog, opened and read by the shell, and keeps
+/// their runs to import; `None` if the user cancelled.
+#[tauri::command]
+pub async fn pick_runs<R: Runtime>(app: AppHandle<R>, walks: bool) -> Result<Option<ImportPreview>, ShellError> {
+    let kinds = ["gpx", "tcx", "fit", "gz", "zip"];
+    let files = pick::pick_opened(
+        &app,
+        "Choose run files or an export",
+        "GPX, TCX, FIT or an export",
+        &kinds,
+    )
+    .await?;
+    if files.is_empty() {
+        return Ok(None);
+    }
+    blocking(app, move |b| b.read_run_files(files, walks)).await.map(Some)
+}
+
+/// Asks for a folder (an unpacked Garmin or Strava export) and keeps its runs to import;
 /// `None` if the user cancelled.
 #[tauri::command]
-pub async fn pick_runs<R: Runtime>(app: AppHandle<R>) -> Result<Option<Imported>, ShellError> {
-    let limit = import::MAX_BYTES as u64;
-    let picked = pick::pick(
-        &app,
-        "Choose a run file",
-        "GPX, TCX or FIT",
-        &["gpx", "tcx", "fit"],
-        limit,
-        import::too_large(),
-    );
-    let Some(file) = picked.await? else { return Ok(None) };
-    blocking(app, move |b| b.import_runs(&file.name, &file.bytes))
-        .await
-        .map(Some)
+pub async fn pick_run_folder<R: Runtime>(app: AppHandle<R>, walks: bool) -> Result<Option<ImportPreview>, ShellError> {
+    let Some(dir) = pick::pick_folder(&app, "Choose an export's folder").await? else {
+        return Ok(None);
+    };
+    blocking(app, move |b| b.read_run_folder(&dir, walks)).await.map(Some)
 }
 
 /// Dismisses the notice of a damaged data file.

@@ -148,7 +148,8 @@ enum Call {
     DeleteRun(f64),
     SetUnit(String),
     SetTheme(String),
-    ImportRuns(String, Vec<u8>),
+    ReadRunFile(String, Vec<u8>, bool),
+    ImportRuns(f64, bool, Option<String>),
     Export(String),
     Backup(Vec<u8>, bool),
     AutoBackup(String, bool),
@@ -192,7 +193,8 @@ fn call() -> impl Strategy<Value = Call> {
         number().prop_map(Call::DeleteRun),
         text().prop_map(Call::SetUnit),
         text().prop_map(Call::SetTheme),
-        (text(), bytes.clone()).prop_map(|(a, b)| Call::ImportRuns(a, b)),
+        (text(), bytes.clone(), any::<bool>()).prop_map(|(a, b, c)| Call::ReadRunFile(a, b, c)),
+        (number(), any::<bool>(), proptest::option::of(text())).prop_map(|(a, b, c)| Call::ImportRuns(a, b, c)),
         text().prop_map(Call::Export),
         (bytes, any::<bool>()).prop_map(|(a, b)| Call::Backup(a, b)),
         (text(), any::<bool>()).prop_map(|(a, b)| Call::AutoBackup(a, b)),
@@ -238,7 +240,12 @@ fn apply(backend: &Backend, call: &Call) -> Option<Result<(), ShellError>> {
         Call::DeleteRun(id) => done(backend.delete_run(*id)),
         Call::SetUnit(u) => done(backend.set_unit(u)),
         Call::SetTheme(t) => done(backend.set_theme(t)),
-        Call::ImportRuns(name, bytes) => done(backend.import_runs(name, bytes)),
+        Call::ReadRunFile(name, bytes, walks) => done(
+            backend
+                .read_run_bytes(name, bytes, *walks)
+                .and_then(|p| backend.import_runs(p.token as f64, *walks, None)),
+        ),
+        Call::ImportRuns(token, walks, date) => done(backend.import_runs(*token, *walks, date.as_deref())),
         Call::Export(kind) => done(backend.export(kind)),
         Call::Backup(bytes, false) => done(backend.preview_backup(bytes)),
         Call::Backup(bytes, true) => done(

@@ -10,6 +10,7 @@ mod environment;
 mod error;
 #[cfg(test)]
 mod fuzz;
+mod importing;
 mod lock;
 #[cfg(mobile)]
 mod mobile;
@@ -55,7 +56,11 @@ macro_rules! with_handlers {
             commands::delete_run,
             commands::set_unit,
             commands::set_theme,
+            commands::read_run_file,
+            commands::preview_import,
             commands::import_runs,
+            commands::cancel_import,
+            commands::import_progress,
             commands::backups,
             commands::export_backup,
             commands::preview_backup,
@@ -64,6 +69,7 @@ macro_rules! with_handlers {
             commands::dismiss_damage,
             commands::pick_backup,
             commands::pick_runs,
+            commands::pick_run_folder,
         )
     };
     (@list $builder:expr; $($command:path,)*) => {{

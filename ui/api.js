@@ -101,16 +101,31 @@ export const editPair = (id, pair) => call('edit_pair', { id, pair });
 /** Changes a run. */
 export const editRun = (id, run) => call('edit_run', { id, run });
 
-/** Asks for a run file in the platform's open dialog; the app reads and imports it.
- * Resolves to { added, skipped, withoutDistance, otherSports, cutShort, shoes }, or null when the dialog
- * was cancelled. */
-export const pickRuns = () => call('pick_runs');
+/** Asks for run files or an export in the platform's open dialog; the app reads them and
+ * keeps their runs. Resolves to a preview { token, confirm, pairs, added, distance, ... }, or
+ * null when the dialog was cancelled. `walks`: walks and hikes count too. */
+export const pickRuns = (walks) => call('pick_runs', { walks });
 
-/** Imports the runs of a GPX, TCX or FIT file given as bytes (a file put on the input
- * without the dialog); resolves to { added, skipped, withoutDistance, otherSports, shoes }. */
-export const importRuns = (fileName, bytes) => call('import_runs', bytes, {
-  headers: { 'x-file-name': encodeURIComponent(fileName) },
+/** As `pickRuns`, for a folder (an unpacked export). */
+export const pickRunFolder = (walks) => call('pick_run_folder', { walks });
+
+/** Reads a run file or an export given as bytes (a file put on the input without the
+ * dialog); resolves to a preview like `pickRuns`. */
+export const readRunFile = (fileName, bytes, walks) => call('read_run_file', bytes, {
+  headers: { 'x-file-name': encodeURIComponent(fileName), 'x-walks': walks ? '1' : '0' },
 });
+
+/** What importing the runs kept as `token` would do with these choices; a preview. */
+export const previewImport = (token, walks, date) => call('preview_import', { token, walks, date: date || null });
+
+/** Imports the runs kept as `token`; resolves to { added, skipped, pairs, ..., shoes }. */
+export const importRuns = (token, walks, date) => call('import_runs', { token, walks, date: date || null });
+
+/** Stops the import being read. */
+export const cancelImport = () => call('cancel_import');
+
+/** How far the import being read has got: { reading, done, total }. */
+export const importProgress = () => call('import_progress');
 
 /** The automatic backups { autos, folder, damaged }: `damaged` ({ damaged, at }) says where
  * a damaged data file went, until a backup is restored or the notice dismissed. */

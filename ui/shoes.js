@@ -4,6 +4,7 @@
 import { h, showMessage } from './dom.js';
 import * as api from './api.js';
 import { distance } from './format.js';
+import { setUpImport } from './run-import.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -138,45 +139,5 @@ $('shoe-add').addEventListener('click', () => openPairForm(null));
 export const addPair = () => openPairForm(null);
 $('run-add').addEventListener('click', () => openRunForm(null));
 
-const importInput = $('run-import');
-/** The largest run file the app reads (import::MAX_BYTES). */
-const MAX_IMPORT = 50 * 1024 * 1024;
-
-/** Runs `importing` and shows what it did; `null` from it means the dialog was cancelled. */
-async function showImport(importing) {
-  const result = $('import-result');
-  result.textContent = '';
-  try {
-    const imported = await importing();
-    if (!imported) return;
-    render(imported.shoes);
-    showMessage($('import-error'), '');
-    const runs = (n) => `${n} ${n === 1 ? 'run' : 'runs'}`;
-    const skipped = [
-      imported.skipped ? `skipped ${imported.skipped} already there` : '',
-      imported.withoutDistance ? `skipped ${imported.withoutDistance} with no distance` : '',
-      ...imported.otherSports.map((what) => `skipped ${what}: only runs go on running shoes`),
-    ].filter(Boolean);
-    const cut = imported.cutShort ? ' The file ends early or is damaged after them: what came before was read.' : '';
-    result.textContent = `Imported ${runs(imported.added)}${skipped.map((s) => `, ${s}`).join('')}.${cut}`;
-  } catch (error) {
-    showMessage($('import-error'), error.message);
-  }
-}
-
-// Choosing a file opens the platform's dialog, and the app reads the file itself.
-importInput.addEventListener('click', (event) => {
-  event.preventDefault();
-  showImport(api.pickRuns);
-});
-
-// A file put on the input without the dialog is checked for size before it is read.
-importInput.addEventListener('change', async () => {
-  const file = importInput.files[0];
-  if (!file) return;
-  await showImport(async () => {
-    if (file.size > MAX_IMPORT) throw { message: 'That file is larger than 50 MB.' };
-    return api.importRuns(file.name, new Uint8Array(await file.arrayBuffer()));
-  });
-  importInput.value = '';
-});
+// Importing runs draws the Shoes screen it leaves.
+setUpImport(render);

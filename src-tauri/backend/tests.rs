@@ -289,10 +289,14 @@ fn an_import_reports_what_it_added_and_refuses_what_it_cannot_read() {
     };
     backend.add_pair(&pair).unwrap();
     let gpx = r#"<gpx><trk><trkseg><trkpt lat="0" lon="0"><time>2026-03-29T07:00:00Z</time></trkpt><trkpt lat="0.0449661" lon="0"><time>2026-03-29T07:25:00Z</time></trkpt></trkseg></trk></gpx>"#;
-    let imported = backend.import_runs("sunday.gpx", gpx.as_bytes()).unwrap();
+    let read = backend.read_run_bytes("sunday.gpx", gpx.as_bytes(), false).unwrap();
+    assert!(!read.confirm, "one plain file is imported without a preview");
+    let imported = backend.import_runs(read.token as f64, false, None).unwrap();
     assert_eq!((imported.summary.added, imported.summary.skipped), (1, 0));
     assert!((imported.shoes.pairs[0].total_m - 5000).abs() <= 25);
-    let err = backend.import_runs("broken.fit", b"not a fit file").unwrap_err();
+    let err = backend
+        .read_run_bytes("broken.fit", b"not a fit file", false)
+        .unwrap_err();
     assert_eq!(error_json(err)["kind"], "invalid");
 }
 

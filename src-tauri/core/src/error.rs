@@ -88,6 +88,9 @@ pub enum CoreError {
     /// A file of runs that cannot be imported, with the reason.
     #[error("{0}")]
     BadImport(String),
+    /// The runner cancelled an import while it was being read.
+    #[error("Import cancelled: nothing was added.")]
+    Cancelled,
     /// A backup file that cannot be restored, with the reason.
     #[error("This backup cannot be restored: {0}")]
     BadBackup(String),

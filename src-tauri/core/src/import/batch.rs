@@ -50,9 +50,6 @@ pub struct Batch {
 /// Told how far an import has read (files done, files in all); answers false to cancel it.
 pub type Progress<'a> = dyn FnMut(usize, usize) -> bool + 'a;
 
-/// The refusal when the runner cancels.
-pub const CANCELLED: &str = "Import cancelled: nothing was added.";
-
 impl Batch {
     /// Reads one file the runner chose, opened: an archive is read from the file as needed,
     /// anything else whole. A plain file that cannot be read is refused with its reason.
@@ -173,7 +170,7 @@ impl Batch {
         let total = wanted.len();
         for (done, (i, name)) in wanted.into_iter().enumerate() {
             if !progress(done, total) {
-                return Err(CoreError::BadImport(CANCELLED.into()));
+                return Err(CoreError::Cancelled);
             }
             let short = name.rsplit('/').next().unwrap_or(name);
             if is_zip(name) {
@@ -181,7 +178,7 @@ impl Batch {
                 self.count(inner.len())?;
                 let mut inside = |_: usize, _: usize| progress(done, total);
                 match self.add_zip(Cursor::new(inner), depth + 1, &mut inside) {
-                    Err(CoreError::BadImport(why)) if why == CANCELLED => return Err(CoreError::BadImport(why)),
+                    Err(CoreError::Cancelled) => return Err(CoreError::Cancelled),
                     Err(e) => self.refuse(short, &e),
                     Ok(()) => {}
                 }
@@ -364,4 +361,4 @@ fn walk(root: &Path, dir: &Path, depth: usize, found: &mut Vec<(String, PathBuf)
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

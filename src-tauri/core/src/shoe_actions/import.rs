@@ -11,6 +11,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
+/// The refusal of runs with nowhere to go.
+const NO_PAIR: CoreError = CoreError::BadRun("Add a pair of shoes first: imported runs go to the pair for new runs.");
 /// The most refused activities named; the others are counted.
 const NAMED: usize = 20;
 
@@ -183,7 +185,7 @@ fn plan(
     };
     let (mut new_pairs, mut rows, mut seen) = (Vec::<Pair>::new(), Vec::new(), HashSet::new());
     let mut shares = Vec::<PairShare>::new();
-    for Activity { run, gear } in activities {
+    for (i, Activity { run, gear }) in activities.iter().enumerate() {
         if !counts(run.sport) {
             *others.entry(run.sport).or_default() += 1;
             continue;
@@ -239,12 +241,21 @@ fn plan(
                     }
                 }),
             },
-            None => {
-                let pair = default.ok_or(CoreError::BadImport(
-                    "Add a pair of shoes first: imported runs go to the pair for new runs.".into(),
-                ))?;
-                Target::Existing(pair.id, pair.name.clone())
-            }
+            None => match default {
+                Some(pair) => Target::Existing(pair.id, pair.name.clone()),
+                // With no pair for new runs, the first pair the export brings becomes it.
+                None => {
+                    if new_pairs.is_empty() {
+                        let named = activities[i..]
+                            .iter()
+                            .filter(|a| counts(a.run.sport))
+                            .filter_map(|a| a.gear.as_deref().and_then(|g| shoes::check_name(g).ok()))
+                            .find(|name| !pairs.iter().any(|p| same_name(&p.name, name)));
+                        new_pairs.push(new_pair(named.ok_or(NO_PAIR)?, unit));
+                    }
+                    Target::New(0)
+                }
+            },
         };
         let (pair_id, new_pair, name) = match target {
             Target::Existing(id, name) => (id, None, name),
@@ -316,3 +327,6 @@ fn new_pair(name: String, unit: Unit) -> Pair {
         notified: None,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -195,7 +195,7 @@ impl Store {
         }
         if !ids.is_empty() {
             tx.execute(
-                "UPDATE pair SET is_default = (id = (SELECT min(id) FROM pair))
+                "UPDATE pair SET is_default = (id = (SELECT min(id) FROM pair WHERE NOT retired))
                  WHERE NOT EXISTS (SELECT 1 FROM pair WHERE is_default AND NOT retired)",
                 [],
             )?;
