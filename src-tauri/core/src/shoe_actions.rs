@@ -149,18 +149,11 @@ fn pair_fields(input: &PairInput, unit: Unit, clock: &dyn Clock) -> Result<Pair,
         ),
     };
     Ok(Pair {
-        id: 0,
-        name,
         model,
         start_m,
         purchased,
-        limit_m,
-        retired: false,
         default: input.default,
-        later_m: None,
-        later_until: None,
-        acted: None,
-        notified: None,
+        ..Pair::new(name, limit_m)
     })
 }
 

@@ -106,6 +106,26 @@ pub struct Pair {
     pub notified: Option<Level>,
 }
 
+impl Pair {
+    /// A new pair called `name` with the limit `limit_m`: nothing run yet, no prompt answered.
+    pub fn new(name: String, limit_m: i64) -> Self {
+        Pair {
+            id: 0,
+            name,
+            model: None,
+            start_m: 0,
+            purchased: None,
+            limit_m,
+            retired: false,
+            default: false,
+            later_m: None,
+            later_until: None,
+            acted: None,
+            notified: None,
+        }
+    }
+}
+
 /// A pair with its mileage and prompt, as the UI shows it.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

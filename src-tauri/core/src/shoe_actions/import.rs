@@ -312,20 +312,7 @@ fn same_name(a: &str, b: &str) -> bool {
 
 /// A pair an export names, with the usual limit; it is the default only if it is the first.
 fn new_pair(name: String, unit: Unit) -> Pair {
-    Pair {
-        id: 0,
-        name,
-        model: None,
-        start_m: 0,
-        purchased: None,
-        limit_m: unit.to_metres(unit.default_limit()).unwrap_or(650_000),
-        retired: false,
-        default: false,
-        later_m: None,
-        later_until: None,
-        acted: None,
-        notified: None,
-    }
+    Pair::new(name, unit.to_metres(unit.default_limit()).unwrap_or(650_000))
 }
 
 #[cfg(test)]

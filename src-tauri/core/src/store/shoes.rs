@@ -27,6 +27,22 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|d| d.parse().ok())
 }
 
+/// Inserts a pair's own fields (its id is ignored) and returns the new id.
+fn add_pair_row(conn: &rusqlite::Connection, p: &Pair, at: DateTime<Utc>) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO pair (name, model, start_m, purchased, limit_m, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            p.name,
+            p.model,
+            p.start_m,
+            p.purchased.map(|d| d.to_string()),
+            p.limit_m,
+            stamp(at)
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
 fn pair_from_row(r: &Row) -> rusqlite::Result<Pair> {
     Ok(Pair {
         id: r.get(0)?,
@@ -98,18 +114,7 @@ impl Store {
     /// default, becomes the default.
     pub fn insert_pair(&self, p: &Pair, at: DateTime<Utc>) -> Result<i64, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        tx.execute(
-            "INSERT INTO pair (name, model, start_m, purchased, limit_m, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                p.name,
-                p.model,
-                p.start_m,
-                p.purchased.map(|d| d.to_string()),
-                p.limit_m,
-                stamp(at)
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = add_pair_row(&tx, p, at)?;
         let first: bool = tx.query_row("SELECT count(*) = 1 FROM pair", [], |r| r.get(0))?;
         if p.default || first {
             tx.execute("UPDATE pair SET is_default = (id = ?1)", params![id])?;
@@ -187,12 +192,9 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let mut ids = Vec::with_capacity(new_pairs.len());
         for pair in new_pairs {
-            tx.execute(
-                "INSERT INTO pair (name, model, start_m, purchased, limit_m, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![pair.name, pair.model, pair.start_m, pair.purchased.map(|d| d.to_string()), pair.limit_m, stamp(at)],
-            )?;
-            ids.push(tx.last_insert_rowid());
+            ids.push(add_pair_row(&tx, pair, at)?);
         }
+
         if !ids.is_empty() {
             tx.execute(
                 "UPDATE pair SET is_default = (id = (SELECT min(id) FROM pair WHERE NOT retired))
