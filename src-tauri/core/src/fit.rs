@@ -15,14 +15,22 @@ const ELAPSED: u8 = 7;
 const DISTANCE: u8 = 9;
 /// The session's sport (an enum byte: 1 running, 2 cycling, 5 swimming, 11 walking, 17 hiking).
 const SPORT: u8 = 5;
+/// FIT's global message number for an activity, and its fields timestamp and local_timestamp:
+/// how a watch without a clock set ties its own seconds to the day it shows.
+const ACTIVITY: u16 = 34;
+const TIMESTAMP: u8 = 253;
+const LOCAL_TIMESTAMP: u8 = 5;
+/// FIT times below this are seconds since the device was switched on, not dates.
+const FIRST_DATE: u32 = 0x1000_0000;
 /// The most sessions one file may hold: a watch's file holds one, a year's merge a few hundred.
 pub const MAX_SESSIONS: usize = 1_000;
 
 /// One session as a FIT file states it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FitSession {
-    /// When the session began.
-    pub started_at: DateTime<Utc>,
+    /// When the session began; `None` when the device gave only its own seconds since it was
+    /// switched on and nothing in the file ties them to a day.
+    pub started_at: Option<DateTime<Utc>>,
     /// Its total distance in metres, if stated.
     pub distance_m: Option<f64>,
     /// Its elapsed time in seconds, if stated.
@@ -162,8 +170,45 @@ fn chained(bytes: &[u8], read: &mut FitSessions) -> Result<usize, FitError> {
     Ok(end + 2)
 }
 
+/// A watch whose clock was never set counts its own seconds: the sessions that start so, and
+/// the activity's pair of times that puts those seconds on the watch's local clock.
+#[derive(Default)]
+struct DeviceTime {
+    /// (index in `found`, the session's start in device seconds).
+    starts: Vec<(usize, u32)>,
+    /// The activity's timestamp in device seconds and its local_timestamp as a date.
+    clock: Option<(u32, u32)>,
+}
+
+impl DeviceTime {
+    /// Dates the sessions that started in device seconds, reading the watch's local time as UTC
+    /// (FIT says nothing of its offset), as GPX and TCX times without one are read.
+    fn place(self, found: &mut [FitSession]) {
+        let Some((stamp, local)) = self
+            .clock
+            .filter(|(stamp, local)| *stamp < FIRST_DATE && *local >= FIRST_DATE)
+        else {
+            return;
+        };
+        for (index, start) in self.starts {
+            let at = FIT_EPOCH + i64::from(local) - (i64::from(stamp) - i64::from(start));
+            if let Some(session) = found.get_mut(index) {
+                session.started_at = DateTime::from_timestamp(at, 0);
+            }
+        }
+    }
+}
+
 /// Reads the records of `bytes` from `at` on, adding each whole session to `found`.
 fn records(bytes: &[u8], at: usize, found: &mut Vec<FitSession>) -> Result<(), FitError> {
+    let mut device = DeviceTime::default();
+    let read = walk(bytes, at, found, &mut device);
+    device.place(found);
+    read
+}
+
+/// Follows the records one by one: sessions into `found`, device times into `device`.
+fn walk(bytes: &[u8], at: usize, found: &mut Vec<FitSession>, device: &mut DeviceTime) -> Result<(), FitError> {
     let end = bytes.len();
     let mut cursor = Cursor { bytes, at };
     let mut definitions: [Option<Definition>; 16] = Default::default();
@@ -178,14 +223,14 @@ fn records(bytes: &[u8], at: usize, found: &mut Vec<FitSession>) -> Result<(), F
             header & 0x0F
         };
         let layout = definitions[usize::from(local)].as_ref().ok_or(FitError::Malformed)?;
-        let mut session = (None, None, None);
-        let mut sport = None;
+        let (mut start, mut distance_m, mut elapsed_s, mut sport) = (None, None, None, None);
+        let mut clock = (None, None);
         for &(number, size) in &layout.fields {
             let value = cursor.take(size)?;
-            if layout.global != SESSION {
+            if layout.global != SESSION && layout.global != ACTIVITY {
                 continue;
             }
-            if (number, size) == (SPORT, 1) {
+            if (layout.global, number, size) == (SESSION, SPORT, 1) {
                 sport = Some(value[0]).filter(|s| *s != u8::MAX); // 0xFF: FIT's "no value"
                 continue;
             }
@@ -201,20 +246,30 @@ fn records(bytes: &[u8], at: usize, found: &mut Vec<FitSession>) -> Result<(), F
             if raw == u32::MAX {
                 continue; // FIT's "no value"
             }
-            match number {
-                START_TIME => session.0 = DateTime::from_timestamp(FIT_EPOCH + i64::from(raw), 0),
-                DISTANCE => session.1 = Some(f64::from(raw) / 100.0),
-                ELAPSED => session.2 = Some(f64::from(raw) / 1000.0),
+            match (layout.global, number) {
+                (SESSION, START_TIME) => start = Some(raw),
+                (SESSION, DISTANCE) => distance_m = Some(f64::from(raw) / 100.0),
+                (SESSION, ELAPSED) => elapsed_s = Some(f64::from(raw) / 1000.0),
+                (ACTIVITY, TIMESTAMP) => clock.0 = Some(raw),
+                (ACTIVITY, LOCAL_TIMESTAMP) => clock.1 = Some(raw),
                 _ => {}
             }
         }
         cursor.take(layout.developer_bytes)?;
-        if let (Some(started_at), distance_m, elapsed_s) = session {
+        if let (Some(stamp), Some(local)) = clock {
+            device.clock = Some((stamp, local));
+        }
+        if let Some(start) = start {
             if found.len() == MAX_SESSIONS {
                 return Err(FitError::TooMany);
             }
+            if start < FIRST_DATE {
+                device.starts.push((found.len(), start));
+            }
             found.push(FitSession {
-                started_at,
+                started_at: Some(start)
+                    .filter(|s| *s >= FIRST_DATE)
+                    .and_then(|s| DateTime::from_timestamp(FIT_EPOCH + i64::from(s), 0)),
                 distance_m,
                 elapsed_s,
                 sport,
@@ -293,7 +348,7 @@ pub(crate) mod tests {
         assert_eq!(
             got.found,
             [FitSession {
-                started_at: start(),
+                started_at: Some(start()),
                 distance_m: Some(21_097.5),
                 elapsed_s: Some(6300.0),
                 sport: None,
@@ -326,7 +381,10 @@ pub(crate) mod tests {
         let mut both = fit(1500.0, start(), 1800.0);
         both.extend(fit(10_000.0, later, 2700.0));
         let got = sessions(&both).unwrap();
-        assert_eq!(got.iter().map(|s| s.started_at).collect::<Vec<_>>(), [start(), later]);
+        assert_eq!(
+            got.iter().map(|s| s.started_at).collect::<Vec<_>>(),
+            [Some(start()), Some(later)]
+        );
         let mut trailing = fit(1500.0, start(), 1800.0);
         trailing.extend(b"not another file");
         assert_eq!(sessions(&trailing).unwrap().len(), 1, "trailing bytes are not read");
@@ -351,6 +409,25 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_watch_without_a_date_is_dated_by_its_activitys_local_time_or_not_at_all() {
+        // A session at device second 17,217,864; the activity ends at device second 17,221,751,
+        // which the watch showed as 2012-02-13 12:21:03 (FR70's file in the corpus does this).
+        let local = (Utc.with_ymd_and_hms(2012, 2, 13, 12, 21, 3).unwrap().timestamp() - FIT_EPOCH) as u32;
+        let mut data = vec![0x40, 0, 0, 18, 0, 2, 2, 4, 0x86, 9, 4, 0x86, 0x00];
+        data.extend(17_217_864u32.to_le_bytes());
+        data.extend(1_024_867u32.to_le_bytes());
+        let alone = sessions(&file(&data)).unwrap();
+        assert_eq!(alone[0].started_at, None, "no date to tie it to");
+        data.extend([0x41, 0, 0, 34, 0, 2, 253, 4, 0x86, 5, 4, 0x86, 0x01]);
+        data.extend(17_221_751u32.to_le_bytes());
+        data.extend(local.to_le_bytes());
+        let dated = sessions(&file(&data)).unwrap();
+        let start = Utc.with_ymd_and_hms(2012, 2, 13, 11, 16, 16).unwrap();
+        assert_eq!(dated[0].started_at, Some(start), "3,887 s before 12:21:03");
+        assert_eq!(dated[0].distance_m, Some(10_248.67));
+    }
+
+    #[test]
     fn big_endian_records_developer_fields_and_compressed_headers_are_followed() {
         let stamp = ((start().timestamp() - FIT_EPOCH) as u32).to_be_bytes();
         let mut data = vec![
@@ -368,7 +445,7 @@ pub(crate) mod tests {
         assert_eq!(
             got.found,
             [FitSession {
-                started_at: start(),
+                started_at: Some(start()),
                 distance_m: Some(5000.0),
                 elapsed_s: None,
                 sport: None,

@@ -300,7 +300,7 @@ fn fit_runs(bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreError> {
         .into_iter()
         .filter_map(|session| {
             Some(ImportedRun {
-                started_at: Some(session.started_at),
+                started_at: session.started_at,
                 distance_m: session.distance_m?,
                 duration_s: session.elapsed_s,
                 sport: session.sport.map_or(Sport::Running, Sport::fit),
