@@ -280,6 +280,31 @@ fn a_triathlon_imports_its_run_and_says_what_else_it_held() {
 }
 
 #[test]
+fn a_triathlon_that_an_export_lists_as_a_run_still_imports_its_run_leg_alone() {
+    let file = "python-fitparse/sample_mulitple_header.fit";
+    let bytes = std::fs::read(runs_dir().join(file)).unwrap();
+    let csv = "Activity ID,Activity Date,Activity Type,Activity Gear,Filename\n\
+        1,\"May 27, 2018, 7:33:01 AM\",Run,Racers,activities/1.fit\n";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, body) in [("activities.csv", csv.as_bytes()), ("activities/1.fit", &bytes)] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut zip, body).unwrap();
+    }
+    let mut batch = import::Batch::default();
+    let archive = zip.finish().unwrap().into_inner();
+    batch.add_bytes("export.zip", &archive, &mut |_, _| true).unwrap();
+    let (store, clock) = with_a_pair();
+    let choices = shoe_actions::ImportChoices {
+        walks: false,
+        date: None,
+    };
+    let imported = shoe_actions::import(&store, &clock, &batch, choices).unwrap();
+    assert_eq!(imported.summary.added, 1);
+    let racers = imported.shoes.pairs.iter().find(|p| p.pair.name == "Racers").unwrap();
+    assert_eq!(racers.total_m, 9806, "the run leg's 9.8 km, not the day's 52.5");
+}
+
+#[test]
 fn the_strava_apps_file_imports_the_run_read_before_its_stray_record_and_says_so() {
     let file = "python-fitparse/strava-android-app-201.10-b1218918.fit";
     let line = expected().into_iter().find(|l| l["file"] == file).unwrap();

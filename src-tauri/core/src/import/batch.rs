@@ -194,9 +194,14 @@ impl Batch {
             let row = name
                 .strip_prefix(base.as_str())
                 .and_then(|relative| rows.remove(relative));
+            // The type the export lists (perhaps set right on Strava) stands for a file's one
+            // activity; a multisport file's legs keep their own.
+            let one = self.activities.len() == before + 1;
             for activity in &mut self.activities[before..] {
                 if let Some(row) = &row {
-                    activity.run.sport = row.sport.unwrap_or(activity.run.sport);
+                    if one {
+                        activity.run.sport = row.sport.unwrap_or(activity.run.sport);
+                    }
                     activity.gear.clone_from(&row.gear);
                 }
             }
