@@ -25,18 +25,23 @@ const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 const runs = (n) => plural(n, 'run', 'runs');
 const km = (value, unit) => `${value.toFixed(1)} ${unit}`;
 
-/** What was left out, in words. */
+/** "a", "a and b", "a, b and c". */
+const and = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/** What was left out, one phrase each ("1 run already imported"). */
 function leftOut(summary) {
   return [
-    summary.skipped ? `skipped ${summary.skipped} already there` : '',
-    summary.withoutDistance ? `skipped ${summary.withoutDistance} with no distance` : '',
-    ...summary.otherSports.map((what) => `skipped ${what}: only runs go on running shoes`),
+    summary.skipped ? `${runs(summary.skipped)} already imported` : '',
+    summary.withoutDistance ? `${plural(summary.withoutDistance, 'run', 'runs')} with no distance` : '',
+    summary.otherSports.length ? `${and(summary.otherSports)} (only runs go on running shoes)` : '',
     summary.refusedCount ? `${runs(summary.refusedCount)} refused (${summary.refused.join('; ')})` : '',
     summary.unreadableCount
-      ? `${plural(summary.unreadableCount, 'file', 'files')} could not be read (${summary.unreadable.join('; ')})` : '',
-    summary.cutShort ? 'a file ends early or is damaged: what came before was read' : '',
+      ? `${plural(summary.unreadableCount, 'file', 'files')} that could not be read (${summary.unreadable.join('; ')})` : '',
   ].filter(Boolean);
 }
+
+/** A sentence for a file that ended early, or nothing. */
+const cutShort = (summary) => (summary.cutShort ? ' A file ends early or is damaged: what came before the damage was read.' : '');
 
 /** Where the runs go: one line a pair. */
 const pairLines = (summary) => summary.pairs.map((p) => h('li', { dataset: { pair: p.name } },
@@ -46,14 +51,15 @@ function showResult(imported) {
   render(imported.shoes);
   const left = leftOut(imported);
   const to = imported.pairs.length > 1 ? ` onto ${plural(imported.pairs.length, 'pair', 'pairs')}` : '';
-  els.result.textContent = `Imported ${runs(imported.added)}${to}${left.map((s) => `, ${s}`).join('')}.`;
+  const skipped = left.length ? `; skipped ${left.join('; ')}` : '';
+  els.result.textContent = `Imported ${runs(imported.added)}${to}${skipped}.${cutShort(imported)}`;
 }
 
 function showPreview(staged) {
   els.total.textContent = `${runs(staged.added)}, ${km(staged.distance, staged.unit)}, from ${plural(staged.files, 'file', 'files')}.`;
   els.pairs.replaceChildren(...pairLines(staged));
   const left = leftOut(staged);
-  els.left.textContent = left.length ? `Left out: ${left.join(', ')}.` : '';
+  els.left.textContent = `${left.length ? `Left out: ${left.join('; ')}.` : ''}${cutShort(staged)}`.trim();
   els.dateField.hidden = staged.withoutTime === 0;
   if (staged.withoutTime && !els.date.value) els.date.value = new Date().toLocaleDateString('sv');
   els.confirm.disabled = staged.added === 0;

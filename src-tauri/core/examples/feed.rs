@@ -1,9 +1,10 @@
 //! Feeds one file to the import or the restore path as the app does, then asks for Today, the
 //! month and the history CSV, and prints one line: `refused: …` or `accepted: …`. Used by
-//! `scripts/hostile.sh`: `feed import FILE` or `feed restore FILE`.
+//! `scripts/hostile.sh` and `scripts/bench.sh`: `feed import FILE` (a run file or an export's
+//! zip, read as the app reads a file chosen in its dialog) or `feed restore FILE`.
 
 use backstride_core::shoe_actions::{self, PairInput};
-use backstride_core::{actions, backup, backups, days, files, import, Clock, CoreError, FixedClock, Store};
+use backstride_core::{actions, backup, backups, days, import, Clock, CoreError, FixedClock, Store};
 use chrono::{Datelike, Utc};
 use std::path::Path;
 
@@ -43,16 +44,23 @@ fn import_file(path: &Path, clock: &FixedClock) -> Result<String, String> {
         default: true,
     };
     shoe_actions::add_pair(&store, clock, &pair).map_err(text)?;
-    let bytes = files::read_chosen(path, import::MAX_BYTES as u64).map_err(|e| e.to_string())?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let runs = import::parse(&name, &bytes).map_err(text)?;
-    let imported = shoe_actions::import_runs(&store, clock, &runs).map_err(text)?;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut batch = import::Batch::default();
+    batch.add_opened(&name, file, &mut |_, _| true).map_err(text)?;
+    let choices = shoe_actions::ImportChoices::default();
+    let imported = shoe_actions::import(&store, clock, &batch, choices).map_err(text)?;
+    let summary = imported.summary;
     Ok(format!(
-        "{} runs added, {} already there, {} with no distance",
-        imported.summary.added, imported.summary.skipped, imported.summary.without_distance
+        "{} runs added, {} already there, {} with no distance, {} other activities, {} files unread",
+        summary.added,
+        summary.skipped,
+        summary.without_distance,
+        summary.other_sports.len(),
+        summary.unreadable_count
     ))
 }
 
