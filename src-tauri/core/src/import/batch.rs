@@ -194,13 +194,15 @@ impl Batch {
             let row = name
                 .strip_prefix(base.as_str())
                 .and_then(|relative| rows.remove(relative));
-            // The type the export lists (perhaps set right on Strava) stands for a file's one
-            // activity; a multisport file's legs keep their own.
+            // The type and start the export lists (the type perhaps set right on Strava) stand
+            // for a file's one activity; a multisport file's legs keep their own.
             let one = self.activities.len() == before + 1;
             for activity in &mut self.activities[before..] {
                 if let Some(row) = &row {
                     if one {
                         activity.run.sport = row.sport.unwrap_or(activity.run.sport);
+                        // A track without times takes the start the export lists.
+                        activity.run.started_at = activity.run.started_at.or(row.started_at);
                     }
                     activity.gear.clone_from(&row.gear);
                 }

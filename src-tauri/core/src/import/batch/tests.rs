@@ -165,3 +165,19 @@ fn bombs_and_damage_are_refused_without_reading_them_whole() {
         .unwrap_err();
     assert!(err.to_string().contains("25000"), "{err}");
 }
+
+#[test]
+fn a_track_without_times_takes_the_start_its_export_lists() {
+    let untimed =
+        r#"<gpx version="1.1"><trk><trkseg><trkpt lat="0" lon="0"/><trkpt lat="0.009" lon="0"/></trkseg></trk></gpx>"#;
+    let csv = "Activity ID,Activity Date,Activity Type,Filename\n1,\"Mar 1, 2026, 7:00:00 AM\",Run,activities/1.gpx\n";
+    let zipped = zip_of(&[
+        ("activities.csv", csv.as_bytes().to_vec()),
+        ("activities/1.gpx", untimed.as_bytes().to_vec()),
+        ("activities/2.gpx", untimed.as_bytes().to_vec()),
+    ]);
+    let mut batch = Batch::default();
+    batch.add_bytes("export.zip", &zipped, &mut go).unwrap();
+    let starts: Vec<_> = batch.activities.iter().map(|a| a.run.started_at).collect();
+    assert_eq!(starts, [Some(at(1)), None], "the one not listed still asks for its day");
+}
