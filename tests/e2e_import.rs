@@ -5,13 +5,12 @@
 
 mod support;
 
-use backstride_core::shoe_actions::{self, PairInput};
+use backstride_core::shoe_actions;
 use backstride_core::Store;
 use rusqlite::{Connection, OpenFlags};
 use std::io::Write;
 use std::path::Path;
-use support::{berlin, wait_for, App, Launch};
-use thirtyfour::By;
+use support::{berlin, App, Launch};
 
 const MONDAY: &str = "2026-03-30T18:00:00+02:00";
 const BERLIN: &str = "Europe/Berlin";
@@ -139,53 +138,37 @@ fn expected(gear: &str, default: bool, walks: bool) -> (usize, f64) {
 /// A store with the runner's pair for new runs, named as on Strava.
 fn with_pegasus(dir: &Path) {
     let store = Store::open_in(dir).unwrap();
-    let input = PairInput {
-        name: "Pegasus 39".into(),
-        model: None,
-        start: None,
-        purchased: None,
-        limit: None,
-        default: true,
-    };
-    shoe_actions::add_pair(&store, &berlin("2026-03-30", 18, 0), &input).unwrap();
+    let pair = support::pair_for_new_runs("Pegasus 39");
+    shoe_actions::add_pair(&store, &berlin("2026-03-30", 18, 0), &pair).unwrap();
 }
 
+/// The text of `part` (all of it if `part` is empty) in the first of `items` whose `key` (a
+/// script on `el`) is `name`.
+async fn text_of(app: &App, items: &str, key: &str, name: &str, part: &str) -> String {
+    let script = format!(
+        "const el = [...document.querySelectorAll({items:?})].find(el => {key} === {name:?});\
+         return el ? ({part:?} ? el.querySelector({part:?}) : el).textContent : null;"
+    );
+    let ret = app.driver.execute(&script, vec![]).await.unwrap();
+    ret.json().as_str().unwrap_or_default().to_string()
+}
+
+/// The preview's line for the pair `name`.
 async fn pair_line(app: &App, name: &str) -> String {
-    let script = format!(
-        "const li = [...document.querySelectorAll('#import-pairs li')].find(l => l.dataset.pair === {name:?});\
-         return li ? li.textContent : null;"
-    );
-    let ret = app.driver.execute(&script, vec![]).await.unwrap();
-    ret.json().as_str().unwrap_or_default().to_string()
+    text_of(app, "#import-pairs li", "el.dataset.pair", name, "").await
 }
 
-async fn text(app: &App, id: &str) -> String {
-    app.eval(&format!("document.getElementById('{id}').textContent"))
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
-}
-
-async fn wait_text(app: &App, id: &str, wanted: &str) {
-    wait_for(&format!("#{id} to hold {wanted:?}"), || async {
-        Ok(text(app, id).await.contains(wanted))
-    })
-    .await;
-}
-
-async fn choose(app: &App, file: &Path) {
-    let input = app.driver.find(By::Css("[data-testid='run-import']")).await.unwrap();
-    input.send_keys(file.to_str().unwrap()).await.unwrap();
-}
-
+/// The distance on the Shoes tab's card of the pair `name`.
 async fn card_distance(app: &App, name: &str) -> String {
-    let script = format!(
-        "const card = [...document.querySelectorAll('[data-testid=shoe-card]')].find(c => c.querySelector('h2').textContent === {name:?});\
-         return card ? card.querySelector('[data-testid=shoe-distance]').textContent : null;"
-    );
-    let ret = app.driver.execute(&script, vec![]).await.unwrap();
-    ret.json().as_str().unwrap_or_default().to_string()
+    let card = "[data-testid=shoe-card]";
+    text_of(
+        app,
+        card,
+        "el.querySelector('h2').textContent",
+        name,
+        "[data-testid=shoe-distance]",
+    )
+    .await
 }
 
 #[tokio::test]
@@ -200,7 +183,7 @@ async fn a_strava_export_of_real_files_imports_onto_its_pairs_after_the_preview(
 
     let app = App::launch(Launch::new(&data, MONDAY, BERLIN)).await;
     app.click("[data-testid='nav-shoes']").await;
-    choose(&app, &export).await;
+    app.choose_file("run-import", &export).await;
     app.wait_visible("[data-testid='import-preview']").await;
     assert_eq!(
         pair_line(&app, "Pegasus 39").await,
@@ -218,10 +201,10 @@ async fn a_strava_export_of_real_files_imports_onto_its_pairs_after_the_preview(
     let runs = pegasus_runs + trail_runs;
     let files = ACTIVITIES.iter().filter(|a| a.4.is_some()).count();
     assert_eq!(
-        text(&app, "import-preview-total").await,
+        app.text("#import-preview-total").await,
         format!("{runs} runs, {}, from {files} files.", km(pegasus_m + trail_m))
     );
-    let left = text(&app, "import-preview-left").await;
+    let left = app.text("#import-preview-left").await;
     assert_eq!(
         left,
         "Left out: 1 walk and 1 bike ride (only runs go on running shoes)."
@@ -237,19 +220,20 @@ async fn a_strava_export_of_real_files_imports_onto_its_pairs_after_the_preview(
     // Walks count when ticked, and the preview says so before anything is stored.
     app.click("[data-testid='import-walks']").await;
     let (with_walk, with_walk_m) = expected("Pegasus 39", true, true);
-    wait_text(
-        &app,
-        "import-pairs",
+    app.wait_text(
+        "#import-pairs",
         &format!("Pegasus 39: {with_walk} runs, {}", km(with_walk_m)),
     )
     .await;
     app.click("[data-testid='import-walks']").await;
-    wait_text(&app, "import-pairs", &format!("Pegasus 39: {pegasus_runs} runs")).await;
+    app.wait_text("#import-pairs", &format!("Pegasus 39: {pegasus_runs} runs"))
+        .await;
 
     app.click("[data-testid='import-confirm']").await;
-    wait_text(&app, "import-result", &format!("Imported {runs} runs onto 2 pairs")).await;
+    app.wait_text("#import-result", &format!("Imported {runs} runs onto 2 pairs"))
+        .await;
     assert_eq!(
-        text(&app, "import-result").await,
+        app.text("#import-result").await,
         format!("Imported {runs} runs onto 2 pairs; skipped 1 walk and 1 bike ride (only runs go on running shoes).")
     );
     assert!(
@@ -260,9 +244,10 @@ async fn a_strava_export_of_real_files_imports_onto_its_pairs_after_the_preview(
     assert_eq!(card_distance(&app, "Trail shoes").await, km(trail_m));
 
     // The same export again adds nothing.
-    choose(&app, &export).await;
+    app.choose_file("run-import", &export).await;
     app.wait_visible("[data-testid='import-preview']").await;
-    wait_text(&app, "import-preview-left", &format!("{runs} runs already imported")).await;
+    app.wait_text("#import-preview-left", &format!("{runs} runs already imported"))
+        .await;
     assert_eq!(
         app.attr("[data-testid='import-confirm']", "disabled").await.as_deref(),
         Some("")
@@ -304,9 +289,9 @@ async fn the_preview_of_an_export_in_dark() {
     strava_export(&export);
     let app = App::launch(Launch::new(&data, MONDAY, BERLIN).dark()).await;
     app.click("[data-testid='nav-shoes']").await;
-    choose(&app, &export).await;
+    app.choose_file("run-import", &export).await;
     app.wait_visible("[data-testid='import-preview']").await;
-    wait_text(&app, "import-pairs", "Trail shoes (a new pair)").await;
+    app.wait_text("#import-pairs", "Trail shoes (a new pair)").await;
     app.screenshot("import-preview-dark").await;
     app.quit().await;
 }

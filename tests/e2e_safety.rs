@@ -6,7 +6,7 @@
 
 mod support;
 
-use backstride_core::shoe_actions::{self, PairInput, RunInput};
+use backstride_core::shoe_actions::{self, RunInput};
 use backstride_core::{actions, backups, days, Store};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
@@ -30,15 +30,7 @@ fn used(dir: &Path) -> usize {
         actions::mark(&store, &clock, today.date, item.exercise.id, true).unwrap();
     }
     days::set_note(&store, &clock, today.date, IMG).unwrap();
-    let pair = PairInput {
-        name: "Blue trainers".into(),
-        model: None,
-        start: None,
-        purchased: None,
-        limit: None,
-        default: true,
-    };
-    shoe_actions::add_pair(&store, &clock, &pair).unwrap();
+    shoe_actions::add_pair(&store, &clock, &support::pair_for_new_runs("Blue trainers")).unwrap();
     let run = RunInput {
         date: "2026-03-29".into(),
         distance: Some(12.0),
@@ -52,31 +44,6 @@ fn used(dir: &Path) -> usize {
 fn count(data: &Path, sql: &str) -> i64 {
     let db = Connection::open_with_flags(data.join("backstride.sqlite3"), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     db.query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-async fn choose_file(app: &App, testid: &str, path: &Path) {
-    let input = app
-        .driver
-        .find(By::Css(format!("[data-testid='{testid}']")))
-        .await
-        .unwrap();
-    app.scroll_to(&input).await;
-    input.send_keys(path.to_str().unwrap()).await.unwrap();
-}
-
-async fn text(app: &App, selector: &str) -> String {
-    app.eval(&format!("document.querySelector({selector:?}).textContent"))
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
-}
-
-async fn wait_text(app: &App, selector: &str, part: &str) {
-    wait_for(&format!("{selector} to say {part:?}"), || async {
-        Ok(text(app, selector).await.contains(part))
-    })
-    .await;
 }
 
 async fn hidden(app: &App, selector: &str) -> bool {
@@ -111,9 +78,9 @@ async fn a_backup_restores_into_a_fresh_install_after_a_preview_and_a_bad_file_c
     app.click("[data-testid='nav-settings']").await;
     app.wait_visible("[data-testid='export-backup']").await;
     app.click("[data-testid='export-backup']").await;
-    wait_text(&app, "[data-testid='backup-result']", "Saved to").await;
+    app.wait_text("[data-testid='backup-result']", "Saved to").await;
     app.click("[data-testid='export-csv']").await;
-    wait_text(&app, "[data-testid='backup-result']", ".csv").await;
+    app.wait_text("[data-testid='backup-result']", ".csv").await;
     app.quit().await;
     let backup = exports.join("backstride-backup-2026-03-30.json");
     assert!(
@@ -138,8 +105,8 @@ async fn a_backup_restores_into_a_fresh_install_after_a_preview_and_a_bad_file_c
     assert!(!all_done(&app).await);
     app.click("[data-testid='nav-settings']").await;
     app.wait_visible("[data-testid='import-backup']").await;
-    choose_file(&app, "import-backup", &bad).await;
-    wait_text(&app, "#backup-error", "cannot be restored").await;
+    app.choose_file("import-backup", &bad).await;
+    app.wait_text("#backup-error", "cannot be restored").await;
     assert!(
         hidden(&app, "[data-testid='restore-preview']").await,
         "no preview of a bad file"
@@ -150,14 +117,15 @@ async fn a_backup_restores_into_a_fresh_install_after_a_preview_and_a_bad_file_c
         "the bad file changed nothing"
     );
 
-    choose_file(&app, "import-backup", &backup).await;
+    app.choose_file("import-backup", &backup).await;
     app.wait_visible("[data-testid='restore-preview']").await;
-    let summary = text(&app, "#restore-summary").await;
+    let summary = app.text("#restore-summary").await;
     assert!(summary.contains(&format!("{exercises} exercises done")), "{summary}");
     assert!(summary.contains("1 pair of shoes, 1 run"), "{summary}");
     app.screenshot("settings-restore-preview-light").await;
     app.click("[data-testid='restore-confirm']").await;
-    wait_text(&app, "[data-testid='backup-result']", "Restored the backup").await;
+    app.wait_text("[data-testid='backup-result']", "Restored the backup")
+        .await;
     app.click("[data-testid='nav-today']").await;
     wait_for("Monday to show as done", || async { Ok(all_done(&app).await) }).await;
     app.click("[data-testid='nav-calendar']").await;
@@ -200,7 +168,7 @@ async fn a_damaged_data_file_is_moved_aside_and_the_backup_from_before_brings_th
 
     let app = App::launch(Launch::new(dir.path(), MONDAY, BERLIN)).await;
     app.wait_visible("[data-testid='damaged-notice']").await;
-    let notice = text(&app, "[data-testid='damaged-notice']").await;
+    let notice = app.text("[data-testid='damaged-notice']").await;
     assert!(
         notice.contains("backstride-damaged-20261130") || notice.contains("backstride-damaged-2026"),
         "{notice}"
@@ -222,7 +190,8 @@ async fn a_damaged_data_file_is_moved_aside_and_the_backup_from_before_brings_th
     app.click("[data-testid='restore-latest']").await;
     app.wait_visible("[data-testid='restore-preview']").await;
     app.click("[data-testid='restore-confirm']").await;
-    wait_text(&app, "[data-testid='backup-result']", "Restored the backup").await;
+    app.wait_text("[data-testid='backup-result']", "Restored the backup")
+        .await;
     app.click("[data-testid='nav-today']").await;
     wait_for("Monday to be back", || async { Ok(all_done(&app).await) }).await;
     assert!(

@@ -172,14 +172,7 @@ async fn runs_import_from_a_gpx_file_once_and_a_broken_file_imports_nothing() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open_in(&dir.path().join("data")).unwrap();
-        let input = PairInput {
-            name: "Blue".into(),
-            model: None,
-            start: None,
-            purchased: None,
-            limit: None,
-            default: true,
-        };
+        let input = support::pair_for_new_runs("Blue");
         shoe_actions::add_pair(&store, &berlin("2026-03-30", 18, 0), &input).unwrap();
     }
     // 8 km due north from the equator: 8000 m / 6371008.8 m in degrees of latitude.

@@ -81,6 +81,18 @@ pub fn berlin(date: &str, hour: u32, minute: u32) -> backstride_core::FixedClock
     }
 }
 
+/// A pair named `name` for new runs, with the usual limit.
+pub fn pair_for_new_runs(name: &str) -> backstride_core::shoe_actions::PairInput {
+    backstride_core::shoe_actions::PairInput {
+        name: name.into(),
+        model: None,
+        start: None,
+        purchased: None,
+        limit: None,
+        default: true,
+    }
+}
+
 /// Polls `check` until it returns true; fails the test with `what` after [`WAIT`].
 pub async fn wait_for<F, Fut>(what: &str, mut check: F)
 where
@@ -305,6 +317,38 @@ impl App {
             Ok(self.attr(selector, attr).await.as_deref() == Some(value))
         })
         .await;
+    }
+
+    /// The text of the element matching CSS `selector`; empty if there is none.
+    pub async fn text(&self, selector: &str) -> String {
+        self.eval(&format!("document.querySelector({selector:?})?.textContent"))
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Waits until the element matching CSS `selector` says `part`.
+    pub async fn wait_text(&self, selector: &str, part: &str) {
+        wait_for(&format!("{selector} to say {part:?}"), || async {
+            Ok(self.text(selector).await.contains(part))
+        })
+        .await;
+    }
+
+    /// Puts the file at `path` on the file input `data-testid` = `testid`, as WebDriver chooses
+    /// a file: without the platform's dialog.
+    pub async fn choose_file(&self, testid: &str, path: &Path) {
+        let input = self
+            .driver
+            .find(By::Css(format!("[data-testid='{testid}']")))
+            .await
+            .expect("the file input");
+        self.scroll_to(&input).await;
+        input
+            .send_keys(path.to_str().expect("a UTF-8 path"))
+            .await
+            .expect("choosing the file");
     }
 
     /// Evaluates a JavaScript expression in the page.
