@@ -336,14 +336,10 @@ impl App {
         .await;
     }
 
-    /// Puts the file at `path` on the file input `data-testid` = `testid`, as WebDriver chooses
-    /// a file: without the platform's dialog.
+    /// Puts the file at `path` on the file input `data-testid` = `testid` once it is on screen,
+    /// as WebDriver chooses a file: without the platform's dialog.
     pub async fn choose_file(&self, testid: &str, path: &Path) {
-        let input = self
-            .driver
-            .find(By::Css(format!("[data-testid='{testid}']")))
-            .await
-            .expect("the file input");
+        let input = self.one(testid).await;
         self.scroll_to(&input).await;
         input
             .send_keys(path.to_str().expect("a UTF-8 path"))
