@@ -260,9 +260,22 @@ impl App {
         panic!("{selector} vanished")
     }
 
-    /// Clicks the element matching CSS `selector`, scrolled into view; if the UI redraws it
-    /// between finding and clicking, finds it again.
+    /// Clicks the element matching CSS `selector` once it is laid out outside any hidden screen
+    /// (a screen still loading shows nothing to tap), scrolled into view; if the UI redraws it between finding and
+    /// clicking, finds it again.
     pub async fn click(&self, selector: &str) {
+        wait_for(&format!("{selector} to be on screen"), || async {
+            let shown = self
+                .driver
+                .execute(
+                    "const el = document.querySelector(arguments[0]);\
+                     return !!el && !el.closest('[hidden]') && el.getClientRects().length > 0;",
+                    vec![serde_json::json!(selector)],
+                )
+                .await?;
+            Ok(shown.json().as_bool() == Some(true))
+        })
+        .await;
         let start = Instant::now();
         loop {
             let attempt = async {
