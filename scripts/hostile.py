@@ -24,7 +24,7 @@ ZONE = "Europe/Berlin"
 
 # --- FIT ---------------------------------------------------------------------------------------
 
-# FIT's CRC-16 from the FIT SDK: the nibble table src-tauri/core/src/fit.rs uses.
+# FIT's CRC-16 from the FIT SDK: the nibble table src-tauri/core/src/shoes/import/fit.rs uses.
 NIBBLES = (
     0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
     0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01, 0x8801, 0x4400,

@@ -6,19 +6,19 @@ use crate::environment::Settings;
 use crate::error::ShellError;
 use crate::importing::Importing;
 use crate::lock::DataLock;
-use backstride_core::actions::Reminders;
+use backstride_core::routine::actions::Reminders;
 use backstride_core::appearance::{self, Theme};
+use backstride_core::backup::folder::{AutoBackup, SetAside};
 use backstride_core::backup::{self, Staged, Summary};
-use backstride_core::backups::{self, AutoBackup, SetAside};
-use backstride_core::days::{self, CalendarSettings, DayDetail, Month};
+use backstride_core::calendar::days::{self, CalendarSettings, DayDetail, Month};
 use backstride_core::input::{self, whole};
-use backstride_core::plan::Plan;
-use backstride_core::progression::DoseChange;
-use backstride_core::readiness::{self, Readiness};
+use backstride_core::routine::plan::Plan;
+use backstride_core::routine::progression::DoseChange;
+use backstride_core::routine::readiness::{self, Readiness};
 use backstride_core::reminders::{Reminder, ReminderSettings};
-use backstride_core::shoe_actions::{self, PairInput, PromptAnswer, RunInput, ShoesView};
+use backstride_core::shoes::{self, actions::{PairInput, PromptAnswer, RunInput, ShoesView}};
 use backstride_core::shoes::{Level, Unit};
-use backstride_core::{actions, Clock, CoreError, RunningClock, Store, Today};
+use backstride_core::{routine::actions, Clock, CoreError, RunningClock, Store, Today};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
@@ -314,47 +314,47 @@ impl Backend {
 
     /// The Shoes screen.
     pub fn shoes(&self) -> Result<ShoesView, ShellError> {
-        self.with(|store, clock| shoe_actions::view(store, clock))
+        self.with(|store, clock| shoes::actions::view(store, clock))
     }
 
     /// Adds a pair.
     pub fn add_pair(&self, input: &PairInput) -> Result<ShoesView, ShellError> {
-        self.change(|store, clock| shoe_actions::add_pair(store, clock, input))
+        self.change(|store, clock| shoes::actions::add_pair(store, clock, input))
     }
 
     /// Changes a pair.
     pub fn edit_pair(&self, id: f64, input: &PairInput) -> Result<ShoesView, ShellError> {
         let id = whole(id).ok_or(CoreError::UnknownPair)?;
-        self.change(|store, clock| shoe_actions::edit_pair(store, clock, id, input))
+        self.change(|store, clock| shoes::actions::edit_pair(store, clock, id, input))
     }
 
     /// Retires a pair or brings it back.
     pub fn retire_pair(&self, id: f64, retired: bool) -> Result<ShoesView, ShellError> {
         let id = whole(id).ok_or(CoreError::UnknownPair)?;
-        self.change(|store, clock| shoe_actions::retire_pair(store, clock, id, retired))
+        self.change(|store, clock| shoes::actions::retire_pair(store, clock, id, retired))
     }
 
     /// Answers a pair's wear prompt.
     pub fn answer_shoe_prompt(&self, id: f64, answer: PromptAnswer) -> Result<ShoesView, ShellError> {
         let id = whole(id).ok_or(CoreError::UnknownPair)?;
-        self.change(|store, clock| shoe_actions::answer_prompt(store, clock, id, answer))
+        self.change(|store, clock| shoes::actions::answer_prompt(store, clock, id, answer))
     }
 
     /// Logs a run.
     pub fn add_run(&self, input: &RunInput) -> Result<ShoesView, ShellError> {
-        self.change(|store, clock| shoe_actions::add_run(store, clock, input))
+        self.change(|store, clock| shoes::actions::add_run(store, clock, input))
     }
 
     /// Changes a run.
     pub fn edit_run(&self, id: f64, input: &RunInput) -> Result<ShoesView, ShellError> {
         let id = whole(id).ok_or(CoreError::BadRun("That run no longer exists."))?;
-        self.change(|store, clock| shoe_actions::edit_run(store, clock, id, input))
+        self.change(|store, clock| shoes::actions::edit_run(store, clock, id, input))
     }
 
     /// Deletes a run.
     pub fn delete_run(&self, id: f64) -> Result<ShoesView, ShellError> {
         let id = whole(id).ok_or(CoreError::BadRun("That run no longer exists."))?;
-        self.change(|store, clock| shoe_actions::delete_run(store, clock, id))
+        self.change(|store, clock| shoes::actions::delete_run(store, clock, id))
     }
 
     /// Chooses the colour theme: `system`, `light` or `dark`.
@@ -366,16 +366,16 @@ impl Backend {
     /// Chooses km (`km`) or miles (`mi`).
     pub fn set_unit(&self, unit: &str) -> Result<ShoesView, ShellError> {
         let unit = input::unit(unit)?;
-        self.change(|store, clock| shoe_actions::set_unit(store, clock, unit))
+        self.change(|store, clock| shoes::actions::set_unit(store, clock, unit))
     }
 
     /// The automatic backups and what start-up did with a damaged data file.
     pub fn backups(&self) -> Result<BackupsView, ShellError> {
         let ready = self.ready()?;
         Ok(BackupsView {
-            autos: backups::autos(&ready.data_dir),
-            folder: ready.data_dir.join(backups::FOLDER).display().to_string(),
-            damaged: backups::set_aside(&ready.data_dir),
+            autos: backup::folder::autos(&ready.data_dir),
+            folder: ready.data_dir.join(backup::folder::FOLDER).display().to_string(),
+            damaged: backup::folder::set_aside(&ready.data_dir),
         })
     }
 
@@ -388,13 +388,13 @@ impl Backend {
         let (name, kept) = match kind {
             "json" => {
                 let name = format!("backstride-backup-{today}.json");
-                let kept = backups::save_backup(&ready.data_dir, &name, &store, &ready.clock)?;
+                let kept = backup::folder::save_backup(&ready.data_dir, &name, &store, &ready.clock)?;
                 (name, kept)
             }
             "csv" => {
                 let name = format!("backstride-history-{today}.csv");
                 let text = backup::history_csv(&store, &ready.clock)?;
-                let kept = backups::save(&ready.data_dir, &name, text.as_bytes())?;
+                let kept = backup::folder::save(&ready.data_dir, &name, text.as_bytes())?;
                 (name, kept)
             }
             _ => return Err(CoreError::BadValue("Export a backup (json) or the history (csv).").into()),
@@ -416,7 +416,7 @@ impl Backend {
 
     /// Previews the automatic backup called `name`.
     pub fn preview_auto_backup(&self, name: &str) -> Result<Preview, ShellError> {
-        let bytes = backups::read_auto(&self.ready()?.data_dir, name)?;
+        let bytes = backup::folder::read_auto(&self.ready()?.data_dir, name)?;
         self.preview_backup(&bytes)
     }
 
@@ -439,11 +439,11 @@ impl Backend {
         let dir = &self.ready()?.data_dir;
         let previous = self.change(|store, clock| {
             let name = format!("before-restore-{}.json", clock.now().format("%Y%m%d-%H%M%S"));
-            let previous = backups::save_backup(dir, &name, store, clock)?;
+            let previous = backup::folder::save_backup(dir, &name, store, clock)?;
             backup::restore(store, &staged)?;
             Ok(previous)
         })?;
-        backups::release(dir)?;
+        backup::folder::release(dir)?;
         Ok(Restored {
             summary: staged.summary,
             previous: previous.display().to_string(),
@@ -453,14 +453,14 @@ impl Backend {
     /// Dismisses the notice of a damaged data file: the backups from before it are rotated
     /// like the others from now on.
     pub fn dismiss_damage(&self) -> Result<BackupsView, ShellError> {
-        backups::release(&self.ready()?.data_dir)?;
+        backup::folder::release(&self.ready()?.data_dir)?;
         self.backups()
     }
 
     /// Writes today's automatic backup; a failure is logged and tried again after the next change.
     pub fn write_auto_backup(&self) {
         let Ok(ready) = self.ready() else { return };
-        if let Err(error) = backups::write_auto(&ready.data_dir, &ready.store(), &ready.clock) {
+        if let Err(error) = backup::folder::write_auto(&ready.data_dir, &ready.store(), &ready.clock) {
             eprintln!("backstride: the automatic backup failed: {error}");
         }
     }
@@ -472,8 +472,8 @@ impl Backend {
             if !store.reminder_settings()?.shoe_prompts {
                 return Ok(Vec::new());
             }
-            let unit = shoe_actions::unit(store)?;
-            let due = shoe_actions::take_shoe_notifications(store, clock)?;
+            let unit = shoes::actions::unit(store)?;
+            let due = shoes::actions::take_shoe_notifications(store, clock)?;
             Ok(due.into_iter().map(|w| shoe_text(&w, unit)).collect())
         });
         taken.unwrap_or_else(|error| {
@@ -595,7 +595,7 @@ impl Ready {
             None => RunningClock::system(zone),
         };
         let dir = data_dir.ok_or("Backstride could not find a folder to keep its data in.")?;
-        let store = backups::open(&dir, clock.now()).map_err(|e| e.to_string())?;
+        let store = backup::folder::open(&dir, clock.now()).map_err(|e| e.to_string())?;
         Ok(Self {
             store: Mutex::new(store),
             clock,

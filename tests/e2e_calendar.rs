@@ -3,8 +3,8 @@
 
 mod support;
 
-use backstride_core::checkin::Area;
-use backstride_core::{actions, days, Clock, Store};
+use backstride_core::routine::checkin::Area;
+use backstride_core::{routine::actions, calendar::days, Clock, Store};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::HashMap;
 use std::path::Path;

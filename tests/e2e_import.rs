@@ -5,7 +5,7 @@
 
 mod support;
 
-use backstride_core::shoe_actions;
+use backstride_core::shoes;
 use backstride_core::Store;
 use rusqlite::{Connection, OpenFlags};
 use std::io::Write;
@@ -139,7 +139,7 @@ fn expected(gear: &str, default: bool, walks: bool) -> (usize, f64) {
 fn with_pegasus(dir: &Path) {
     let store = Store::open_in(dir).unwrap();
     let pair = support::pair_for_new_runs("Pegasus 39");
-    shoe_actions::add_pair(&store, &berlin("2026-03-30", 18, 0), &pair).unwrap();
+    shoes::actions::add_pair(&store, &berlin("2026-03-30", 18, 0), &pair).unwrap();
 }
 
 /// The text of `part` (all of it if `part` is empty) in the first of `items` whose `key` (a

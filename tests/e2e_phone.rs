@@ -5,9 +5,9 @@
 
 mod support;
 
-use backstride_core::checkin::Area;
-use backstride_core::shoe_actions::{self, PairInput, RunInput};
-use backstride_core::{actions, Clock, Store};
+use backstride_core::routine::checkin::Area;
+use backstride_core::shoes::{self, actions::{PairInput, RunInput}};
+use backstride_core::{routine::actions, Clock, Store};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use support::{berlin, App, Launch};
@@ -43,7 +43,7 @@ fn seed(dir: &Path) {
         limit: Some(800.0),
         default: true,
     };
-    let id = shoe_actions::add_pair(&store, &today, &pair).unwrap().pairs[0].pair.id;
+    let id = shoes::actions::add_pair(&store, &today, &pair).unwrap().pairs[0].pair.id;
     for km in [350.0, 340.0] {
         let run = RunInput {
             date: "2026-04-18".into(),
@@ -51,7 +51,7 @@ fn seed(dir: &Path) {
             minutes: None,
             pair_id: Some(id),
         };
-        shoe_actions::add_run(&store, &today, &run).unwrap();
+        shoes::actions::add_run(&store, &today, &run).unwrap();
     }
 }
 

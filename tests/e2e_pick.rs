@@ -5,7 +5,7 @@
 
 mod support;
 
-use backstride_core::{actions, backups, Store};
+use backstride_core::{routine::actions, backup, Store};
 use std::process::Command;
 use support::{berlin, wait_for, App, Launch};
 use thirtyfour::By;
@@ -31,7 +31,7 @@ async fn a_backup_chosen_in_the_open_dialog_is_read_by_the_app_and_restored() {
         for item in today.items.iter().take(3) {
             actions::mark(&store, &clock, today.date, item.exercise.id, true).unwrap();
         }
-        backups::save_backup(elsewhere.path(), "monday.json", &store, &clock).unwrap()
+        backup::folder::save_backup(elsewhere.path(), "monday.json", &store, &clock).unwrap()
     };
 
     let dir = tempfile::tempdir().unwrap();

@@ -4,7 +4,7 @@
 
 mod support;
 
-use backstride_core::{actions, Clock, Store};
+use backstride_core::{routine::actions, Clock, Store};
 use std::path::Path;
 use std::time::Duration;
 use support::bus::Bus;
@@ -139,7 +139,7 @@ async fn a_shoe_prompt_is_sent_once_when_a_run_crosses_85_percent() {
     {
         let store = Store::open_in(&data).unwrap();
         let c = berlin("2026-03-31", 18, 0);
-        let pair = backstride_core::shoe_actions::PairInput {
+        let pair = backstride_core::shoes::actions::PairInput {
             name: "Blue trainers".into(),
             model: None,
             start: Some(80.0),
@@ -147,7 +147,7 @@ async fn a_shoe_prompt_is_sent_once_when_a_run_crosses_85_percent() {
             limit: Some(100.0),
             default: true,
         };
-        backstride_core::shoe_actions::add_pair(&store, &c, &pair).unwrap();
+        backstride_core::shoes::actions::add_pair(&store, &c, &pair).unwrap();
     }
     let bus = Bus::start(dir.path());
     // Tuesday evening: a rest day, so no routine reminder comes in the way.

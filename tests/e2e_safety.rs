@@ -6,8 +6,8 @@
 
 mod support;
 
-use backstride_core::shoe_actions::{self, RunInput};
-use backstride_core::{actions, backups, days, Store};
+use backstride_core::shoes::{self, actions::{RunInput}};
+use backstride_core::{routine::actions, backup, calendar::days, Store};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -30,14 +30,14 @@ fn used(dir: &Path) -> usize {
         actions::mark(&store, &clock, today.date, item.exercise.id, true).unwrap();
     }
     days::set_note(&store, &clock, today.date, IMG).unwrap();
-    shoe_actions::add_pair(&store, &clock, &support::pair_for_new_runs("Blue trainers")).unwrap();
+    shoes::actions::add_pair(&store, &clock, &support::pair_for_new_runs("Blue trainers")).unwrap();
     let run = RunInput {
         date: "2026-03-29".into(),
         distance: Some(12.0),
         minutes: None,
         pair_id: None,
     };
-    shoe_actions::add_run(&store, &clock, &run).unwrap();
+    shoes::actions::add_run(&store, &clock, &run).unwrap();
     today.items.len()
 }
 
@@ -154,7 +154,7 @@ async fn a_damaged_data_file_is_moved_aside_and_the_backup_from_before_brings_th
     let exercises = used(dir.path());
     {
         let store = Store::open_in(dir.path()).unwrap();
-        backups::write_auto(dir.path(), &store, &berlin("2026-03-30", 9, 0)).unwrap();
+        backup::folder::write_auto(dir.path(), &store, &berlin("2026-03-30", 9, 0)).unwrap();
     }
     let garbage = b"SQLite format 3\0"
         .iter()

@@ -4,7 +4,7 @@
 
 mod support;
 
-use backstride_core::shoe_actions::{self, PairInput, RunInput};
+use backstride_core::shoes::{self, actions::{PairInput, RunInput}};
 use backstride_core::{Clock, Store};
 use rusqlite::{Connection, OpenFlags};
 use support::{berlin, App, Launch};
@@ -137,7 +137,7 @@ async fn the_shoes_tab_shows_pairs_at_different_wear_in_light_and_dark() {
                 limit: Some(*limit),
                 default: true,
             };
-            let view = shoe_actions::add_pair(&store, &c, &input).unwrap();
+            let view = shoes::actions::add_pair(&store, &c, &input).unwrap();
             let id = view.pairs.iter().find(|w| w.pair.name == *name).unwrap().pair.id;
             for km in *runs {
                 let run = RunInput {
@@ -146,10 +146,10 @@ async fn the_shoes_tab_shows_pairs_at_different_wear_in_light_and_dark() {
                     minutes: None,
                     pair_id: Some(id),
                 };
-                shoe_actions::add_run(&store, &c, &run).unwrap();
+                shoes::actions::add_run(&store, &c, &run).unwrap();
             }
             if i == 3 {
-                shoe_actions::retire_pair(&store, &c, id, true).unwrap();
+                shoes::actions::retire_pair(&store, &c, id, true).unwrap();
             }
         }
     }
@@ -173,7 +173,7 @@ async fn runs_import_from_a_gpx_file_once_and_a_broken_file_imports_nothing() {
     {
         let store = Store::open_in(&dir.path().join("data")).unwrap();
         let input = support::pair_for_new_runs("Blue");
-        shoe_actions::add_pair(&store, &berlin("2026-03-30", 18, 0), &input).unwrap();
+        shoes::actions::add_pair(&store, &berlin("2026-03-30", 18, 0), &input).unwrap();
     }
     // 8 km due north from the equator: 8000 m / 6371008.8 m in degrees of latitude.
     let gpx = dir.path().join("Sunday long run.gpx");

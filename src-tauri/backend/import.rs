@@ -4,9 +4,9 @@
 use super::Backend;
 use crate::error::ShellError;
 use crate::importing::ImportPreview;
-use backstride_core::import::Batch;
+use backstride_core::shoes::import::Batch;
 use backstride_core::input;
-use backstride_core::shoe_actions::{self, ImportChoices, Imported};
+use backstride_core::shoes::{self, actions::{ImportChoices, Imported}};
 use backstride_core::CoreError;
 use std::fs::File;
 use std::path::Path;
@@ -42,7 +42,7 @@ impl Backend {
     pub fn preview_import(&self, token: f64, walks: bool, date: Option<&str>) -> Result<ImportPreview, ShellError> {
         let (token, choices) = (whole_token(token)?, self.choices(walks, date)?);
         self.importing.with(token, false, |batch| {
-            self.with(|store, clock| shoe_actions::preview(store, clock, batch, choices))
+            self.with(|store, clock| shoes::actions::preview(store, clock, batch, choices))
                 .map(|summary| preview(token, summary, batch))
         })
     }
@@ -51,7 +51,7 @@ impl Backend {
     pub fn import_runs(&self, token: f64, walks: bool, date: Option<&str>) -> Result<Imported, ShellError> {
         let (token, choices) = (whole_token(token)?, self.choices(walks, date)?);
         self.importing.with(token, true, |batch| {
-            self.change(|store, clock| shoe_actions::import(store, clock, batch, choices))
+            self.change(|store, clock| shoes::actions::import(store, clock, batch, choices))
         })
     }
 
@@ -76,7 +76,7 @@ impl Backend {
         read(&mut batch, &mut |done, total| self.importing.step(done, total))?;
         drop(reading);
         let choices = self.choices(walks, None)?;
-        let summary = self.with(|store, clock| shoe_actions::preview(store, clock, &batch, choices))?;
+        let summary = self.with(|store, clock| shoes::actions::preview(store, clock, &batch, choices))?;
         let shown = preview(0, summary, &batch);
         Ok(ImportPreview {
             token: self.importing.keep(batch),
@@ -90,7 +90,7 @@ impl Backend {
     }
 }
 
-fn preview(token: u64, summary: shoe_actions::ImportSummary, batch: &Batch) -> ImportPreview {
+fn preview(token: u64, summary: shoes::actions::ImportSummary, batch: &Batch) -> ImportPreview {
     ImportPreview {
         token,
         confirm: batch.archive || summary.without_time > 0,

@@ -2,7 +2,7 @@
 //! typed errors for bad values, backups, imports and the reminder bookkeeping.
 
 use super::*;
-use backstride_core::progression::Rating;
+use backstride_core::routine::progression::Rating;
 use backstride_core::today::SessionState;
 use serde_json::Value;
 
@@ -155,7 +155,7 @@ fn the_plan_round_trips_through_settings() {
     let mut plan = backend.settings().unwrap().plan;
     assert_eq!(plan, Plan::default());
     plan.per_week = 2;
-    plan.mode = backstride_core::plan::PlanMode::Flexible;
+    plan.mode = backstride_core::routine::plan::PlanMode::Flexible;
     backend.save_plan(&plan).unwrap();
     assert_eq!(backend.settings().unwrap().plan, plan);
     let json: Value = serde_json::to_value(backend.settings().unwrap()).unwrap();

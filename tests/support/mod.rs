@@ -82,8 +82,8 @@ pub fn berlin(date: &str, hour: u32, minute: u32) -> backstride_core::FixedClock
 }
 
 /// A pair named `name` for new runs, with the usual limit.
-pub fn pair_for_new_runs(name: &str) -> backstride_core::shoe_actions::PairInput {
-    backstride_core::shoe_actions::PairInput {
+pub fn pair_for_new_runs(name: &str) -> backstride_core::shoes::actions::PairInput {
+    backstride_core::shoes::actions::PairInput {
         name: name.into(),
         model: None,
         start: None,

@@ -5,8 +5,8 @@
 #[path = "support/ten_years.rs"]
 mod ten_years;
 
-use backstride_core::session::{self, Inputs};
-use backstride_core::{calendar, shoe_actions, streak, FixedClock, Store, Today};
+use backstride_core::routine::session::{self, Inputs};
+use backstride_core::{calendar, shoes, calendar::streak, FixedClock, Store, Today};
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::collections::{HashMap, HashSet};
@@ -53,7 +53,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| calendar::days(black_box(&history), first, last, today))
     });
     c.bench_function("shoe totals over ten years", |b| {
-        b.iter(|| shoe_actions::wear_all(black_box(&store), today))
+        b.iter(|| shoes::actions::wear_all(black_box(&store), today))
     });
     c.bench_function("read ten years of history from SQLite", |b| {
         b.iter(|| store.history(black_box(today)))

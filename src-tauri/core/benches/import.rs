@@ -4,8 +4,8 @@
 #[path = "support/export.rs"]
 mod export;
 
-use backstride_core::import::Batch;
-use backstride_core::shoe_actions::{self, ImportChoices};
+use backstride_core::shoes::import::Batch;
+use backstride_core::shoes::{self, actions::{ImportChoices}};
 use backstride_core::{FixedClock, Store};
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
@@ -40,13 +40,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("read the zip and its files", |b| b.iter(|| read(black_box(&archive))));
     group.bench_function("preview it", |b| {
         let store = Store::open_in_memory().expect("store");
-        b.iter(|| shoe_actions::preview(&store, &clock, black_box(&batch), choices).expect("preview"))
+        b.iter(|| shoes::actions::preview(&store, &clock, black_box(&batch), choices).expect("preview"))
     });
     group.bench_function("store its runs on their pairs", |b| {
         b.iter_batched(
             || Store::open_in_memory().expect("store"),
             |store| {
-                let imported = shoe_actions::import(&store, &clock, &batch, choices).expect("import");
+                let imported = shoes::actions::import(&store, &clock, &batch, choices).expect("import");
                 assert_eq!(imported.summary.added, ACTIVITIES - ACTIVITIES / 10);
             },
             BatchSize::PerIteration,

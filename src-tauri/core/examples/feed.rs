@@ -3,8 +3,8 @@
 //! `scripts/hostile.sh` and `scripts/bench.sh`: `feed import FILE` (a run file or an export's
 //! zip, read as the app reads a file chosen in its dialog) or `feed restore FILE`.
 
-use backstride_core::shoe_actions::{self, PairInput};
-use backstride_core::{actions, backup, backups, days, import, Clock, CoreError, FixedClock, Store};
+use backstride_core::shoes::{self, actions::{PairInput}};
+use backstride_core::{routine::actions, backup, calendar::days, shoes::import, Clock, CoreError, FixedClock, Store};
 use chrono::{Datelike, Utc};
 use std::path::Path;
 
@@ -43,7 +43,7 @@ fn import_file(path: &Path, clock: &FixedClock) -> Result<String, String> {
         limit: None,
         default: true,
     };
-    shoe_actions::add_pair(&store, clock, &pair).map_err(text)?;
+    shoes::actions::add_pair(&store, clock, &pair).map_err(text)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -51,8 +51,8 @@ fn import_file(path: &Path, clock: &FixedClock) -> Result<String, String> {
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let mut batch = import::Batch::default();
     batch.add_opened(&name, file, &mut |_, _| true).map_err(text)?;
-    let choices = shoe_actions::ImportChoices::default();
-    let imported = shoe_actions::import(&store, clock, &batch, choices).map_err(text)?;
+    let choices = shoes::actions::ImportChoices::default();
+    let imported = shoes::actions::import(&store, clock, &batch, choices).map_err(text)?;
     let summary = imported.summary;
     Ok(format!(
         "{} runs added, {} already there, {} with no distance, {} other activities, {} files unread",
@@ -66,7 +66,7 @@ fn import_file(path: &Path, clock: &FixedClock) -> Result<String, String> {
 
 fn restore_file(path: &Path, clock: &FixedClock) -> Result<String, String> {
     let store = store()?;
-    let bytes = backups::read_backup(path).map_err(text)?;
+    let bytes = backup::folder::read_backup(path).map_err(text)?;
     let staged = backup::read(&bytes, clock.today()).map_err(text)?;
     drop(bytes);
     backup::restore(&store, &staged).map_err(text)?;

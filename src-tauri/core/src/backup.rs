@@ -4,6 +4,7 @@
 
 mod checks;
 mod csv;
+pub mod folder;
 mod reader;
 
 pub use csv::history_csv;

@@ -1,8 +1,13 @@
 //! Day states for the streak calendar, derived from the history: done, partial, missed,
 //! frozen, paused, rest, recovery, today, planned, or none (before the app was used).
-//! Each month's freeze budget is spent, in date order, on its missed planned days.
+//! Each month's freeze budget is spent, in date order, on its missed planned days. The
+//! calendar's other parts: the history they come from, the streak, and the calendar's actions.
 
-use crate::history::History;
+pub mod days;
+pub mod history;
+pub mod streak;
+
+use crate::calendar::history::History;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
@@ -119,7 +124,7 @@ pub fn last_of_month(date: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::DayFacts;
+    use crate::calendar::history::DayFacts;
     use crate::testing::{day, done, recovery};
 
     fn states(h: &History, from: &str, to: &str, today: &str) -> Vec<DayState> {

@@ -2,11 +2,11 @@
 //! of day and the names of choices. Each refusal says what was expected.
 
 use crate::appearance::Theme;
-use crate::checkin::Area;
-use crate::days::WeekStart;
+use crate::routine::checkin::Area;
+use crate::calendar::days::WeekStart;
 use crate::error::CoreError;
-use crate::progression::Rating;
-use crate::readiness::Question;
+use crate::routine::progression::Rating;
+use crate::routine::readiness::Question;
 use crate::shoes::Unit;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 

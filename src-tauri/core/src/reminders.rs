@@ -4,8 +4,8 @@
 //! and no nudge on a day the back is sore (a check-in of 4 or more).
 
 use crate::calendar::{self, DayState};
-use crate::history::History;
-use crate::plan::{week_start, PlanMode};
+use crate::calendar::history::History;
+use crate::routine::plan::{week_start, PlanMode};
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeDelta, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -192,7 +192,7 @@ pub fn first_valid_instant(zone: Tz, date: NaiveDate, time: NaiveTime) -> DateTi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Plan, WeekdaySet};
+    use crate::routine::plan::{Plan, WeekdaySet};
     use crate::testing::{day, done, recovery};
 
     fn time(h: u32, m: u32) -> NaiveTime {

@@ -1,6 +1,10 @@
 //! Running shoes: pairs, their mileage, and when to say "wearing out" (85 % of the limit) or
 //! "replace now" (100 %, or older than the age limit). Distances are whole metres, so km and
-//! mi are only how they are shown and typed, and never drift.
+//! mi are only how they are shown and typed, and never drift. What the runner does with them
+//! is in `actions`; runs read from watches' and apps' files in `import`.
+
+pub mod actions;
+pub mod import;
 
 use crate::error::CoreError;
 use chrono::{Months, NaiveDate};

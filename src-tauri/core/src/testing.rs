@@ -1,9 +1,9 @@
 //! Helpers shared by the core's unit tests.
 
-use crate::catalogue;
+use crate::routine::catalogue;
 use crate::clock::FixedClock;
-use crate::history::DayFacts;
-use crate::session::Planned;
+use crate::calendar::history::DayFacts;
+use crate::routine::session::Planned;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 /// A date from `YYYY-MM-DD`.

@@ -4,18 +4,18 @@
 //! path that needs it (Today, marking, the calendar's late log, reminders).
 
 use crate::appearance::{self, Theme};
-use crate::checkin::{self, Advice, Area, CheckIn};
+use crate::routine::checkin::{self, Advice, Area, CheckIn};
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::exercise::{Category, Dose, Equipment, Exercise};
-use crate::plan::{week_start, Plan};
-use crate::progression::{Progress, Rating};
-use crate::readiness::{self, Readiness};
-use crate::session::{self, Inputs, ListFor, Planned, SessionKind};
-use crate::shoe_actions;
+use crate::routine::exercise::{Category, Dose, Equipment, Exercise};
+use crate::routine::plan::{week_start, Plan};
+use crate::routine::progression::{Progress, Rating};
+use crate::routine::readiness::{self, Readiness};
+use crate::routine::session::{self, Inputs, ListFor, Planned, SessionKind};
+use crate::shoes;
 use crate::shoes::{Unit, Wear};
 use crate::store::{Store, STARTED_ON};
-use crate::streak::Streak;
+use crate::calendar::streak::Streak;
 use chrono::{DateTime, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -179,11 +179,11 @@ impl Today {
             readiness: readiness::readiness(store)?,
             rating: day.rating,
             streak: store.streak(date)?,
-            shoe_prompts: shoe_actions::wear_all(store, date)?
+            shoe_prompts: shoes::actions::wear_all(store, date)?
                 .into_iter()
                 .filter(|w| w.prompt)
                 .collect(),
-            unit: shoe_actions::unit(store)?,
+            unit: shoes::actions::unit(store)?,
             theme: appearance::theme(store)?,
             next_day_ms: 0,
         })

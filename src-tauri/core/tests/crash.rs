@@ -3,7 +3,7 @@
 //! round, until all are reported. After every kill each reported completion must be in the
 //! file and `PRAGMA integrity_check` must say ok.
 
-use backstride_core::catalogue::CATALOGUE;
+use backstride_core::routine::catalogue::CATALOGUE;
 use backstride_core::store::DB_FILE;
 use backstride_core::Store;
 use chrono::{Days, NaiveDate, TimeZone, Utc};

@@ -2,15 +2,15 @@
 //! (at any hour), "stop, this hurts", a restored or calendar-logged day, the advice, the
 //! progression hold, the evening nudge, the readiness check and the check-in's area.
 
-use backstride_core::checkin::{Advice, Area};
-use backstride_core::exercise::Category;
-use backstride_core::plan::{Plan, WeekdaySet};
-use backstride_core::progression::Rating;
-use backstride_core::readiness::Question;
+use backstride_core::routine::checkin::{Advice, Area};
+use backstride_core::routine::exercise::Category;
+use backstride_core::routine::plan::{Plan, WeekdaySet};
+use backstride_core::routine::progression::Rating;
+use backstride_core::routine::readiness::Question;
 use backstride_core::reminders::{ReminderKind, ReminderSettings};
-use backstride_core::session::SessionKind;
+use backstride_core::routine::session::SessionKind;
 use backstride_core::today::SessionState;
-use backstride_core::{actions, days, Clock, FixedClock, Store, Today};
+use backstride_core::{routine::actions, calendar::days, Clock, FixedClock, Store, Today};
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 
 const MONDAY: &str = "2026-03-30";
@@ -148,7 +148,7 @@ fn a_restored_strength_session_with_a_high_check_in_shows_the_gentle_session() {
     store
         .set_done(c.today(), planned[0].exercise.id, true, c.now(), c.zone())
         .unwrap();
-    let checkin = backstride_core::checkin::CheckIn::new(c.today(), 8, None, false).unwrap();
+    let checkin = backstride_core::routine::checkin::CheckIn::new(c.today(), 8, None, false).unwrap();
     store.save_checkin(&checkin, c.now(), c.zone()).unwrap();
     let t = actions::today(&store, &c).unwrap();
     assert_eq!((t.state, t.kind), (SessionState::Recovery, Some(SessionKind::Gentle)));
@@ -189,7 +189,7 @@ fn stop_this_hurts_records_the_exercise_without_finishing_and_lowers_it_once() {
         .exercise
         .dose
         .kind;
-    let lowered = before - backstride_core::progression::step(kind);
+    let lowered = before - backstride_core::routine::progression::step(kind);
     assert_eq!(store.progress().unwrap()[hurt].amount, lowered);
     actions::record_hurt(&store, &c, c.today(), hurt).unwrap();
     assert_eq!(store.progress().unwrap()[hurt].amount, lowered, "not twice");
@@ -362,7 +362,7 @@ fn the_calendar_logs_a_restored_strength_day_with_high_pain_as_its_gentle_sessio
             monday.zone(),
         )
         .unwrap();
-    let checkin = backstride_core::checkin::CheckIn::new(monday.today(), 7, None, false).unwrap();
+    let checkin = backstride_core::routine::checkin::CheckIn::new(monday.today(), 7, None, false).unwrap();
     store.save_checkin(&checkin, monday.now(), monday.zone()).unwrap();
     days::log_day(&store, &berlin(WEDNESDAY, 9, 0), monday.today(), true).unwrap();
     let stored = store.session(monday.today()).unwrap().unwrap();

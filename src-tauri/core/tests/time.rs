@@ -2,10 +2,10 @@
 //! on the right local day, flights across the date line neither double nor break a streak,
 //! a clock set back never removes a record, and Today turns over at local midnight.
 
-use backstride_core::plan::{Plan, WeekdaySet};
-use backstride_core::progression::Rating;
+use backstride_core::routine::plan::{Plan, WeekdaySet};
+use backstride_core::routine::progression::Rating;
 use backstride_core::today::SessionState;
-use backstride_core::{actions, calendar, days, store, Clock, FixedClock, Store, Today};
+use backstride_core::{routine::actions, calendar, calendar::days, store, Clock, FixedClock, Store, Today};
 use chrono::{NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 

@@ -2,7 +2,7 @@
 //! figure: `activities.csv` and gzipped files, a point a second as watches record, half FIT
 //! (records and a session) and half GPX, every tenth a bike ride, on three pairs of shoes.
 
-use backstride_core::fit;
+use backstride_core::shoes::import::fit;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use std::io::{Cursor, Write};
 

@@ -3,9 +3,9 @@
 //! left half done, the rest rated), runs on four days a week in a pair replaced every 700 km,
 //! a note every Sunday, and a week in Tokyo each year.
 
-use backstride_core::checkin::CheckIn;
-use backstride_core::progression::Rating;
-use backstride_core::session::{self, Inputs, SessionKind};
+use backstride_core::routine::checkin::CheckIn;
+use backstride_core::routine::progression::Rating;
+use backstride_core::routine::session::{self, Inputs, SessionKind};
 use backstride_core::shoes::Pair;
 use backstride_core::store::{Run, STARTED_ON};
 use backstride_core::Store;

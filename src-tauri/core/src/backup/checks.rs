@@ -3,10 +3,10 @@
 
 use crate::error::CoreError;
 use crate::input::{self, plausible};
-use crate::readiness::Question;
+use crate::routine::readiness::Question;
 use crate::reminders::ReminderSettings;
 use crate::store::{Store, DELIVERED, EVENING, FREEZES, SHOE_PROMPTS, STARTED_ON, TIMES};
-use crate::{appearance, catalogue, days, readiness, shoe_actions, shoes};
+use crate::{appearance, routine::catalogue, calendar::days, routine::readiness, shoes};
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 
@@ -63,7 +63,7 @@ type Rule = fn(&str, NaiveDate) -> Result<(), String>;
 /// Every setting the app stores, with the rule its command applies; any other key is refused.
 const SETTINGS: &[(&str, Rule)] = &[
     (appearance::THEME, |v, _| choice(input::theme(v))),
-    (shoe_actions::UNIT, |v, _| choice(input::unit(v))),
+    (shoes::actions::UNIT, |v, _| choice(input::unit(v))),
     (days::WEEK_START, |v, _| choice(input::week_start(v))),
     (FREEZES, |v, _| {
         let n = v.parse().map_err(|_| CoreError::FreezesOutOfRange.to_string())?;

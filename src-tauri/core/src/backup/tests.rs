@@ -3,7 +3,7 @@
 use super::csv::cell;
 use super::*;
 use crate::testing::berlin;
-use crate::{actions, days, shoe_actions};
+use crate::{routine::actions, calendar::days, shoes};
 
 /// The backup of `store` as text.
 pub(crate) fn export_json(store: &Store, clock: &dyn Clock) -> String {
@@ -24,9 +24,9 @@ fn used() -> (Store, crate::FixedClock) {
     for item in &today.items {
         actions::mark(&store, &monday, today.date, item.exercise.id, true).unwrap();
     }
-    actions::check_in(&store, &monday, today.date, 3, Some(crate::checkin::Area::Lower), false).unwrap();
+    actions::check_in(&store, &monday, today.date, 3, Some(crate::routine::checkin::Area::Lower), false).unwrap();
     days::set_note(&store, &monday, today.date, "=cmd|' /C calc'!A0, \"felt\" good").unwrap();
-    let pair = shoe_actions::PairInput {
+    let pair = shoes::actions::PairInput {
         name: "<img src=x onerror=alert(1)>".into(),
         model: None,
         start: None,
@@ -34,14 +34,14 @@ fn used() -> (Store, crate::FixedClock) {
         limit: None,
         default: true,
     };
-    shoe_actions::add_pair(&store, &monday, &pair).unwrap();
-    let run = shoe_actions::RunInput {
+    shoes::actions::add_pair(&store, &monday, &pair).unwrap();
+    let run = shoes::actions::RunInput {
         date: "2026-03-30".into(),
         distance: Some(8.5),
         minutes: None,
         pair_id: None,
     };
-    shoe_actions::add_run(&store, &monday, &run).unwrap();
+    shoes::actions::add_run(&store, &monday, &run).unwrap();
     let wednesday = berlin("2026-04-01", 20);
     actions::today(&store, &wednesday).unwrap();
     (store, wednesday)

@@ -2,7 +2,7 @@
 //! pauses, day notes, and the log of zones each local day was seen in.
 
 use super::{stamp, Store, StoreError};
-use crate::history::ZoneSighting;
+use crate::calendar::history::ZoneSighting;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, OptionalExtension};

@@ -1,7 +1,7 @@
 //! Daily back check-ins: one per local day, the latest answer kept.
 
 use super::{stamp, Store, StoreError};
-use crate::checkin::{Area, CheckIn};
+use crate::routine::checkin::{Area, CheckIn};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::params;

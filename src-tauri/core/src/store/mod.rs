@@ -20,8 +20,8 @@ pub use rows::{Row, Stager, Tables, TablesOut, TABLES};
 pub use sessions::StoredSession;
 pub use shoes::{ImportRow, Run};
 
-use crate::history::History;
-use crate::streak::Streak;
+use crate::calendar::history::History;
+use crate::calendar::streak::Streak;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use rusqlite_migration::{Migrations, M};

@@ -2,8 +2,8 @@
 //! one, and past days keep the plan that was in effect then.
 
 use super::{Store, StoreError};
-use crate::exercise::Equipment;
-use crate::plan::{Plan, PlanMode, WeekdaySet};
+use crate::routine::exercise::Equipment;
+use crate::routine::plan::{Plan, PlanMode, WeekdaySet};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 

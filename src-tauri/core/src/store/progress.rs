@@ -1,7 +1,7 @@
 //! Each exercise's progression: the amount used next time and how it got there.
 
 use super::{Store, StoreError};
-use crate::progression::Progress;
+use crate::routine::progression::Progress;
 use rusqlite::params;
 use std::collections::HashMap;
 

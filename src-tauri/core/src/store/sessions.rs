@@ -3,9 +3,9 @@
 //! rated once when every exercise is done. Exercises that hurt, by day.
 
 use super::{stamp, Store, StoreError};
-use crate::catalogue;
-use crate::progression::{Progress, Rating};
-use crate::session::{Planned, SessionKind};
+use crate::routine::catalogue;
+use crate::routine::progression::{Progress, Rating};
+use crate::routine::session::{Planned, SessionKind};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension};

@@ -190,7 +190,7 @@ fn a_version_1_database_upgrades_with_its_data() {
     assert_eq!(version, SCHEMA_VERSION as i64);
     let day = "2026-03-30".parse().unwrap();
     assert!(store.done_on(day).unwrap().contains("plank"));
-    assert_eq!(store.plan_on(day).unwrap(), crate::plan::Plan::default());
+    assert_eq!(store.plan_on(day).unwrap(), crate::routine::plan::Plan::default());
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use super::{unit, view, ShoesView, TOO_MANY_RUNS};
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::import::{Activity, Batch, ImportedRun, Sport};
+use crate::shoes::import::{Activity, Batch, ImportedRun, Sport};
 use crate::shoes::{self, Pair, Unit};
 use crate::store::{ImportRow, Run, Store};
 use chrono::NaiveDate;

@@ -2,7 +2,7 @@
 //! "too hard" lowers it one step, and an exercise that hurt comes back a step lower. Doses
 //! stay within caps per dose kind; at the cap an exercise moves on to its harder variant.
 
-use crate::exercise::{Dose, DoseKind, Exercise};
+use crate::routine::exercise::{Dose, DoseKind, Exercise};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
@@ -167,7 +167,7 @@ impl DoseChange {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::find;
+    use crate::routine::catalogue::find;
     use proptest::prelude::*;
 
     fn day() -> NaiveDate {
@@ -253,7 +253,7 @@ mod tests {
 
     #[test]
     fn every_catalogue_dose_is_within_its_caps() {
-        for e in crate::catalogue::CATALOGUE {
+        for e in crate::routine::catalogue::CATALOGUE {
             assert!(bounds(e.dose.kind).contains(&e.dose.amount), "{}", e.id);
         }
     }

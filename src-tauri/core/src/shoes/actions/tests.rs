@@ -135,12 +135,12 @@ fn later_waits_and_a_new_limit_starts_the_prompts_over() {
 
 /// Reads a file, then imports what it holds, as the shell does.
 fn import_file(store: &Store, clock: &dyn Clock, name: &str, bytes: &[u8]) -> Result<Imported, CoreError> {
-    import_runs(store, clock, &crate::import::parse(name, bytes)?)
+    import_runs(store, clock, &crate::shoes::import::parse(name, bytes)?)
 }
 
 #[test]
 fn imported_runs_go_to_the_default_pair_once_and_bad_files_import_nothing() {
-    use crate::import::tests::{fit, gpx, tcx};
+    use crate::shoes::import::tests::{fit, gpx, tcx};
     let import_runs = import_file;
     let store = Store::open_in_memory().unwrap();
     let c = berlin("2026-04-01", 18);
@@ -191,7 +191,7 @@ fn imported_runs_go_to_the_default_pair_once_and_bad_files_import_nothing() {
 
 #[test]
 fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
-    use crate::import::ImportedRun;
+    use crate::shoes::import::ImportedRun;
     let store = Store::open_in_memory().unwrap();
     let c = berlin("2026-04-01", 18);
     add_pair(&store, &c, &pair("Blue", 800.0)).unwrap();
@@ -199,7 +199,7 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
         started_at: Some(Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap() + chrono::TimeDelta::minutes(minutes)),
         distance_m: 5000.0,
         duration_s: None,
-        sport: crate::import::Sport::Running,
+        sport: crate::shoes::import::Sport::Running,
         cut_short: false,
     };
     let batch: Vec<ImportedRun> = (0..1000).map(run).collect();

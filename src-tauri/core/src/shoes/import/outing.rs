@@ -41,7 +41,7 @@ fn continues(last: &ImportedRun, next: &ImportedRun) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::Sport;
+    use crate::shoes::import::Sport;
     use chrono::{TimeZone, Utc};
 
     fn run(hour: u32, minutes: f64, km: f64, sport: Sport) -> ImportedRun {

@@ -3,8 +3,8 @@
 //! done. Flexible plan: weeks (Monday to Sunday) in which the weekly goal was met.
 
 use crate::calendar::{self, DayState};
-use crate::history::History;
-use crate::plan::{week_start, PlanMode};
+use crate::calendar::history::History;
+use crate::routine::plan::{week_start, PlanMode};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
@@ -91,8 +91,8 @@ fn by_weeks(history: &History, days: &[calendar::CalendarDay], today: NaiveDate)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::DayFacts;
-    use crate::plan::{Plan, WeekdaySet};
+    use crate::calendar::history::DayFacts;
+    use crate::routine::plan::{Plan, WeekdaySet};
     use crate::testing::{day, done, recovery};
     use chrono::Weekday;
     use proptest::prelude::*;

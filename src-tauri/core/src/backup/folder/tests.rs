@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::testing::berlin;
-use crate::{actions, FixedClock};
+use crate::{routine::actions, FixedClock};
 
 fn days_of_use(dir: &Path, store: &Store, days: std::ops::RangeInclusive<u32>) -> FixedClock {
     let mut clock = berlin("2026-03-01", 9);

@@ -2,7 +2,7 @@
 //! equipment the user owns. Validated before it is stored.
 
 use crate::error::CoreError;
-use crate::exercise::Equipment;
+use crate::routine::exercise::Equipment;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

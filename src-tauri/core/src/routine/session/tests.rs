@@ -2,8 +2,8 @@
 //! property test over any day, equipment, hurts, doses and levels.
 
 use super::*;
-use crate::exercise::DoseKind;
-use crate::progression::bounds;
+use crate::routine::exercise::DoseKind;
+use crate::routine::progression::bounds;
 use crate::testing::day;
 use proptest::prelude::*;
 
@@ -234,13 +234,13 @@ fn upper_back_pain_adds_posture_work() {
 
 #[test]
 fn a_plank_of_30_seconds_in_two_sets_is_estimated_at_two_minutes() {
-    let plank = crate::catalogue::find("plank").unwrap();
+    let plank = crate::routine::catalogue::find("plank").unwrap();
     let p = Planned {
         exercise: plank,
         amount: 30,
     };
     assert_eq!(p.seconds(), 2 * 30 + REST_BETWEEN_SETS + CHANGE_OVER);
-    let side = Planned::start(crate::catalogue::find("side-plank").unwrap());
+    let side = Planned::start(crate::routine::catalogue::find("side-plank").unwrap());
     assert_eq!(
         side.seconds(),
         2 * 2 * 20 + REST_BETWEEN_SETS + 2 * SWITCH_SIDES + CHANGE_OVER,

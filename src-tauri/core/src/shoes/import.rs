@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use quick_xml::events::Event;
 
 pub mod batch;
+pub mod fit;
 mod outing;
 mod sport;
 pub mod strava;
@@ -19,7 +20,7 @@ const EARTH_RADIUS_M: f64 = 6_371_008.8;
 /// Files larger than this are refused.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 /// The most runs (tracks, activities, sessions) one file may hold.
-pub const MAX_RUNS: usize = crate::fit::MAX_SESSIONS;
+pub const MAX_RUNS: usize = crate::shoes::import::fit::MAX_SESSIONS;
 /// The most points one track may hold: a day and a night at one point a second.
 pub const MAX_POINTS: usize = 200_000;
 /// The deepest XML nesting read: GPX and TCX need under ten levels.
@@ -290,8 +291,8 @@ fn xml_runs(bytes: &[u8], format: Format) -> Result<Vec<ImportedRun>, CoreError>
 }
 
 fn fit_runs(bytes: &[u8]) -> Result<Vec<ImportedRun>, CoreError> {
-    let sessions = crate::fit::sessions(bytes).map_err(|e| match e {
-        crate::fit::FitError::TooMany => refuse("FIT", "it holds more than 1,000 sessions"),
+    let sessions = crate::shoes::import::fit::sessions(bytes).map_err(|e| match e {
+        crate::shoes::import::fit::FitError::TooMany => refuse("FIT", "it holds more than 1,000 sessions"),
         _ => unreadable("FIT"),
     })?;
     let cut_short = sessions.cut_short;

@@ -1,7 +1,7 @@
 //! The readers on made-up files: distances, hostile values, caps, sports and times.
 
 use super::*;
-pub(crate) use crate::fit::tests::fit;
+pub(crate) use crate::shoes::import::fit::tests::fit;
 use chrono::TimeZone;
 
 /// A straight track north from the equator, `km` long, one point every 100 m, one per 30 s.

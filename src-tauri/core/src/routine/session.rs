@@ -5,10 +5,10 @@
 //! last time is swapped for a lower level of its group, or a stretch. Also the gentle
 //! recovery session, the run-day lists and the swap after a late high-pain check-in.
 
-use crate::catalogue::{self, CATALOGUE};
-use crate::exercise::{Category, Equipment, Exercise};
-use crate::plan::week_start;
-use crate::progression::bounds;
+use crate::routine::catalogue::{self, CATALOGUE};
+use crate::routine::exercise::{Category, Equipment, Exercise};
+use crate::routine::plan::week_start;
+use crate::routine::progression::bounds;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};

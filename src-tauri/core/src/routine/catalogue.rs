@@ -1,7 +1,7 @@
 //! The built-in exercise catalogue: every exercise a routine can be built from.
 //! All text is written for the app; it explains how to move, and never diagnoses or treats.
 
-use crate::exercise::{Category, Dose, DoseKind, Equipment, Exercise, Movement};
+use crate::routine::exercise::{Category, Dose, DoseKind, Equipment, Exercise, Movement};
 
 /// Every exercise the app knows, grouped by category. Ids are stable slugs stored in the
 /// database: add new entries freely, but never rename or remove an existing id.

@@ -1,7 +1,7 @@
 //! Archives, gzip and folders made here: what a Strava export lists, bounds and cancelling.
 
 use super::*;
-use crate::import::tests::{fit, gpx};
+use crate::shoes::import::tests::{fit, gpx};
 use chrono::{DateTime, TimeZone, Utc};
 use std::io::Write;
 use zip::write::SimpleFileOptions;

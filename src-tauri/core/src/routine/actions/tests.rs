@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::clock::FixedClock;
-use crate::plan::{PlanMode, WeekdaySet};
+use crate::routine::plan::{PlanMode, WeekdaySet};
 use crate::testing::berlin;
 use crate::today::SessionState;
 use chrono::Weekday;
@@ -61,7 +61,7 @@ fn two_sessions_rated_fine_raise_the_dose_on_the_next_planned_day() {
     let before = today(&store, &wednesday).unwrap();
     let plank_like = before.items.iter().find(|i| progresses(i.exercise)).unwrap().clone();
     let (_, changes) = do_session(&store, &wednesday, Rating::Easy, None);
-    let step = crate::progression::step(plank_like.exercise.dose.kind);
+    let step = crate::routine::progression::step(plank_like.exercise.dose.kind);
     let expected = DoseChange::new(plank_like.exercise, plank_like.amount, plank_like.amount + step);
     assert!(changes.contains(&expected), "{changes:?}");
     let friday = today(&store, &berlin("2026-04-03", 7)).unwrap();
@@ -141,7 +141,7 @@ fn changing_the_plan_changes_today_at_once() {
     let plan = Plan {
         strength_days: WeekdaySet::of(&[Weekday::Tue]),
         run_days: WeekdaySet::of(&[Weekday::Tue]),
-        equipment: vec![crate::exercise::Equipment::Band],
+        equipment: vec![crate::routine::exercise::Equipment::Band],
         ..Plan::default()
     };
     let t = save_plan(&store, &tuesday, &plan).unwrap();

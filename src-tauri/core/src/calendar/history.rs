@@ -3,7 +3,7 @@
 //! a flight skipped. Calendar states and streaks are derived from it, never stored.
 
 use crate::input::FIRST_DAY;
-use crate::plan::{Plan, PlanMode};
+use crate::routine::plan::{Plan, PlanMode};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;

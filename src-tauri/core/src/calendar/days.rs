@@ -4,9 +4,9 @@
 use crate::calendar::{self, CalendarDay, DayState};
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::session::SessionKind;
+use crate::routine::session::SessionKind;
 use crate::store::{Pause, Store, FREEZES};
-use crate::streak::Streak;
+use crate::calendar::streak::Streak;
 use crate::today::{Basis, DaySession};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -199,7 +199,7 @@ pub fn settings(store: &Store) -> Result<CalendarSettings, CoreError> {
     let freezes = store.setting(FREEZES)?.and_then(|s| s.parse().ok());
     Ok(CalendarSettings {
         week_start: week_start(store)?,
-        freezes_per_month: freezes.unwrap_or(crate::history::DEFAULT_FREEZES),
+        freezes_per_month: freezes.unwrap_or(crate::calendar::history::DEFAULT_FREEZES),
         pauses: store.pauses()?,
     })
 }
@@ -272,7 +272,7 @@ pub fn remove_pause(store: &Store, id: i64) -> Result<CalendarSettings, CoreErro
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actions;
+    use crate::routine::actions;
     use crate::testing::berlin;
     use crate::testing::day;
 
