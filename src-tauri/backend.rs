@@ -6,17 +6,20 @@ use crate::environment::Settings;
 use crate::error::ShellError;
 use crate::importing::Importing;
 use crate::lock::DataLock;
-use backstride_core::routine::actions::Reminders;
 use backstride_core::appearance::{self, Theme};
 use backstride_core::backup::folder::{AutoBackup, SetAside};
 use backstride_core::backup::{self, Staged, Summary};
 use backstride_core::calendar::days::{self, CalendarSettings, DayDetail, Month};
 use backstride_core::input::{self, whole};
+use backstride_core::reminders::{Reminder, ReminderSettings};
+use backstride_core::routine::actions::Reminders;
 use backstride_core::routine::plan::Plan;
 use backstride_core::routine::progression::DoseChange;
 use backstride_core::routine::readiness::{self, Readiness};
-use backstride_core::reminders::{Reminder, ReminderSettings};
-use backstride_core::shoes::{self, actions::{PairInput, PromptAnswer, RunInput, ShoesView}};
+use backstride_core::shoes::{
+    self,
+    actions::{PairInput, PromptAnswer, RunInput, ShoesView},
+};
 use backstride_core::shoes::{Level, Unit};
 use backstride_core::{routine::actions, Clock, CoreError, RunningClock, Store, Today};
 use serde::Serialize;

@@ -1,8 +1,8 @@
 //! The import being read and the one waiting for the runner: how far reading has got, the
 //! runner's cancel, and the read batch kept under a token until it is imported.
 
-use backstride_core::shoes::import::Batch;
 use backstride_core::shoes::actions::ImportSummary;
+use backstride_core::shoes::import::Batch;
 use backstride_core::CoreError;
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

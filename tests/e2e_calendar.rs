@@ -4,7 +4,7 @@
 mod support;
 
 use backstride_core::routine::checkin::Area;
-use backstride_core::{routine::actions, calendar::days, Clock, Store};
+use backstride_core::{calendar::days, routine::actions, Clock, Store};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::HashMap;
 use std::path::Path;

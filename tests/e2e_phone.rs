@@ -6,7 +6,10 @@
 mod support;
 
 use backstride_core::routine::checkin::Area;
-use backstride_core::shoes::{self, actions::{PairInput, RunInput}};
+use backstride_core::shoes::{
+    self,
+    actions::{PairInput, RunInput},
+};
 use backstride_core::{routine::actions, Clock, Store};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
@@ -43,7 +46,9 @@ fn seed(dir: &Path) {
         limit: Some(800.0),
         default: true,
     };
-    let id = shoes::actions::add_pair(&store, &today, &pair).unwrap().pairs[0].pair.id;
+    let id = shoes::actions::add_pair(&store, &today, &pair).unwrap().pairs[0]
+        .pair
+        .id;
     for km in [350.0, 340.0] {
         let run = RunInput {
             date: "2026-04-18".into(),

@@ -5,7 +5,7 @@
 
 mod support;
 
-use backstride_core::{routine::actions, backup, Store};
+use backstride_core::{backup, routine::actions, Store};
 use std::process::Command;
 use support::{berlin, wait_for, App, Launch};
 use thirtyfour::By;

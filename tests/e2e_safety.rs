@@ -6,8 +6,8 @@
 
 mod support;
 
-use backstride_core::shoes::{self, actions::{RunInput}};
-use backstride_core::{routine::actions, backup, calendar::days, Store};
+use backstride_core::shoes::{self, actions::RunInput};
+use backstride_core::{backup, calendar::days, routine::actions, Store};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::process::{Command, Stdio};

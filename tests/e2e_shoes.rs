@@ -4,7 +4,10 @@
 
 mod support;
 
-use backstride_core::shoes::{self, actions::{PairInput, RunInput}};
+use backstride_core::shoes::{
+    self,
+    actions::{PairInput, RunInput},
+};
 use backstride_core::{Clock, Store};
 use rusqlite::{Connection, OpenFlags};
 use support::{berlin, App, Launch};

@@ -4,9 +4,12 @@
 use super::Backend;
 use crate::error::ShellError;
 use crate::importing::ImportPreview;
-use backstride_core::shoes::import::Batch;
 use backstride_core::input;
-use backstride_core::shoes::{self, actions::{ImportChoices, Imported}};
+use backstride_core::shoes::import::Batch;
+use backstride_core::shoes::{
+    self,
+    actions::{ImportChoices, Imported},
+};
 use backstride_core::CoreError;
 use std::fs::File;
 use std::path::Path;

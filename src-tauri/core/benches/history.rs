@@ -6,7 +6,7 @@
 mod ten_years;
 
 use backstride_core::routine::session::{self, Inputs};
-use backstride_core::{calendar, shoes, calendar::streak, FixedClock, Store, Today};
+use backstride_core::{calendar, calendar::streak, shoes, FixedClock, Store, Today};
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::collections::{HashMap, HashSet};

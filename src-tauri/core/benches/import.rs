@@ -5,7 +5,7 @@
 mod export;
 
 use backstride_core::shoes::import::Batch;
-use backstride_core::shoes::{self, actions::{ImportChoices}};
+use backstride_core::shoes::{self, actions::ImportChoices};
 use backstride_core::{FixedClock, Store};
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};

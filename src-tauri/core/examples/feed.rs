@@ -3,8 +3,8 @@
 //! `scripts/hostile.sh` and `scripts/bench.sh`: `feed import FILE` (a run file or an export's
 //! zip, read as the app reads a file chosen in its dialog) or `feed restore FILE`.
 
-use backstride_core::shoes::{self, actions::{PairInput}};
-use backstride_core::{routine::actions, backup, calendar::days, shoes::import, Clock, CoreError, FixedClock, Store};
+use backstride_core::shoes::{self, actions::PairInput};
+use backstride_core::{backup, calendar::days, routine::actions, shoes::import, Clock, CoreError, FixedClock, Store};
 use chrono::{Datelike, Utc};
 use std::path::Path;
 

@@ -2,9 +2,9 @@
 //! of day and the names of choices. Each refusal says what was expected.
 
 use crate::appearance::Theme;
-use crate::routine::checkin::Area;
 use crate::calendar::days::WeekStart;
 use crate::error::CoreError;
+use crate::routine::checkin::Area;
 use crate::routine::progression::Rating;
 use crate::routine::readiness::Question;
 use crate::shoes::Unit;

@@ -3,8 +3,8 @@
 //! evening "streak at risk" nudge. Nothing for a day that is done, paused or a recovery day,
 //! and no nudge on a day the back is sore (a check-in of 4 or more).
 
-use crate::calendar::{self, DayState};
 use crate::calendar::history::History;
+use crate::calendar::{self, DayState};
 use crate::routine::plan::{week_start, PlanMode};
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeDelta, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;

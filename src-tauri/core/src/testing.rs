@@ -1,8 +1,8 @@
 //! Helpers shared by the core's unit tests.
 
-use crate::routine::catalogue;
-use crate::clock::FixedClock;
 use crate::calendar::history::DayFacts;
+use crate::clock::FixedClock;
+use crate::routine::catalogue;
 use crate::routine::session::Planned;
 use chrono::{NaiveDate, TimeZone, Utc};
 

@@ -4,9 +4,10 @@
 //! path that needs it (Today, marking, the calendar's late log, reminders).
 
 use crate::appearance::{self, Theme};
-use crate::routine::checkin::{self, Advice, Area, CheckIn};
+use crate::calendar::streak::Streak;
 use crate::clock::Clock;
 use crate::error::CoreError;
+use crate::routine::checkin::{self, Advice, Area, CheckIn};
 use crate::routine::exercise::{Category, Dose, Equipment, Exercise};
 use crate::routine::plan::{week_start, Plan};
 use crate::routine::progression::{Progress, Rating};
@@ -15,7 +16,6 @@ use crate::routine::session::{self, Inputs, ListFor, Planned, SessionKind};
 use crate::shoes;
 use crate::shoes::{Unit, Wear};
 use crate::store::{Store, STARTED_ON};
-use crate::calendar::streak::Streak;
 use chrono::{DateTime, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;

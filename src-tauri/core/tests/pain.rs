@@ -2,15 +2,15 @@
 //! (at any hour), "stop, this hurts", a restored or calendar-logged day, the advice, the
 //! progression hold, the evening nudge, the readiness check and the check-in's area.
 
+use backstride_core::reminders::{ReminderKind, ReminderSettings};
 use backstride_core::routine::checkin::{Advice, Area};
 use backstride_core::routine::exercise::Category;
 use backstride_core::routine::plan::{Plan, WeekdaySet};
 use backstride_core::routine::progression::Rating;
 use backstride_core::routine::readiness::Question;
-use backstride_core::reminders::{ReminderKind, ReminderSettings};
 use backstride_core::routine::session::SessionKind;
 use backstride_core::today::SessionState;
-use backstride_core::{routine::actions, calendar::days, Clock, FixedClock, Store, Today};
+use backstride_core::{calendar::days, routine::actions, Clock, FixedClock, Store, Today};
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 
 const MONDAY: &str = "2026-03-30";

@@ -3,7 +3,7 @@
 //! (expected.jsonl, from shared/tools/reference_totals.py: fitdecode and gpxpy).
 
 use backstride_core::shoes::import::{self, Sport};
-use backstride_core::shoes::{self, actions::{PairInput}};
+use backstride_core::shoes::{self, actions::PairInput};
 use backstride_core::{FixedClock, Store};
 use chrono::{DateTime, Utc};
 use serde_json::Value;

@@ -4,7 +4,9 @@
 
 use backstride_core::input::FIRST_DAY;
 use backstride_core::store::DB_FILE;
-use backstride_core::{routine::actions, backup, routine::catalogue, calendar::days, routine::session, shoes, Clock, FixedClock, Store};
+use backstride_core::{
+    backup, calendar::days, routine::actions, routine::catalogue, routine::session, shoes, Clock, FixedClock, Store,
+};
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use rusqlite::Connection;

@@ -5,7 +5,7 @@
 use backstride_core::routine::plan::{Plan, WeekdaySet};
 use backstride_core::routine::progression::Rating;
 use backstride_core::today::SessionState;
-use backstride_core::{routine::actions, calendar, calendar::days, store, Clock, FixedClock, Store, Today};
+use backstride_core::{calendar, calendar::days, routine::actions, store, Clock, FixedClock, Store, Today};
 use chrono::{NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 

@@ -3,10 +3,10 @@
 
 use crate::error::CoreError;
 use crate::input::{self, plausible};
-use crate::routine::readiness::Question;
 use crate::reminders::ReminderSettings;
+use crate::routine::readiness::Question;
 use crate::store::{Store, DELIVERED, EVENING, FREEZES, SHOE_PROMPTS, STARTED_ON, TIMES};
-use crate::{appearance, routine::catalogue, calendar::days, routine::readiness, shoes};
+use crate::{appearance, calendar::days, routine::catalogue, routine::readiness, shoes};
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 

@@ -3,7 +3,7 @@
 use super::csv::cell;
 use super::*;
 use crate::testing::berlin;
-use crate::{routine::actions, calendar::days, shoes};
+use crate::{calendar::days, routine::actions, shoes};
 
 /// The backup of `store` as text.
 pub(crate) fn export_json(store: &Store, clock: &dyn Clock) -> String {
@@ -24,7 +24,15 @@ fn used() -> (Store, crate::FixedClock) {
     for item in &today.items {
         actions::mark(&store, &monday, today.date, item.exercise.id, true).unwrap();
     }
-    actions::check_in(&store, &monday, today.date, 3, Some(crate::routine::checkin::Area::Lower), false).unwrap();
+    actions::check_in(
+        &store,
+        &monday,
+        today.date,
+        3,
+        Some(crate::routine::checkin::Area::Lower),
+        false,
+    )
+    .unwrap();
     days::set_note(&store, &monday, today.date, "=cmd|' /C calc'!A0, \"felt\" good").unwrap();
     let pair = shoes::actions::PairInput {
         name: "<img src=x onerror=alert(1)>".into(),

@@ -1,12 +1,12 @@
 //! The calendar's actions: a month of day states with the streak, one day's detail,
 //! logging or un-logging a past day, notes, pauses, and the calendar settings.
 
+use crate::calendar::streak::Streak;
 use crate::calendar::{self, CalendarDay, DayState};
 use crate::clock::Clock;
 use crate::error::CoreError;
 use crate::routine::session::SessionKind;
 use crate::store::{Pause, Store, FREEZES};
-use crate::calendar::streak::Streak;
 use crate::today::{Basis, DaySession};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};

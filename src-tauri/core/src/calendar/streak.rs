@@ -2,8 +2,8 @@
 //! paused, partial and frozen days neither break nor extend it and today only counts once
 //! done. Flexible plan: weeks (Monday to Sunday) in which the weekly goal was met.
 
-use crate::calendar::{self, DayState};
 use crate::calendar::history::History;
+use crate::calendar::{self, DayState};
 use crate::routine::plan::{week_start, PlanMode};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;

@@ -1,15 +1,15 @@
 //! What the user can do from Today and Settings, validated in full before anything is
 //! stored; each returns the updated Today.
 
-use crate::routine::catalogue;
-use crate::routine::checkin::{self, Area, CheckIn};
 use crate::clock::Clock;
 use crate::error::CoreError;
+use crate::reminders::{Reminder, ReminderSettings, Reminding, Summary, HORIZON_DAYS};
+use crate::routine::catalogue;
+use crate::routine::checkin::{self, Area, CheckIn};
 use crate::routine::exercise::{Category, Exercise};
 use crate::routine::plan::Plan;
 use crate::routine::progression::{bounds, DoseChange, Progress, Rating};
 use crate::routine::readiness::{self, Question};
-use crate::reminders::{Reminder, ReminderSettings, Reminding, Summary, HORIZON_DAYS};
 use crate::routine::session::{self, SessionKind};
 use crate::store::Store;
 use crate::today::{Basis, Today};

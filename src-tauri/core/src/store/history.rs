@@ -3,10 +3,10 @@
 
 use super::sessions::keep_in;
 use super::{stamp, HistoryKey, Kept, Store, StoreError};
-use crate::routine::checkin::{RECOVERY_FROM, SORE_FROM};
 use crate::calendar::history::{skipped_dates, History, DEFAULT_FREEZES};
-use crate::routine::session::{Planned, SessionKind};
 use crate::calendar::streak::{self, Streak};
+use crate::routine::checkin::{RECOVERY_FROM, SORE_FROM};
+use crate::routine::session::{Planned, SessionKind};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::params;
@@ -165,8 +165,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::routine::checkin::CheckIn;
     use crate::calendar::history::DayFacts;
+    use crate::routine::checkin::CheckIn;
     use crate::testing::{day, items};
     use chrono::TimeZone;
 

@@ -2,9 +2,9 @@
 //! a preview that stores nothing, and runs already there.
 
 use super::*;
+use crate::shoes::actions::{add_pair, PairInput};
 use crate::shoes::import::batch::tests::zip_of;
 use crate::shoes::import::tests::gpx;
-use crate::shoes::actions::{add_pair, PairInput};
 use crate::testing::berlin;
 use chrono::{TimeZone, Utc};
 
