@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, core unit and property tests, shell command tests, and the
+# Runs every test: formatting, clippy with warnings as errors, core unit and property tests, shell command tests, and the
 # end-to-end tests that drive the real debug binary in WebKit under Xvfb. Installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +7,7 @@ bash scripts/deps.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
 cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
 if cargo tree -p backstride-core --edges normal,build --prefix none --format '{p}' | cut -d' ' -f1 | grep -i tauri; then
   echo "backstride-core must not depend on Tauri" >&2
   exit 1

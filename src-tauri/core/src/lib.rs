@@ -2,6 +2,7 @@
 //! check-in), `calendar` (history, day states, streak), `reminders`, `shoes` (wear, runs,
 //! imports), `backup`, and `store` (SQLite). No Tauri and no platform code; time comes in
 //! through a [`Clock`].
+#![warn(missing_docs)]
 
 pub mod appearance;
 pub mod backup;
