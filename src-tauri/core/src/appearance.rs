@@ -1,42 +1,28 @@
 //! How the app looks: the colour theme follows the system unless the runner picks light or
 //! dark in Settings (outdoors in sun, or in bed at night).
 
+use crate::choice::choice;
 use crate::{CoreError, Store};
-use serde::{Deserialize, Serialize};
 
 pub(crate) const THEME: &str = "theme";
 
-/// The colour theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum Theme {
-    /// Whatever the system says (`prefers-color-scheme`).
-    #[default]
-    System,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
-
-impl Theme {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
+choice! {
+    /// The colour theme.
+    #[derive(Default)]
+    pub enum Theme {
+        /// Whatever the system says (`prefers-color-scheme`).
+        #[default]
+        System = "system",
+        /// Always light.
+        Light = "light",
+        /// Always dark.
+        Dark = "dark",
     }
 }
 
 /// The chosen theme; anything unknown in the file reads as following the system.
 pub fn theme(store: &Store) -> Result<Theme, CoreError> {
-    Ok(match store.setting(THEME)?.as_deref() {
-        Some("light") => Theme::Light,
-        Some("dark") => Theme::Dark,
-        _ => Theme::System,
-    })
+    Ok(store.setting(THEME)?.and_then(|t| Theme::parse(&t)).unwrap_or_default())
 }
 
 /// Chooses the theme; returns it as stored.

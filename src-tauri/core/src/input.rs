@@ -102,30 +102,17 @@ pub fn questions(names: &[String]) -> Result<Vec<Question>, CoreError> {
 
 /// `mon` or `sun`.
 pub fn week_start(text: &str) -> Result<WeekStart, CoreError> {
-    match text {
-        "mon" => Ok(WeekStart::Mon),
-        "sun" => Ok(WeekStart::Sun),
-        _ => Err(CoreError::BadValue("A week starts on Monday or Sunday.")),
-    }
+    WeekStart::parse(text).ok_or(CoreError::BadValue("A week starts on Monday or Sunday."))
 }
 
 /// `system`, `light` or `dark`.
 pub fn theme(text: &str) -> Result<Theme, CoreError> {
-    match text {
-        "system" => Ok(Theme::System),
-        "light" => Ok(Theme::Light),
-        "dark" => Ok(Theme::Dark),
-        _ => Err(CoreError::BadValue("The theme is system, light or dark.")),
-    }
+    Theme::parse(text).ok_or(CoreError::BadValue("The theme is system, light or dark."))
 }
 
 /// `km` or `mi`.
 pub fn unit(text: &str) -> Result<Unit, CoreError> {
-    match text {
-        "km" => Ok(Unit::Km),
-        "mi" => Ok(Unit::Mi),
-        _ => Err(CoreError::BadValue("Distances are in km or mi.")),
-    }
+    Unit::parse(text).ok_or(CoreError::BadValue("Distances are in km or mi."))
 }
 
 #[cfg(test)]

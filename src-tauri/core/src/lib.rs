@@ -7,6 +7,7 @@
 pub mod appearance;
 pub mod backup;
 pub mod calendar;
+pub mod choice;
 pub mod clock;
 pub mod error;
 pub mod files;

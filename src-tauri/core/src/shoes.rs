@@ -6,9 +6,10 @@
 pub mod actions;
 pub mod import;
 
+use crate::choice::choice;
 use crate::error::CoreError;
 use chrono::{Months, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Metres in a mile.
 pub const METRES_PER_MILE: f64 = 1609.344;
@@ -21,15 +22,16 @@ pub const LATER_METRES: i64 = 50_000;
 /// ...or this many days, whichever comes first.
 pub const LATER_DAYS: u64 = 14;
 
-/// The unit distances are shown and typed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum Unit {
-    /// Kilometres.
-    #[default]
-    Km,
-    /// Miles.
-    Mi,
+choice! {
+    /// The unit distances are shown and typed in.
+    #[derive(Default)]
+    pub enum Unit {
+        /// Kilometres.
+        #[default]
+        Km = "km",
+        /// Miles.
+        Mi = "mi",
+    }
 }
 
 impl Unit {
@@ -59,14 +61,6 @@ impl Unit {
     /// Metres as a number in this unit.
     pub fn from_metres(self, metres: i64) -> f64 {
         metres as f64 / self.metres()
-    }
-
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::Km => "km",
-            Unit::Mi => "mi",
-        }
     }
 }
 

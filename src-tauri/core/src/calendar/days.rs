@@ -3,13 +3,14 @@
 
 use crate::calendar::streak::Streak;
 use crate::calendar::{self, CalendarDay, DayState};
+use crate::choice::choice;
 use crate::clock::Clock;
 use crate::error::CoreError;
 use crate::routine::session::SessionKind;
 use crate::store::{Pause, Store, FREEZES};
 use crate::today::{Basis, DaySession};
 use chrono::{Datelike, Days, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Setting: the first day of the week in the calendar grid.
 pub(crate) const WEEK_START: &str = "week_start";
@@ -20,14 +21,14 @@ const LONGEST_PAUSE: u64 = 366;
 /// The most pauses kept: each touches the year around today, so a few are ever needed.
 pub const MAX_PAUSES: usize = 50;
 
-/// The day a calendar week starts on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum WeekStart {
-    /// Monday.
-    Mon,
-    /// Sunday.
-    Sun,
+choice! {
+    /// The day a calendar week starts on.
+    pub enum WeekStart {
+        /// Monday.
+        Mon = "mon",
+        /// Sunday.
+        Sun = "sun",
+    }
 }
 
 /// One month of the calendar.
@@ -205,11 +206,10 @@ pub fn settings(store: &Store) -> Result<CalendarSettings, CoreError> {
 }
 
 fn week_start(store: &Store) -> Result<WeekStart, CoreError> {
-    Ok(if store.setting(WEEK_START)?.as_deref() == Some("sun") {
-        WeekStart::Sun
-    } else {
-        WeekStart::Mon
-    })
+    Ok(store
+        .setting(WEEK_START)?
+        .and_then(|w| WeekStart::parse(&w))
+        .unwrap_or(WeekStart::Mon))
 }
 
 /// A monthly freeze budget: 0 to 5 days.
@@ -223,7 +223,7 @@ pub fn freeze_budget(freezes: i64) -> Result<u8, CoreError> {
 /// Saves the week start and the monthly freeze budget (0–5).
 pub fn save_settings(store: &Store, week: WeekStart, freezes: i64) -> Result<CalendarSettings, CoreError> {
     let freezes = freeze_budget(freezes)?;
-    store.set_setting(WEEK_START, if week == WeekStart::Sun { "sun" } else { "mon" })?;
+    store.set_setting(WEEK_START, week.as_str())?;
     store.set_setting(FREEZES, &freezes.to_string())?;
     settings(store)
 }

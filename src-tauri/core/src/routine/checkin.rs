@@ -2,9 +2,10 @@
 //! turns the day into a recovery day with a gentle session; strong, frequent, rising or
 //! leg-bound pain brings the advice to see a professional, and a sore back holds progression.
 
+use crate::choice::choice;
 use crate::error::CoreError;
 use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Pain from this level on makes the day a recovery day.
 pub const RECOVERY_FROM: u8 = 6;
@@ -24,27 +25,13 @@ pub const RECOVERY_DAYS: usize = 3;
 /// Check-ins in a row with rising pain that bring the advice once the latest is sore.
 pub const RISING_CHECKINS: usize = 3;
 
-/// Where the back hurts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Area {
-    /// Lower back.
-    Lower,
-    /// Upper back.
-    Upper,
-}
-
-impl Area {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Area::Lower => "lower",
-            Area::Upper => "upper",
-        }
-    }
-    /// Reads a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        [Area::Lower, Area::Upper].into_iter().find(|a| a.as_str() == s)
+choice! {
+    /// Where the back hurts.
+    pub enum Area {
+        /// Lower back.
+        Lower = "lower",
+        /// Upper back.
+        Upper = "upper",
     }
 }
 

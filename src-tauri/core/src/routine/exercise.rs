@@ -1,7 +1,8 @@
 //! What an exercise is: its group, the muscles it works, the equipment it needs and its dose.
 //! The exercises themselves live in `catalogue.rs`.
 
-use serde::{Deserialize, Serialize};
+use crate::choice::choice;
+use serde::Serialize;
 
 /// The group an exercise belongs to; a strength session is balanced across the first four.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -88,46 +89,19 @@ pub enum Movement {
     Rolling,
 }
 
-/// A piece of equipment an exercise can need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Equipment {
-    /// An exercise mat (also enough: a carpet or a towel on the floor).
-    Mat,
-    /// A resistance band.
-    Band,
-    /// One or two dumbbells.
-    Dumbbell,
-    /// A kettlebell.
-    Kettlebell,
-    /// A foam roller.
-    FoamRoller,
-}
-
-impl Equipment {
-    /// Every kind of equipment.
-    pub const ALL: [Equipment; 5] = [
-        Equipment::Mat,
-        Equipment::Band,
-        Equipment::Dumbbell,
-        Equipment::Kettlebell,
-        Equipment::FoamRoller,
-    ];
-
-    /// The stored name, as in JSON: `mat`, `band`, `dumbbell`, `kettlebell`, `foam-roller`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Equipment::Mat => "mat",
-            Equipment::Band => "band",
-            Equipment::Dumbbell => "dumbbell",
-            Equipment::Kettlebell => "kettlebell",
-            Equipment::FoamRoller => "foam-roller",
-        }
-    }
-
-    /// Reads a stored name.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.as_str() == name)
+choice! {
+    /// A piece of equipment an exercise can need.
+    pub enum Equipment {
+        /// An exercise mat (also enough: a carpet or a towel on the floor).
+        Mat = "mat",
+        /// A resistance band.
+        Band = "band",
+        /// One or two dumbbells.
+        Dumbbell = "dumbbell",
+        /// A kettlebell.
+        Kettlebell = "kettlebell",
+        /// A foam roller.
+        FoamRoller = "foam-roller",
     }
 }
 

@@ -2,37 +2,21 @@
 //! "too hard" lowers it one step, and an exercise that hurt comes back a step lower. Doses
 //! stay within caps per dose kind; at the cap an exercise moves on to its harder variant.
 
+use crate::choice::choice;
 use crate::routine::exercise::{Dose, DoseKind, Exercise};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::ops::RangeInclusive;
 
-/// How a finished session felt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rating {
-    /// Could have done more.
-    Easy,
-    /// About right.
-    Fine,
-    /// Too much.
-    TooHard,
-}
-
-impl Rating {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Rating::Easy => "easy",
-            Rating::Fine => "fine",
-            Rating::TooHard => "too-hard",
-        }
-    }
-    /// Reads a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        [Rating::Easy, Rating::Fine, Rating::TooHard]
-            .into_iter()
-            .find(|r| r.as_str() == s)
+choice! {
+    /// How a finished session felt.
+    pub enum Rating {
+        /// Could have done more.
+        Easy = "easy",
+        /// About right.
+        Fine = "fine",
+        /// Too much.
+        TooHard = "too-hard",
     }
 }
 

@@ -2,65 +2,34 @@
 //! exercise. It never blocks the routine; any yes suggests asking a doctor first and keeps the
 //! routine at the gentlest level until the answers change.
 
+use crate::choice::choice;
 use crate::{CoreError, Store};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub(crate) const ANSWERED_ON: &str = "readiness_on";
 pub(crate) const YES: &str = "readiness_yes";
 
-/// One readiness question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Question {
-    /// A doctor has said there is a heart condition.
-    Heart,
-    /// Chest pain during activity (or at rest lately).
-    ChestPain,
-    /// Dizziness, losing balance or fainting.
-    Dizziness,
-    /// A bone or joint problem that activity makes worse.
-    BoneOrJoint,
-    /// Medicine for the heart or blood pressure.
-    Medicine,
-    /// Pregnant, or given birth in the last months.
-    Pregnancy,
-    /// A back operation in the last year.
-    BackOperation,
-    /// Any other reason to be careful with exercise that a doctor has given.
-    OtherReason,
-}
-
-impl Question {
-    /// Every question, in the order they are asked.
-    pub const ALL: [Question; 8] = [
-        Question::Heart,
-        Question::ChestPain,
-        Question::Dizziness,
-        Question::BoneOrJoint,
-        Question::Medicine,
-        Question::Pregnancy,
-        Question::BackOperation,
-        Question::OtherReason,
-    ];
-
-    /// The stored name, as in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Question::Heart => "heart",
-            Question::ChestPain => "chest-pain",
-            Question::Dizziness => "dizziness",
-            Question::BoneOrJoint => "bone-or-joint",
-            Question::Medicine => "medicine",
-            Question::Pregnancy => "pregnancy",
-            Question::BackOperation => "back-operation",
-            Question::OtherReason => "other-reason",
-        }
-    }
-
-    /// Reads a stored name.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|q| q.as_str() == name)
+choice! {
+    /// One readiness question.
+    #[derive(PartialOrd, Ord)]
+    pub enum Question {
+        /// A doctor has said there is a heart condition.
+        Heart = "heart",
+        /// Chest pain during activity (or at rest lately).
+        ChestPain = "chest-pain",
+        /// Dizziness, losing balance or fainting.
+        Dizziness = "dizziness",
+        /// A bone or joint problem that activity makes worse.
+        BoneOrJoint = "bone-or-joint",
+        /// Medicine for the heart or blood pressure.
+        Medicine = "medicine",
+        /// Pregnant, or given birth in the last months.
+        Pregnancy = "pregnancy",
+        /// A back operation in the last year.
+        BackOperation = "back-operation",
+        /// Any other reason to be careful with exercise that a doctor has given.
+        OtherReason = "other-reason",
     }
 }
 

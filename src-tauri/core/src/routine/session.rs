@@ -5,32 +5,22 @@
 //! last time is swapped for a lower level of its group, or a stretch. Also the gentle
 //! recovery session, the run-day lists and the swap after a late high-pain check-in.
 
+use crate::choice::choice;
 use crate::routine::catalogue::{self, CATALOGUE};
 use crate::routine::exercise::{Category, Equipment, Exercise};
 use crate::routine::plan::week_start;
 use crate::routine::progression::bounds;
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 
-/// What kind of session a day holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SessionKind {
-    /// The planned back-and-core strength session.
-    Strength,
-    /// A gentle mobility session on a recovery day.
-    Gentle,
-}
-
-impl SessionKind {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SessionKind::Strength => "strength",
-            SessionKind::Gentle => "gentle",
-        }
+choice! {
+    /// What kind of session a day holds.
+    pub enum SessionKind {
+        /// The planned back-and-core strength session.
+        Strength = "strength",
+        /// A gentle mobility session on a recovery day.
+        Gentle = "gentle",
     }
 }
 

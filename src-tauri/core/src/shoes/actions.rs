@@ -74,11 +74,7 @@ pub enum PromptAnswer {
 
 /// The unit distances are shown in.
 pub fn unit(store: &Store) -> Result<Unit, CoreError> {
-    Ok(if store.setting(UNIT)?.as_deref() == Some("mi") {
-        Unit::Mi
-    } else {
-        Unit::Km
-    })
+    Ok(store.setting(UNIT)?.and_then(|u| Unit::parse(&u)).unwrap_or_default())
 }
 
 /// Every pair's wear on `today`.

@@ -1,7 +1,7 @@
 //! Reads the whole history for the calendar and the streak in a few queries, and logs or
 //! un-logs a past day.
 
-use super::sessions::keep_in;
+use super::session::keep_in;
 use super::{stamp, HistoryKey, Kept, Store, StoreError};
 use crate::calendar::history::{skipped_dates, History, DEFAULT_FREEZES};
 use crate::calendar::streak::{self, Streak};

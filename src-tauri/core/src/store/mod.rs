@@ -2,14 +2,14 @@
 //! cannot be used is reported and never modified. The records live in the submodules.
 
 mod calendar;
-mod checkins;
+mod checkin;
 mod history;
 mod marks;
 mod plan;
 mod progress;
 mod reminders;
 mod rows;
-mod sessions;
+mod session;
 mod shoes;
 
 pub use calendar::Pause;
@@ -17,7 +17,7 @@ pub use history::{FREEZES, STARTED_ON};
 pub(crate) use reminders::{DELIVERED, EVENING, SHOE_PROMPTS, TIMES};
 pub(crate) use rows::clip;
 pub use rows::{Row, Stager, Tables, TablesOut, TABLES};
-pub use sessions::StoredSession;
+pub use session::StoredSession;
 pub use shoes::{ImportRow, Run};
 
 use crate::calendar::history::History;

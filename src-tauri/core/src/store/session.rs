@@ -48,11 +48,7 @@ impl Store {
             }
         }
         Ok(Some(StoredSession {
-            kind: if kind == "gentle" {
-                SessionKind::Gentle
-            } else {
-                SessionKind::Strength
-            },
+            kind: SessionKind::parse(&kind).unwrap_or(SessionKind::Strength),
             items,
             rating: rating.as_deref().and_then(Rating::parse),
         }))
