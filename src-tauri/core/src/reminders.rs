@@ -5,7 +5,7 @@
 
 use crate::calendar::history::History;
 use crate::calendar::{self, DayState};
-use crate::routine::plan::{week_start, PlanMode};
+use crate::routine::plan::{monday_of, PlanMode};
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeDelta, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -65,7 +65,7 @@ pub enum ReminderKind {
 
 /// What a day's session holds, for the reminder's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Summary {
+pub struct SessionSummary {
     /// Exercises in the session.
     pub exercises: usize,
     /// Estimated minutes.
@@ -99,7 +99,7 @@ pub struct Reminding<'a> {
     /// The current streak, for the evening nudge.
     pub streak: u32,
     /// What a day's session holds.
-    pub summary: &'a dyn Fn(NaiveDate) -> Summary,
+    pub summary: &'a dyn Fn(NaiveDate) -> SessionSummary,
 }
 
 impl Reminding<'_> {
@@ -166,7 +166,7 @@ fn session_due(history: &History, date: NaiveDate, today: NaiveDate) -> bool {
     match plan.mode {
         PlanMode::Fixed => history.planned(date),
         PlanMode::Flexible => {
-            let monday = week_start(date);
+            let monday = monday_of(date);
             let until = date.min(today.checked_add_days(Days::new(1)).unwrap_or(today));
             let kept = monday
                 .iter_days()
@@ -206,8 +206,8 @@ mod tests {
             .with_timezone(&Utc)
     }
 
-    fn summary(_: NaiveDate) -> Summary {
-        Summary {
+    fn summary(_: NaiveDate) -> SessionSummary {
+        SessionSummary {
             exercises: 6,
             minutes: 18,
         }

@@ -9,7 +9,7 @@ use crate::clock::Clock;
 use crate::error::CoreError;
 use crate::routine::checkin::{self, Advice, Area, CheckIn};
 use crate::routine::exercise::{Category, Dose, Equipment, Exercise};
-use crate::routine::plan::{week_start, Plan};
+use crate::routine::plan::{monday_of, Plan};
 use crate::routine::progression::{Progress, Rating};
 use crate::routine::readiness::{self, Readiness};
 use crate::routine::session::{self, Inputs, ListFor, Planned, SessionKind};
@@ -289,7 +289,7 @@ impl DaySession {
             }
             Some(stored) => (Some(stored.kind), stored.items, stored.rating),
             None if recovery => (Some(SessionKind::Gentle), gentle(), None),
-            None if plan.strength_on(date, store.completed_between(week_start(date), date)?) => {
+            None if plan.strength_on(date, store.completed_between(monday_of(date), date)?) => {
                 let items = Basis::load(store, date, checkin)?.strength(date, &plan.equipment);
                 (Some(SessionKind::Strength), items, None)
             }

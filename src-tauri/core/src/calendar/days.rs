@@ -102,7 +102,7 @@ pub fn month(store: &Store, clock: &dyn Clock, year: i32, month: u32) -> Result<
         year,
         month,
         today,
-        week_start: week_start(store)?,
+        week_start: stored_week_start(store)?,
         days: calendar::days(&history, first, calendar::last_of_month(first), today),
         streak: store.streak(today)?,
     })
@@ -199,13 +199,13 @@ pub fn set_note(store: &Store, clock: &dyn Clock, date: NaiveDate, note: &str) -
 pub fn settings(store: &Store) -> Result<CalendarSettings, CoreError> {
     let freezes = store.setting(FREEZES)?.and_then(|s| s.parse().ok());
     Ok(CalendarSettings {
-        week_start: week_start(store)?,
+        week_start: stored_week_start(store)?,
         freezes_per_month: freezes.unwrap_or(crate::calendar::history::DEFAULT_FREEZES),
         pauses: store.pauses()?,
     })
 }
 
-fn week_start(store: &Store) -> Result<WeekStart, CoreError> {
+fn stored_week_start(store: &Store) -> Result<WeekStart, CoreError> {
     Ok(store
         .setting(WEEK_START)?
         .and_then(|w| WeekStart::parse(&w))

@@ -4,7 +4,7 @@
 
 use crate::calendar::history::History;
 use crate::calendar::{self, DayState};
-use crate::routine::plan::{week_start, PlanMode};
+use crate::routine::plan::{monday_of, PlanMode};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
@@ -59,9 +59,9 @@ fn by_sessions(states: impl Iterator<Item = DayState>) -> Streak {
 
 fn by_weeks(history: &History, days: &[calendar::CalendarDay], today: NaiveDate) -> Streak {
     let (mut current, mut best) = (0, 0);
-    let this_week = week_start(today);
-    for week in days.chunk_by(|a, b| week_start(a.date) == week_start(b.date)) {
-        let monday = week_start(week[0].date);
+    let this_week = monday_of(today);
+    for week in days.chunk_by(|a, b| monday_of(a.date) == monday_of(b.date)) {
+        let monday = monday_of(week[0].date);
         let plan = history.plan_on(monday);
         let goal = match plan.mode {
             PlanMode::Flexible => u32::from(plan.per_week),

@@ -3,7 +3,7 @@
 
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::reminders::{Reminder, ReminderSettings, Reminding, Summary, HORIZON_DAYS};
+use crate::reminders::{Reminder, ReminderSettings, Reminding, SessionSummary, HORIZON_DAYS};
 use crate::routine::catalogue;
 use crate::routine::checkin::{self, Area, CheckIn};
 use crate::routine::exercise::{Category, Exercise};
@@ -251,7 +251,7 @@ pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreErro
     let mut summaries = HashMap::new();
     summaries.insert(
         today,
-        Summary {
+        SessionSummary {
             exercises: today_view.items.len(),
             minutes: today_view.minutes,
         },
@@ -260,14 +260,14 @@ pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreErro
         let planned = basis.strength(date, &history.plan_on(date).equipment);
         summaries.insert(
             date,
-            Summary {
+            SessionSummary {
                 exercises: planned.len(),
                 minutes: session::minutes(&planned),
             },
         );
     }
     let summary = |date: NaiveDate| {
-        summaries.get(&date).copied().unwrap_or(Summary {
+        summaries.get(&date).copied().unwrap_or(SessionSummary {
             exercises: 0,
             minutes: 0,
         })

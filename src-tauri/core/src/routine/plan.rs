@@ -128,7 +128,7 @@ impl Plan {
 }
 
 /// The Monday that starts `date`'s week.
-pub fn week_start(date: NaiveDate) -> NaiveDate {
+pub fn monday_of(date: NaiveDate) -> NaiveDate {
     date.week(Weekday::Mon).first_day()
 }
 
@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn weeks_start_on_monday() {
-        assert_eq!(week_start(day("2026-04-05")), day("2026-03-30"));
-        assert_eq!(week_start(day("2026-03-30")), day("2026-03-30"));
+        assert_eq!(monday_of(day("2026-04-05")), day("2026-03-30"));
+        assert_eq!(monday_of(day("2026-03-30")), day("2026-03-30"));
     }
 }

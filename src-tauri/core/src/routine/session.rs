@@ -8,7 +8,7 @@
 use crate::choice::choice;
 use crate::routine::catalogue::{self, CATALOGUE};
 use crate::routine::exercise::{Category, Equipment, Exercise};
-use crate::routine::plan::week_start;
+use crate::routine::plan::monday_of;
 use crate::routine::progression::bounds;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{HashMap, HashSet};
@@ -265,7 +265,7 @@ impl<'a> Builder<'a> {
 
 /// The strength session for `inputs.date`. Pure and deterministic.
 pub fn strength_session(inputs: &Inputs) -> Vec<Planned> {
-    let week = usize::try_from(week_start(inputs.date).num_days_from_ce() / 7).unwrap_or(0);
+    let week = usize::try_from(monday_of(inputs.date).num_days_from_ce() / 7).unwrap_or(0);
     let mut b = Builder {
         inputs,
         week,
