@@ -1,11 +1,12 @@
 //! The commands the UI calls: one-line wrappers over [`Backend`], run off the main thread.
 
-use crate::backend::{Backend, BackupsView, Finished, Preview, RemindersView, Restored, SettingsView};
+use crate::backend::{Backend, RemindersView};
 use crate::blocking::blocking;
 use crate::error::ShellError;
 use crate::importing::{ImportPreview, Progress};
 use crate::pick;
 use crate::save;
+use backstride_core::app::{BackupsView, Finished, Preview, Restored, SettingsView};
 use backstride_core::appearance::Theme;
 use backstride_core::backup;
 use backstride_core::calendar::days::{CalendarSettings, DayDetail, Month};

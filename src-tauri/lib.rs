@@ -5,7 +5,6 @@ mod autobackup;
 mod backend;
 mod blocking;
 mod commands;
-mod delivered;
 mod environment;
 mod error;
 #[cfg(test)]

@@ -5,11 +5,8 @@ use super::Backend;
 use crate::error::ShellError;
 use crate::importing::ImportPreview;
 use backstride_core::input;
+use backstride_core::shoes::actions::{ImportSummary, Imported};
 use backstride_core::shoes::import::Batch;
-use backstride_core::shoes::{
-    self,
-    actions::{ImportChoices, Imported},
-};
 use backstride_core::CoreError;
 use std::fs::File;
 use std::path::Path;
@@ -43,29 +40,29 @@ impl Backend {
 
     /// What importing the batch kept as `token` would do with these choices.
     pub fn preview_import(&self, token: f64, walks: bool, date: Option<&str>) -> Result<ImportPreview, ShellError> {
-        let (token, choices) = (whole_token(token)?, self.choices(walks, date)?);
-        self.importing.with(token, false, |batch| {
-            self.with(|store, clock| shoes::actions::preview(store, clock, batch, choices))
+        let token = whole_token(token)?;
+        self.importing().with(token, false, |batch| {
+            self.read(|core| core.preview_import(batch, walks, date))
                 .map(|summary| preview(token, summary, batch))
         })
     }
 
     /// Imports the batch kept as `token`; it stays kept if importing is refused.
     pub fn import_runs(&self, token: f64, walks: bool, date: Option<&str>) -> Result<Imported, ShellError> {
-        let (token, choices) = (whole_token(token)?, self.choices(walks, date)?);
-        self.importing.with(token, true, |batch| {
-            self.change(|store, clock| shoes::actions::import(store, clock, batch, choices))
+        let token = whole_token(token)?;
+        self.importing().with(token, true, |batch| {
+            self.write(|core| core.import_runs(batch, walks, date))
         })
     }
 
     /// Asks the import being read to stop; nothing of it is kept.
     pub fn cancel_import(&self) {
-        self.importing.cancel();
+        self.importing().cancel();
     }
 
     /// How far the import being read has got.
     pub fn import_progress(&self) -> crate::importing::Progress {
-        self.importing.progress()
+        self.importing().progress()
     }
 
     fn read_batch(
@@ -73,27 +70,21 @@ impl Backend {
         walks: bool,
         read: impl FnOnce(&mut Batch, &mut dyn FnMut(usize, usize) -> bool) -> Result<(), CoreError>,
     ) -> Result<ImportPreview, ShellError> {
-        self.ready()?;
-        let reading = self.importing.begin()?;
+        self.read(|_| Ok(()))?;
+        let reading = self.importing().begin()?;
         let mut batch = Batch::default();
-        read(&mut batch, &mut |done, total| self.importing.step(done, total))?;
+        read(&mut batch, &mut |done, total| self.importing().step(done, total))?;
         drop(reading);
-        let choices = self.choices(walks, None)?;
-        let summary = self.with(|store, clock| shoes::actions::preview(store, clock, &batch, choices))?;
+        let summary = self.read(|core| core.preview_import(&batch, walks, None))?;
         let shown = preview(0, summary, &batch);
         Ok(ImportPreview {
-            token: self.importing.keep(batch),
+            token: self.importing().keep(batch),
             ..shown
         })
     }
-
-    fn choices(&self, walks: bool, date: Option<&str>) -> Result<ImportChoices, ShellError> {
-        let date = date.filter(|d| !d.is_empty()).map(input::date).transpose()?;
-        Ok(ImportChoices { walks, date })
-    }
 }
 
-fn preview(token: u64, summary: shoes::actions::ImportSummary, batch: &Batch) -> ImportPreview {
+fn preview(token: u64, summary: ImportSummary, batch: &Batch) -> ImportPreview {
     ImportPreview {
         token,
         confirm: batch.archive || summary.without_time > 0,

@@ -223,35 +223,6 @@ fn the_next_reminder_waits_for_its_time_and_comes_once() {
 }
 
 #[test]
-fn a_reminder_delivered_while_the_data_file_is_locked_comes_once() {
-    let dir = tempfile::tempdir().unwrap();
-    // Installed at 06:00, opened again at 09:00: the 07:30 reminder is due at once.
-    let installed = start(settings(dir.path(), "2026-03-30T06:00:00+02:00", "Europe/Berlin"));
-    installed.today().unwrap();
-    installed.next_reminder();
-    drop(installed);
-    let backend = start(settings(dir.path(), "2026-03-30T09:00:00+02:00", "Europe/Berlin"));
-    let (missed, wait) = backend.next_reminder().unwrap();
-    assert_eq!(wait, Duration::ZERO);
-    // Another program holds the write lock while the reminder is delivered.
-    let other = rusqlite::Connection::open(dir.path().join(backstride_core::store::DB_FILE)).unwrap();
-    other.execute_batch("BEGIN IMMEDIATE").unwrap();
-    backend.mark_delivered(&missed);
-    other.execute_batch("COMMIT").unwrap();
-    drop(other);
-    // The file takes writes again, but the mark waits for its retry: memory keeps it.
-    assert!(backend.delivered.waiting(), "the write failed");
-    let next = backend.next_reminder().map(|(r, _)| r.at);
-    assert!(next.is_some_and(|at| at > missed.at), "not sent again: {next:?}");
-    // After the wait the mark is written: a restart does not send it again either.
-    backend.delivered.retry_now();
-    backend.next_reminder();
-    drop(backend);
-    let again = start(settings(dir.path(), "2026-03-30T09:01:00+02:00", "Europe/Berlin"));
-    assert_ne!(again.next_reminder().map(|(r, _)| r.at), Some(missed.at));
-}
-
-#[test]
 fn reminder_times_are_parsed_with_clear_messages() {
     let dir = tempfile::tempdir().unwrap();
     let backend = monday(dir.path());

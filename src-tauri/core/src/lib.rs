@@ -4,6 +4,7 @@
 //! through a [`Clock`].
 #![warn(missing_docs)]
 
+pub mod app;
 pub mod appearance;
 pub mod backup;
 pub mod calendar;

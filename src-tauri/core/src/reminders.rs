@@ -3,6 +3,8 @@
 //! evening "streak at risk" nudge. Nothing for a day that is done, paused or a recovery day,
 //! and no nudge on a day the back is sore (a check-in of 4 or more).
 
+pub mod delivery;
+
 use crate::calendar::history::History;
 use crate::calendar::{self, DayState};
 use crate::routine::plan::{monday_of, PlanMode};

@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod import;
+pub mod notice;
 
 use crate::choice::choice;
 use crate::error::CoreError;

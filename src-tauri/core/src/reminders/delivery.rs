@@ -2,7 +2,7 @@
 //! never shown twice, and written to the data file when that takes writes, retried after 5 s,
 //! doubling to 5 min.
 
-use backstride_core::Store;
+use crate::Store;
 use chrono::{DateTime, Utc};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};

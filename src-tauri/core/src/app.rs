@@ -1,0 +1,284 @@
+//! The core's front door: one method per thing the runner does, taking the UI's raw values
+//! (text, JSON numbers) and answering with the view the screen shows. The shell keeps one
+//! [`Core`] behind a lock; nothing here knows of Tauri.
+
+mod backups;
+mod reminders;
+#[cfg(test)]
+mod tests;
+
+pub use backups::{BackupsView, Export, Preview, Restored};
+
+use crate::appearance::{self, Theme};
+use crate::backup::Staged;
+use crate::calendar::days::{self, CalendarSettings, DayDetail, Month};
+use crate::input::{self, whole};
+use crate::reminders::delivery::DeliveredMark;
+use crate::reminders::ReminderSettings;
+use crate::routine::actions::{self, Reminders};
+use crate::routine::plan::Plan;
+use crate::routine::progression::DoseChange;
+use crate::routine::readiness::{self, Readiness};
+use crate::shoes::actions::{
+    self as shoe_actions, ImportChoices, ImportSummary, Imported, PairInput, PromptAnswer, RunInput, ShoesView,
+};
+use crate::shoes::import::Batch;
+use crate::{Clock, CoreError, RunningClock, Store, Today};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The opened data and the clock, with what waits between two of the runner's taps (a
+/// backup previewed, reminders delivered but not yet written down).
+pub struct Core {
+    store: Store,
+    clock: RunningClock,
+    data_dir: PathBuf,
+    timer_speed: u32,
+    /// The backup last previewed, read and checked once, waiting for the runner to confirm.
+    previewed: Option<(u64, Staged)>,
+    /// Reminders delivered up to here, written when the data file takes writes.
+    delivered: DeliveredMark,
+}
+
+/// The answer to finishing a session: the new Today and the doses that changed.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finished {
+    /// Today after the rating.
+    pub today: Today,
+    /// "Plank 35 s, up from 30 s", one per exercise whose dose changed.
+    pub changes: Vec<DoseChange>,
+}
+
+/// What the Settings screen shows.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsView {
+    /// The plan.
+    pub plan: Plan,
+    /// How many times faster than real time the exercise timers run (1 but in tests).
+    pub timer_speed: u32,
+    /// Week start, freeze days and pauses.
+    pub calendar: CalendarSettings,
+    /// The readiness answers.
+    pub readiness: Readiness,
+}
+
+impl Core {
+    /// Opens the data in `data_dir` (a damaged file is set aside and a fresh one started, see
+    /// [`crate::backup::folder::open`]), on `clock`.
+    pub fn open(data_dir: &Path, clock: RunningClock, timer_speed: u32) -> Result<Self, CoreError> {
+        let store = crate::backup::folder::open(data_dir, clock.now())?;
+        Ok(Self {
+            store,
+            clock,
+            data_dir: data_dir.to_path_buf(),
+            timer_speed,
+            previewed: None,
+            delivered: DeliveredMark::default(),
+        })
+    }
+
+    /// The store, for reads the shell's tests make.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The clock.
+    pub fn clock(&self) -> &RunningClock {
+        &self.clock
+    }
+
+    /// Today's screen.
+    pub fn today(&self) -> Result<Today, CoreError> {
+        actions::today(&self.store, &self.clock)
+    }
+
+    /// Marks one of `date`'s exercises done or not done.
+    pub fn set_done(&self, date: &str, exercise_id: &str, done: bool) -> Result<Today, CoreError> {
+        actions::mark(&self.store, &self.clock, input::date(date)?, exercise_id, done)
+    }
+
+    /// Finishes `date`'s session with its rating, naming the exercise that hurt, if any.
+    pub fn finish_session(&self, date: &str, rating: &str, hurt: Option<&str>) -> Result<Finished, CoreError> {
+        let (date, rating) = (input::date(date)?, input::rating(rating)?);
+        let hurt = hurt.filter(|h| !h.is_empty());
+        let (today, changes) = actions::finish(&self.store, &self.clock, date, rating, hurt)?;
+        Ok(Finished { today, changes })
+    }
+
+    /// Stores `date`'s back check-in: pain 0–10, where, and whether it runs down a leg.
+    pub fn check_in(&self, date: &str, pain: f64, area: Option<&str>, leg: bool) -> Result<Today, CoreError> {
+        let date = input::date(date)?;
+        let pain = whole(pain).ok_or(CoreError::PainOutOfRange)?;
+        let area = input::area(area)?;
+        actions::check_in(&self.store, &self.clock, date, pain, area, leg)
+    }
+
+    /// Records that one of `date`'s exercises hurt ("stop, this hurts").
+    pub fn record_hurt(&self, date: &str, exercise_id: &str) -> Result<Today, CoreError> {
+        actions::record_hurt(&self.store, &self.clock, input::date(date)?, exercise_id)
+    }
+
+    /// Stores the readiness answers: the questions answered yes.
+    pub fn answer_readiness(&self, yes: &[String]) -> Result<Today, CoreError> {
+        actions::answer_readiness(&self.store, &self.clock, &input::questions(yes)?)
+    }
+
+    /// The plan and settings.
+    pub fn settings(&self) -> Result<SettingsView, CoreError> {
+        Ok(SettingsView {
+            plan: self.store.plan_on(self.clock.today())?,
+            timer_speed: self.timer_speed,
+            calendar: days::settings(&self.store)?,
+            readiness: readiness::readiness(&self.store)?,
+        })
+    }
+
+    /// Saves the plan.
+    pub fn save_plan(&self, plan: &Plan) -> Result<Today, CoreError> {
+        actions::save_plan(&self.store, &self.clock, plan)
+    }
+
+    /// Sets an exercise's dose by hand; a fraction or a non-number is out of range.
+    pub fn set_dose(&self, exercise_id: &str, amount: f64) -> Result<Today, CoreError> {
+        actions::set_dose(&self.store, &self.clock, exercise_id, whole(amount).unwrap_or(-1))
+    }
+
+    /// A month of the calendar.
+    pub fn month(&self, year: f64, month: f64) -> Result<Month, CoreError> {
+        let year = whole(year)
+            .and_then(|y| i32::try_from(y).ok())
+            .ok_or(CoreError::InvalidMonth)?;
+        let month = whole(month)
+            .and_then(|m| u32::try_from(m).ok())
+            .ok_or(CoreError::InvalidMonth)?;
+        days::month(&self.store, &self.clock, year, month)
+    }
+
+    /// One day of the calendar.
+    pub fn day(&self, date: &str) -> Result<DayDetail, CoreError> {
+        days::day(&self.store, &self.clock, input::date(date)?)
+    }
+
+    /// Logs a past day as done, or un-logs it.
+    pub fn log_day(&self, date: &str, done: bool) -> Result<DayDetail, CoreError> {
+        days::log_day(&self.store, &self.clock, input::date(date)?, done)
+    }
+
+    /// Sets a day's note.
+    pub fn set_note(&self, date: &str, note: &str) -> Result<DayDetail, CoreError> {
+        days::set_note(&self.store, &self.clock, input::date(date)?, note)
+    }
+
+    /// Saves the week start (`mon` or `sun`) and the freeze days a month.
+    pub fn save_calendar_settings(&self, week_start: &str, freezes: f64) -> Result<CalendarSettings, CoreError> {
+        let week = input::week_start(week_start)?;
+        days::save_settings(&self.store, week, whole(freezes).unwrap_or(-1))
+    }
+
+    /// Pauses the plan from `start` to `end`.
+    pub fn add_pause(&self, start: &str, end: &str) -> Result<CalendarSettings, CoreError> {
+        let (start, end) = (input::date(start)?, input::date(end)?);
+        days::add_pause(&self.store, &self.clock, start, end)
+    }
+
+    /// Removes a pause.
+    pub fn remove_pause(&self, id: f64) -> Result<CalendarSettings, CoreError> {
+        days::remove_pause(&self.store, whole(id).ok_or(CoreError::UnknownPause)?)
+    }
+
+    /// The reminder settings and what they give now.
+    pub fn reminders(&self) -> Result<Reminders, CoreError> {
+        actions::reminders(&self.store, &self.clock)
+    }
+
+    /// Saves the reminder settings; times as `HH:MM`, an empty evening time for none.
+    pub fn save_reminders(
+        &self,
+        times: &[String],
+        evening: Option<&str>,
+        shoe_prompts: bool,
+    ) -> Result<Reminders, CoreError> {
+        let settings = ReminderSettings {
+            times: times.iter().map(|t| input::time(t)).collect::<Result<_, _>>()?,
+            evening: evening.filter(|e| !e.trim().is_empty()).map(input::time).transpose()?,
+            shoe_prompts,
+        };
+        actions::save_reminders(&self.store, &self.clock, settings)
+    }
+
+    /// The Shoes screen.
+    pub fn shoes(&self) -> Result<ShoesView, CoreError> {
+        shoe_actions::view(&self.store, &self.clock)
+    }
+
+    /// Adds a pair.
+    pub fn add_pair(&self, pair: &PairInput) -> Result<ShoesView, CoreError> {
+        shoe_actions::add_pair(&self.store, &self.clock, pair)
+    }
+
+    /// Changes a pair.
+    pub fn edit_pair(&self, id: f64, pair: &PairInput) -> Result<ShoesView, CoreError> {
+        shoe_actions::edit_pair(&self.store, &self.clock, pair_id(id)?, pair)
+    }
+
+    /// Retires a pair or brings it back.
+    pub fn retire_pair(&self, id: f64, retired: bool) -> Result<ShoesView, CoreError> {
+        shoe_actions::retire_pair(&self.store, &self.clock, pair_id(id)?, retired)
+    }
+
+    /// Answers a pair's wear prompt.
+    pub fn answer_shoe_prompt(&self, id: f64, answer: PromptAnswer) -> Result<ShoesView, CoreError> {
+        shoe_actions::answer_prompt(&self.store, &self.clock, pair_id(id)?, answer)
+    }
+
+    /// Logs a run.
+    pub fn add_run(&self, run: &RunInput) -> Result<ShoesView, CoreError> {
+        shoe_actions::add_run(&self.store, &self.clock, run)
+    }
+
+    /// Changes a run.
+    pub fn edit_run(&self, id: f64, run: &RunInput) -> Result<ShoesView, CoreError> {
+        shoe_actions::edit_run(&self.store, &self.clock, run_id(id)?, run)
+    }
+
+    /// Deletes a run.
+    pub fn delete_run(&self, id: f64) -> Result<ShoesView, CoreError> {
+        shoe_actions::delete_run(&self.store, &self.clock, run_id(id)?)
+    }
+
+    /// Chooses km (`km`) or miles (`mi`).
+    pub fn set_unit(&self, unit: &str) -> Result<ShoesView, CoreError> {
+        shoe_actions::set_unit(&self.store, &self.clock, input::unit(unit)?)
+    }
+
+    /// Chooses the colour theme: `system`, `light` or `dark`.
+    pub fn set_theme(&self, theme: &str) -> Result<Theme, CoreError> {
+        appearance::set_theme(&self.store, input::theme(theme)?)
+    }
+
+    /// What importing `batch` would do with the runner's choices (walks counted or not, the
+    /// day of runs without times, as typed).
+    pub fn preview_import(&self, batch: &Batch, walks: bool, date: Option<&str>) -> Result<ImportSummary, CoreError> {
+        shoe_actions::preview(&self.store, &self.clock, batch, choices(walks, date)?)
+    }
+
+    /// Imports `batch` with the runner's choices, all or nothing.
+    pub fn import_runs(&self, batch: &Batch, walks: bool, date: Option<&str>) -> Result<Imported, CoreError> {
+        shoe_actions::import(&self.store, &self.clock, batch, choices(walks, date)?)
+    }
+}
+
+fn choices(walks: bool, date: Option<&str>) -> Result<ImportChoices, CoreError> {
+    let date = date.filter(|d| !d.is_empty()).map(input::date).transpose()?;
+    Ok(ImportChoices { walks, date })
+}
+
+fn pair_id(id: f64) -> Result<i64, CoreError> {
+    whole(id).ok_or(CoreError::UnknownPair)
+}
+
+fn run_id(id: f64) -> Result<i64, CoreError> {
+    whole(id).ok_or(CoreError::BadRun("That run no longer exists."))
+}

@@ -1,0 +1,74 @@
+//! Reminders from the shell's side: which is next and when, which were delivered (noted at
+//! once, written when the data file takes writes), and the shoe prompts to send.
+
+use super::Core;
+use crate::reminders::Reminder;
+use crate::routine::actions;
+use crate::shoes::{actions as shoe_actions, notice};
+use crate::{Clock, CoreError};
+use std::time::Duration;
+
+impl Core {
+    /// Shoe prompts not yet sent as notifications, as (title, text), if the runner wants
+    /// them; each is marked sent.
+    pub fn take_shoe_notifications(&self) -> Result<Vec<(String, String)>, CoreError> {
+        if !self.store.reminder_settings()?.shoe_prompts {
+            return Ok(Vec::new());
+        }
+        let unit = shoe_actions::unit(&self.store)?;
+        let due = shoe_actions::take_shoe_notifications(&self.store, &self.clock)?;
+        Ok(due.iter().map(|wear| notice::notification(wear, unit)).collect())
+    }
+
+    /// The next reminder not yet delivered and how long until it is due (zero: now). The
+    /// latest of today's overdue ones comes first; a fresh install starts counting now. A
+    /// delivered mark that could not be written is tried again first, with a growing wait.
+    pub fn next_reminder(&self) -> Option<(Reminder, Duration)> {
+        self.delivered.write(&self.store);
+        let now = self.clock.now();
+        let stored = match self.store.delivered_through() {
+            Ok(Some(t)) => Some(t),
+            Ok(None) => {
+                self.delivered.note(now);
+                self.delivered.write(&self.store);
+                None
+            }
+            Err(error) => {
+                eprintln!("backstride: could not read which reminders were delivered: {error}");
+                None
+            }
+        };
+        let through = stored.max(self.delivered.through()).unwrap_or(now);
+        let reminders = actions::reminders(&self.store, &self.clock).ok()?;
+        if let Some(overdue) = reminders.missed.into_iter().rfind(|r| r.at > through) {
+            return Some((overdue, Duration::ZERO));
+        }
+        let next = reminders.upcoming.into_iter().find(|r| r.at > through)?;
+        let wait = (next.at - now).to_std().unwrap_or(Duration::ZERO);
+        Some((next, wait))
+    }
+
+    /// The reminders of the next 14 days, for a phone's schedule.
+    pub fn upcoming_reminders(&self) -> Vec<Reminder> {
+        actions::reminders(&self.store, &self.clock)
+            .map(|r| r.upcoming)
+            .unwrap_or_default()
+    }
+
+    /// Notes that `reminder` (and everything before it) was delivered: in memory at once,
+    /// and in the data file now or, if it takes no writes, later.
+    pub fn mark_delivered(&self, reminder: &Reminder) {
+        self.delivered.note(reminder.at);
+        self.delivered.write(&self.store);
+    }
+
+    /// How long until writing the delivered mark is tried again, while it waits to be written.
+    pub fn retry_in(&self) -> Option<Duration> {
+        self.delivered.retry_in()
+    }
+
+    /// How late, in milliseconds by the app's clock, `reminder` is now.
+    pub fn late_by(&self, reminder: &Reminder) -> i64 {
+        (self.clock.now() - reminder.at).num_milliseconds()
+    }
+}
