@@ -1,0 +1,45 @@
+//! Reminders: their settings and what they give now, with the notification permission.
+
+use crate::backend::RemindersView;
+use crate::blocking::blocking;
+use crate::error::ShellError;
+use tauri::plugin::PermissionState;
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_notification::NotificationExt;
+
+/// The reminder settings, the next reminders, today's missed ones and the permission.
+#[tauri::command]
+pub async fn reminders<R: Runtime>(app: AppHandle<R>) -> Result<RemindersView, ShellError> {
+    let permission = permission(&app, false);
+    blocking(app, move |b| b.reminders(permission)).await
+}
+
+/// Saves the reminder settings; turning reminders on asks for permission the first time.
+#[tauri::command]
+pub async fn save_reminders<R: Runtime>(
+    app: AppHandle<R>,
+    times: Vec<String>,
+    evening: Option<String>,
+    shoe_prompts: bool,
+) -> Result<RemindersView, ShellError> {
+    let wants = !times.is_empty() || evening.as_deref().is_some_and(|e| !e.is_empty());
+    let permission = permission(&app, wants);
+    blocking(app, move |b| {
+        b.save_reminders(&times, evening.as_deref(), shoe_prompts, permission)
+    })
+    .await
+}
+
+/// Whether notifications may be shown; with `ask`, asks the user if the system has not yet.
+fn permission<R: Runtime>(app: &AppHandle<R>, ask: bool) -> &'static str {
+    let notification = app.notification();
+    let state = match notification.permission_state() {
+        Ok(PermissionState::Prompt | PermissionState::PromptWithRationale) if ask => notification.request_permission(),
+        other => other,
+    };
+    match state {
+        Ok(PermissionState::Granted) => "granted",
+        Ok(PermissionState::Denied) => "denied",
+        _ => "prompt",
+    }
+}
