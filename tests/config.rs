@@ -31,7 +31,12 @@ fn capabilities_grant_only_the_apps_own_commands() {
         .chain(lib.split("painted::").skip(1).take(1))
         .skip(1)
         .map(|rest| {
-            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            // `commands::today::set_done`: the command is the path's last name.
+            let path: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                .collect();
+            let name = path.rsplit("::").next().unwrap_or_default();
             format!("allow-{}", name.replace('_', "-"))
         })
         .collect();
