@@ -70,6 +70,7 @@ impl Backend {
         walks: bool,
         read: impl FnOnce(&mut Batch, &mut dyn FnMut(usize, usize) -> bool) -> Result<(), CoreError>,
     ) -> Result<ImportPreview, ShellError> {
+        // A start-up failure is said before any file is read.
         self.read(|_| Ok(()))?;
         let reading = self.importing().begin()?;
         let mut batch = Batch::default();

@@ -79,14 +79,9 @@ impl Core {
         })
     }
 
-    /// The store, for reads the shell's tests make.
+    /// The store, for the shell's tests that check nothing changed.
     pub fn store(&self) -> &Store {
         &self.store
-    }
-
-    /// The clock.
-    pub fn clock(&self) -> &RunningClock {
-        &self.clock
     }
 
     /// Today's screen.
