@@ -171,14 +171,14 @@ fn seed_every_state(dir: &Path) {
     actions::today(&store, &berlin("2026-04-02", 9, 0)).unwrap();
     let friday = berlin("2026-04-03", 9, 0);
     for item in actions::today(&store, &friday).unwrap().items {
-        actions::mark(&store, &friday, friday.today(), item.exercise.id, true).unwrap();
+        actions::set_done(&store, &friday, friday.today(), item.exercise.id, true).unwrap();
     }
     let monday = berlin("2026-04-06", 9, 0);
     let first = actions::today(&store, &monday).unwrap().items[0].exercise.id;
-    actions::mark(&store, &monday, monday.today(), first, true).unwrap();
+    actions::set_done(&store, &monday, monday.today(), first, true).unwrap();
     let recovery = berlin("2026-04-10", 9, 0);
     actions::check_in(&store, &recovery, recovery.today(), 7, Some(Area::Lower), false).unwrap();
-    days::save_settings(&store, days::WeekStart::Mon, 1).unwrap();
+    days::save_calendar_settings(&store, days::WeekStart::Mon, 1).unwrap();
     let today = berlin("2026-04-20", 9, 0);
     days::add_pause(
         &store,

@@ -33,7 +33,7 @@ fn seed(dir: &Path) {
     ] {
         let clock = berlin(day, 7, 30);
         for item in actions::today(&store, &clock).unwrap().items {
-            actions::mark(&store, &clock, clock.today(), item.exercise.id, true).unwrap();
+            actions::set_done(&store, &clock, clock.today(), item.exercise.id, true).unwrap();
         }
     }
     let today = berlin("2026-04-20", 7, 0);

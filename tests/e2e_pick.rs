@@ -29,7 +29,7 @@ async fn a_backup_chosen_in_the_open_dialog_is_read_by_the_app_and_restored() {
         let clock = berlin("2026-03-30", 9, 0);
         let today = actions::today(&store, &clock).unwrap();
         for item in today.items.iter().take(3) {
-            actions::mark(&store, &clock, today.date, item.exercise.id, true).unwrap();
+            actions::set_done(&store, &clock, today.date, item.exercise.id, true).unwrap();
         }
         backup::folder::save_backup(elsewhere.path(), "monday.json", &store, &clock).unwrap()
     };

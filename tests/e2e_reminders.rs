@@ -74,7 +74,7 @@ async fn no_reminder_once_the_day_is_done() {
         let store = Store::open_in(&data).unwrap();
         let early = berlin("2026-03-30", 7, 0);
         for item in actions::today(&store, &early).unwrap().items {
-            actions::mark(&store, &early, early.today(), item.exercise.id, true).unwrap();
+            actions::set_done(&store, &early, early.today(), item.exercise.id, true).unwrap();
         }
     }
     let bus = Bus::start(dir.path());

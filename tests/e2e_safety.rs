@@ -27,7 +27,7 @@ fn used(dir: &Path) -> usize {
     let clock = berlin("2026-03-30", 9, 0);
     let today = actions::today(&store, &clock).unwrap();
     for item in &today.items {
-        actions::mark(&store, &clock, today.date, item.exercise.id, true).unwrap();
+        actions::set_done(&store, &clock, today.date, item.exercise.id, true).unwrap();
     }
     days::set_note(&store, &clock, today.date, IMG).unwrap();
     shoes::actions::add_pair(&store, &clock, &support::pair_for_new_runs("Blue trainers")).unwrap();

@@ -6,7 +6,7 @@
 mod ten_years;
 
 use backstride_core::routine::session::{self, Inputs};
-use backstride_core::{calendar, calendar::streak, shoes, FixedClock, Store, Today};
+use backstride_core::{calendar, calendar::record, calendar::streak, shoes, FixedClock, Store, Today};
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::collections::{HashMap, HashSet};
@@ -16,7 +16,7 @@ fn bench(c: &mut Criterion) {
     let today: NaiveDate = "2026-04-20".parse().expect("date");
     let store = Store::open_in_memory().expect("in-memory store");
     ten_years::fill(&store, today);
-    let history = store.history(today).expect("history");
+    let history = record::history(&store, today).expect("history");
     let doses: HashMap<String, u16> = store
         .progress()
         .expect("progress")
@@ -56,7 +56,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| shoes::actions::wear_all(black_box(&store), today))
     });
     c.bench_function("read ten years of history from SQLite", |b| {
-        b.iter(|| store.history(black_box(today)))
+        b.iter(|| record::history(&store, black_box(today)))
     });
     c.bench_function("Today with the streak", |b| {
         b.iter(|| Today::load(black_box(&store), &clock))

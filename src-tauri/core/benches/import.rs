@@ -40,13 +40,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("read the zip and its files", |b| b.iter(|| read(black_box(&archive))));
     group.bench_function("preview it", |b| {
         let store = Store::open_in_memory().expect("store");
-        b.iter(|| shoes::actions::preview(&store, &clock, black_box(&batch), choices).expect("preview"))
+        b.iter(|| shoes::actions::preview_import(&store, &clock, black_box(&batch), choices).expect("preview"))
     });
     group.bench_function("store its runs on their pairs", |b| {
         b.iter_batched(
             || Store::open_in_memory().expect("store"),
             |store| {
-                let imported = shoes::actions::import(&store, &clock, &batch, choices).expect("import");
+                let imported = shoes::actions::import_runs(&store, &clock, &batch, choices).expect("import");
                 assert_eq!(imported.summary.added, ACTIVITIES - ACTIVITIES / 10);
             },
             BatchSize::PerIteration,

@@ -52,7 +52,7 @@ fn import_file(path: &Path, clock: &FixedClock) -> Result<String, String> {
     let mut batch = import::Batch::default();
     batch.add_opened(&name, file, &mut |_, _| true).map_err(text)?;
     let choices = shoes::actions::ImportChoices::default();
-    let imported = shoes::actions::import(&store, clock, &batch, choices).map_err(text)?;
+    let imported = shoes::actions::import_runs(&store, clock, &batch, choices).map_err(text)?;
     let summary = imported.summary;
     Ok(format!(
         "{} runs added, {} already there, {} with no distance, {} other activities, {} files unread",

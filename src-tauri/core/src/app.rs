@@ -19,6 +19,7 @@ use crate::routine::actions::{self, Reminders};
 use crate::routine::plan::Plan;
 use crate::routine::progression::DoseChange;
 use crate::routine::readiness::{self, Readiness};
+use crate::routine::stored;
 use crate::shoes::actions::{
     self as shoe_actions, ImportChoices, ImportSummary, Imported, PairInput, PromptAnswer, RunInput, ShoesView,
 };
@@ -84,21 +85,27 @@ impl Core {
         &self.store
     }
 
+    /// Runs one of the runner's actions in one transaction: all its writes or none, and
+    /// everything it reads from one state of the data.
+    pub(crate) fn atomic<T>(&self, action: impl FnOnce(&Store) -> Result<T, CoreError>) -> Result<T, CoreError> {
+        self.store.atomic(|| action(&self.store))
+    }
+
     /// Today's screen.
     pub fn today(&self) -> Result<Today, CoreError> {
-        actions::today(&self.store, &self.clock)
+        self.atomic(|store| actions::today(store, &self.clock))
     }
 
     /// Marks one of `date`'s exercises done or not done.
     pub fn set_done(&self, date: &str, exercise_id: &str, done: bool) -> Result<Today, CoreError> {
-        actions::mark(&self.store, &self.clock, input::date(date)?, exercise_id, done)
+        self.atomic(|store| actions::set_done(store, &self.clock, input::date(date)?, exercise_id, done))
     }
 
     /// Finishes `date`'s session with its rating, naming the exercise that hurt, if any.
     pub fn finish_session(&self, date: &str, rating: &str, hurt: Option<&str>) -> Result<Finished, CoreError> {
         let (date, rating) = (input::date(date)?, input::rating(rating)?);
         let hurt = hurt.filter(|h| !h.is_empty());
-        let (today, changes) = actions::finish(&self.store, &self.clock, date, rating, hurt)?;
+        let (today, changes) = self.atomic(|store| actions::finish_session(store, &self.clock, date, rating, hurt))?;
         Ok(Finished { today, changes })
     }
 
@@ -107,37 +114,39 @@ impl Core {
         let date = input::date(date)?;
         let pain = whole(pain).ok_or(CoreError::PainOutOfRange)?;
         let area = input::area(area)?;
-        actions::check_in(&self.store, &self.clock, date, pain, area, leg)
+        self.atomic(|store| actions::check_in(store, &self.clock, date, pain, area, leg))
     }
 
     /// Records that one of `date`'s exercises hurt ("stop, this hurts").
     pub fn record_hurt(&self, date: &str, exercise_id: &str) -> Result<Today, CoreError> {
-        actions::record_hurt(&self.store, &self.clock, input::date(date)?, exercise_id)
+        self.atomic(|store| actions::record_hurt(store, &self.clock, input::date(date)?, exercise_id))
     }
 
     /// Stores the readiness answers: the questions answered yes.
     pub fn answer_readiness(&self, yes: &[String]) -> Result<Today, CoreError> {
-        actions::answer_readiness(&self.store, &self.clock, &input::questions(yes)?)
+        self.atomic(|store| actions::answer_readiness(store, &self.clock, &input::questions(yes)?))
     }
 
     /// The plan and settings.
     pub fn settings(&self) -> Result<SettingsView, CoreError> {
-        Ok(SettingsView {
-            plan: self.store.plan_on(self.clock.today())?,
-            timer_speed: self.timer_speed,
-            calendar: days::settings(&self.store)?,
-            readiness: readiness::readiness(&self.store)?,
+        self.atomic(|store| {
+            Ok(SettingsView {
+                plan: stored::plan_on(store, self.clock.today())?,
+                timer_speed: self.timer_speed,
+                calendar: days::settings(store)?,
+                readiness: readiness::readiness(store)?,
+            })
         })
     }
 
     /// Saves the plan.
     pub fn save_plan(&self, plan: &Plan) -> Result<Today, CoreError> {
-        actions::save_plan(&self.store, &self.clock, plan)
+        self.atomic(|store| actions::save_plan(store, &self.clock, plan))
     }
 
     /// Sets an exercise's dose by hand; a fraction or a non-number is out of range.
     pub fn set_dose(&self, exercise_id: &str, amount: f64) -> Result<Today, CoreError> {
-        actions::set_dose(&self.store, &self.clock, exercise_id, whole(amount).unwrap_or(-1))
+        self.atomic(|store| actions::set_dose(store, &self.clock, exercise_id, whole(amount).unwrap_or(-1)))
     }
 
     /// A month of the calendar.
@@ -148,44 +157,44 @@ impl Core {
         let month = whole(month)
             .and_then(|m| u32::try_from(m).ok())
             .ok_or(CoreError::InvalidMonth)?;
-        days::month(&self.store, &self.clock, year, month)
+        self.atomic(|store| days::month(store, &self.clock, year, month))
     }
 
     /// One day of the calendar.
     pub fn day(&self, date: &str) -> Result<DayDetail, CoreError> {
-        days::day(&self.store, &self.clock, input::date(date)?)
+        self.atomic(|store| days::day(store, &self.clock, input::date(date)?))
     }
 
     /// Logs a past day as done, or un-logs it.
     pub fn log_day(&self, date: &str, done: bool) -> Result<DayDetail, CoreError> {
-        days::log_day(&self.store, &self.clock, input::date(date)?, done)
+        self.atomic(|store| days::log_day(store, &self.clock, input::date(date)?, done))
     }
 
     /// Sets a day's note.
     pub fn set_note(&self, date: &str, note: &str) -> Result<DayDetail, CoreError> {
-        days::set_note(&self.store, &self.clock, input::date(date)?, note)
+        self.atomic(|store| days::set_note(store, &self.clock, input::date(date)?, note))
     }
 
     /// Saves the week start (`mon` or `sun`) and the freeze days a month.
     pub fn save_calendar_settings(&self, week_start: &str, freezes: f64) -> Result<CalendarSettings, CoreError> {
         let week = input::week_start(week_start)?;
-        days::save_settings(&self.store, week, whole(freezes).unwrap_or(-1))
+        self.atomic(|store| days::save_calendar_settings(store, week, whole(freezes).unwrap_or(-1)))
     }
 
     /// Pauses the plan from `start` to `end`.
     pub fn add_pause(&self, start: &str, end: &str) -> Result<CalendarSettings, CoreError> {
         let (start, end) = (input::date(start)?, input::date(end)?);
-        days::add_pause(&self.store, &self.clock, start, end)
+        self.atomic(|store| days::add_pause(store, &self.clock, start, end))
     }
 
     /// Removes a pause.
     pub fn remove_pause(&self, id: f64) -> Result<CalendarSettings, CoreError> {
-        days::remove_pause(&self.store, whole(id).ok_or(CoreError::UnknownPause)?)
+        self.atomic(|store| days::remove_pause(store, whole(id).ok_or(CoreError::UnknownPause)?))
     }
 
     /// The reminder settings and what they give now.
     pub fn reminders(&self) -> Result<Reminders, CoreError> {
-        actions::reminders(&self.store, &self.clock)
+        self.atomic(|store| actions::reminders(store, &self.clock))
     }
 
     /// Saves the reminder settings; times as `HH:MM`, an empty evening time for none.
@@ -200,68 +209,68 @@ impl Core {
             evening: evening.filter(|e| !e.trim().is_empty()).map(input::time).transpose()?,
             shoe_prompts,
         };
-        actions::save_reminders(&self.store, &self.clock, settings)
+        self.atomic(|store| actions::save_reminders(store, &self.clock, settings))
     }
 
     /// The Shoes screen.
     pub fn shoes(&self) -> Result<ShoesView, CoreError> {
-        shoe_actions::view(&self.store, &self.clock)
+        self.atomic(|store| shoe_actions::view(store, &self.clock))
     }
 
     /// Adds a pair.
     pub fn add_pair(&self, pair: &PairInput) -> Result<ShoesView, CoreError> {
-        shoe_actions::add_pair(&self.store, &self.clock, pair)
+        self.atomic(|store| shoe_actions::add_pair(store, &self.clock, pair))
     }
 
     /// Changes a pair.
     pub fn edit_pair(&self, id: f64, pair: &PairInput) -> Result<ShoesView, CoreError> {
-        shoe_actions::edit_pair(&self.store, &self.clock, pair_id(id)?, pair)
+        self.atomic(|store| shoe_actions::edit_pair(store, &self.clock, pair_id(id)?, pair))
     }
 
     /// Retires a pair or brings it back.
     pub fn retire_pair(&self, id: f64, retired: bool) -> Result<ShoesView, CoreError> {
-        shoe_actions::retire_pair(&self.store, &self.clock, pair_id(id)?, retired)
+        self.atomic(|store| shoe_actions::retire_pair(store, &self.clock, pair_id(id)?, retired))
     }
 
     /// Answers a pair's wear prompt.
     pub fn answer_shoe_prompt(&self, id: f64, answer: PromptAnswer) -> Result<ShoesView, CoreError> {
-        shoe_actions::answer_prompt(&self.store, &self.clock, pair_id(id)?, answer)
+        self.atomic(|store| shoe_actions::answer_prompt(store, &self.clock, pair_id(id)?, answer))
     }
 
     /// Logs a run.
     pub fn add_run(&self, run: &RunInput) -> Result<ShoesView, CoreError> {
-        shoe_actions::add_run(&self.store, &self.clock, run)
+        self.atomic(|store| shoe_actions::add_run(store, &self.clock, run))
     }
 
     /// Changes a run.
     pub fn edit_run(&self, id: f64, run: &RunInput) -> Result<ShoesView, CoreError> {
-        shoe_actions::edit_run(&self.store, &self.clock, run_id(id)?, run)
+        self.atomic(|store| shoe_actions::edit_run(store, &self.clock, run_id(id)?, run))
     }
 
     /// Deletes a run.
     pub fn delete_run(&self, id: f64) -> Result<ShoesView, CoreError> {
-        shoe_actions::delete_run(&self.store, &self.clock, run_id(id)?)
+        self.atomic(|store| shoe_actions::delete_run(store, &self.clock, run_id(id)?))
     }
 
     /// Chooses km (`km`) or miles (`mi`).
     pub fn set_unit(&self, unit: &str) -> Result<ShoesView, CoreError> {
-        shoe_actions::set_unit(&self.store, &self.clock, input::unit(unit)?)
+        self.atomic(|store| shoe_actions::set_unit(store, &self.clock, input::unit(unit)?))
     }
 
     /// Chooses the colour theme: `system`, `light` or `dark`.
     pub fn set_theme(&self, theme: &str) -> Result<Theme, CoreError> {
-        appearance::set_theme(&self.store, input::theme(theme)?)
+        self.atomic(|store| appearance::set_theme(store, input::theme(theme)?))
     }
 
     /// What importing `batch` would do with the runner's choices (walks counted or not, the
     /// day of runs without times, as typed).
     pub fn preview_import(&self, batch: &Batch, walks: bool, date: Option<&str>) -> Result<ImportSummary, CoreError> {
-        shoe_actions::preview(&self.store, &self.clock, batch, choices(walks, date)?)
+        self.atomic(|store| shoe_actions::preview_import(store, &self.clock, batch, choices(walks, date)?))
     }
 
     /// Imports `batch` with the runner's choices, all or nothing.
     pub fn import_runs(&self, batch: &Batch, walks: bool, date: Option<&str>) -> Result<Imported, CoreError> {
-        shoe_actions::import(&self.store, &self.clock, batch, choices(walks, date)?)
+        self.atomic(|store| shoe_actions::import_runs(store, &self.clock, batch, choices(walks, date)?))
     }
 }
 

@@ -2,9 +2,8 @@
 //! dark in Settings (outdoors in sun, or in bed at night).
 
 use crate::choice::choice;
+use crate::store::Setting;
 use crate::{CoreError, Store};
-
-pub(crate) const THEME: &str = "theme";
 
 choice! {
     /// The colour theme.
@@ -22,12 +21,15 @@ choice! {
 
 /// The chosen theme; anything unknown in the file reads as following the system.
 pub fn theme(store: &Store) -> Result<Theme, CoreError> {
-    Ok(store.setting(THEME)?.and_then(|t| Theme::parse(&t)).unwrap_or_default())
+    Ok(store
+        .setting(Setting::Theme)?
+        .and_then(|t| Theme::parse(&t))
+        .unwrap_or_default())
 }
 
 /// Chooses the theme; returns it as stored.
 pub fn set_theme(store: &Store, theme: Theme) -> Result<Theme, CoreError> {
-    store.set_setting(THEME, theme.as_str())?;
+    store.set_setting(Setting::Theme, theme.as_str())?;
     self::theme(store)
 }
 
@@ -43,7 +45,7 @@ mod tests {
             assert_eq!(set_theme(&store, chosen).unwrap(), chosen);
             assert_eq!(theme(&store).unwrap(), chosen);
         }
-        store.set_setting(THEME, "<b>neon</b>").unwrap();
+        store.set_setting(Setting::Theme, "<b>neon</b>").unwrap();
         assert_eq!(
             theme(&store).unwrap(),
             Theme::System,

@@ -5,6 +5,7 @@
 
 pub mod days;
 pub mod history;
+pub mod record;
 pub mod streak;
 
 use crate::calendar::history::History;

@@ -4,6 +4,7 @@
 //! and no nudge on a day the back is sore (a check-in of 4 or more).
 
 pub mod delivery;
+mod stored;
 
 use crate::calendar::history::History;
 use crate::calendar::{self, DayState};

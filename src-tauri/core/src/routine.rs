@@ -9,3 +9,4 @@ pub mod plan;
 pub mod progression;
 pub mod readiness;
 pub mod session;
+pub mod stored;

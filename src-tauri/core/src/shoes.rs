@@ -6,6 +6,7 @@
 pub mod actions;
 pub mod import;
 pub mod notice;
+pub mod stored;
 
 use crate::choice::choice;
 use crate::error::CoreError;
@@ -65,14 +66,15 @@ impl Unit {
     }
 }
 
-/// Which prompt a pair calls for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Level {
-    /// 85 % of the limit.
-    Wearing,
-    /// 100 % of the limit, or too old.
-    Replace,
+choice! {
+    /// Which prompt a pair calls for.
+    #[derive(PartialOrd, Ord)]
+    pub enum Level {
+        /// 85 % of the limit.
+        Wearing = "wearing",
+        /// 100 % of the limit, or too old.
+        Replace = "replace",
+    }
 }
 
 /// A pair of shoes as stored.

@@ -4,6 +4,7 @@
 //! path that needs it (Today, marking, the calendar's late log, reminders).
 
 use crate::appearance::{self, Theme};
+use crate::calendar::record;
 use crate::calendar::streak::Streak;
 use crate::clock::Clock;
 use crate::error::CoreError;
@@ -13,9 +14,11 @@ use crate::routine::plan::{monday_of, Plan};
 use crate::routine::progression::{Progress, Rating};
 use crate::routine::readiness::{self, Readiness};
 use crate::routine::session::{self, Inputs, ListFor, Planned, SessionKind};
+use crate::routine::stored;
 use crate::shoes;
 use crate::shoes::{Unit, Wear};
-use crate::store::{Store, STARTED_ON};
+use crate::store::Setting;
+use crate::store::Store;
 use chrono::{DateTime, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -107,7 +110,7 @@ impl Today {
     pub fn load(store: &Store, clock: &dyn Clock) -> Result<Self, CoreError> {
         let now = clock.local_now();
         let date = now.date_naive();
-        store.init_setting(STARTED_ON, &date.to_string())?;
+        store.init_setting(Setting::StartedOn, &date.to_string())?;
         store.see_zone(date, clock.zone(), clock.now())?;
         Ok(Self {
             next_day_ms: ms_to_next_day(now),
@@ -117,9 +120,9 @@ impl Today {
 
     /// Today's screen for local day `date`, from what is stored.
     pub(crate) fn for_date(store: &Store, date: NaiveDate) -> Result<Self, CoreError> {
-        let plan = store.plan_on(date)?;
+        let plan = stored::plan_on(store, date)?;
         let progress = store.progress()?;
-        let checkins = store.checkins(checkin::window_start(date), date)?;
+        let checkins = stored::checkins(store, checkin::window_start(date), date)?;
         let checkin = checkins.iter().find(|c| c.date == date).copied();
         let recovery = checkin.is_some_and(|c| c.means_recovery());
         let done = store.done_on(date)?;
@@ -178,7 +181,7 @@ impl Today {
             advice: checkin::advice_due(date, &checkins),
             readiness: readiness::readiness(store)?,
             rating: day.rating,
-            streak: store.streak(date)?,
+            streak: record::streak(store, date)?,
             shoe_prompts: shoes::actions::wear_all(store, date)?
                 .into_iter()
                 .filter(|w| w.prompt)
@@ -272,7 +275,7 @@ impl DaySession {
         let unticked = |items: &[Planned], what: &dyn Fn(&Exercise) -> bool| {
             items.iter().any(|p| !done.contains(p.exercise.id) && what(p.exercise))
         };
-        let (kind, items, rating) = match store.session(date)? {
+        let (kind, items, rating) = match stored::session(store, date)? {
             Some(stored) if recovery && unticked(&stored.items, &|e| e.category != Category::Mobility) => {
                 let items = session::replace_unticked(&stored.items, done, &gentle());
                 (Some(SessionKind::Gentle), items, stored.rating)

@@ -10,7 +10,7 @@ use backstride_core::routine::progression::Rating;
 use backstride_core::routine::readiness::Question;
 use backstride_core::routine::session::SessionKind;
 use backstride_core::today::SessionState;
-use backstride_core::{calendar::days, routine::actions, Clock, FixedClock, Store, Today};
+use backstride_core::{calendar::days, routine::actions, routine::stored, Clock, FixedClock, Store, Today};
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 
 const MONDAY: &str = "2026-03-30";
@@ -48,9 +48,9 @@ fn first_strength(t: &Today) -> &'static str {
 fn do_all(store: &Store, c: &FixedClock, rating: Rating) -> (Today, Vec<String>) {
     let t = actions::today(store, c).unwrap();
     for id in ids(&t) {
-        actions::mark(store, c, c.today(), id, true).unwrap();
+        actions::set_done(store, c, c.today(), id, true).unwrap();
     }
-    let (t, changes) = actions::finish(store, c, c.today(), rating, None).unwrap();
+    let (t, changes) = actions::finish_session(store, c, c.today(), rating, None).unwrap();
     (t, changes.into_iter().map(|c| c.text).collect())
 }
 
@@ -68,7 +68,7 @@ fn a_check_in_of_seven_after_the_first_tick_swaps_the_rest_for_the_gentle_sessio
     let morning = berlin(MONDAY, 7, 0);
     let t = actions::today(&store, &morning).unwrap();
     let ticked = t.items[0].exercise.id;
-    actions::mark(&store, &morning, morning.today(), ticked, true).unwrap();
+    actions::set_done(&store, &morning, morning.today(), ticked, true).unwrap();
     let noon = berlin(MONDAY, 12, 0);
     let t = actions::check_in(&store, &noon, noon.today(), 7, Some(Area::Lower), false).unwrap();
     assert_eq!(t.state, SessionState::Recovery);
@@ -80,7 +80,7 @@ fn a_check_in_of_seven_after_the_first_tick_swaps_the_rest_for_the_gentle_sessio
     assert!(rest_is_gentle(&t), "{:?}", ids(&t));
     assert!(t.advice.is_some());
     // The stored session says the same, so the calendar and a backup agree.
-    let stored = store.session(noon.today()).unwrap().unwrap();
+    let stored = stored::session(&store, noon.today()).unwrap().unwrap();
     assert_eq!(stored.kind, SessionKind::Gentle);
     assert_eq!(stored.items.iter().map(|p| p.exercise.id).collect::<Vec<_>>(), ids(&t));
     assert!(store.done_on(noon.today()).unwrap().contains(ticked));
@@ -99,7 +99,7 @@ fn a_late_check_in_of_six_turns_the_day_gentle_at_every_hour() {
         let c = berlin(MONDAY, hour, 30);
         let t = actions::today(&store, &c).unwrap();
         for id in ids(&t).into_iter().take(2) {
-            actions::mark(&store, &c, c.today(), id, true).unwrap();
+            actions::set_done(&store, &c, c.today(), id, true).unwrap();
         }
         let t = actions::check_in(&store, &c, c.today(), 6, None, false).unwrap();
         assert_eq!(t.state, SessionState::Recovery, "{hour}:30");
@@ -142,20 +142,21 @@ fn a_restored_strength_session_with_a_high_check_in_shows_the_gentle_session() {
     let c = berlin(MONDAY, 7, 0);
     let t = actions::today(&store, &c).unwrap();
     let planned = t.planned();
-    store
-        .keep_session(c.today(), SessionKind::Strength, &planned, c.now(), c.zone())
-        .unwrap();
+    stored::keep_session(&store, c.today(), SessionKind::Strength, &planned, c.now(), c.zone()).unwrap();
     store
         .set_done(c.today(), planned[0].exercise.id, true, c.now(), c.zone())
         .unwrap();
     let checkin = backstride_core::routine::checkin::CheckIn::new(c.today(), 8, None, false).unwrap();
-    store.save_checkin(&checkin, c.now(), c.zone()).unwrap();
+    stored::check_in(&store, &checkin, c.now(), c.zone()).unwrap();
     let t = actions::today(&store, &c).unwrap();
     assert_eq!((t.state, t.kind), (SessionState::Recovery, Some(SessionKind::Gentle)));
     assert!(rest_is_gentle(&t));
     let gentle = t.items.iter().find(|i| !i.done).unwrap().exercise.id;
-    actions::mark(&store, &c, c.today(), gentle, true).unwrap();
-    assert_eq!(store.session(c.today()).unwrap().unwrap().kind, SessionKind::Gentle);
+    actions::set_done(&store, &c, c.today(), gentle, true).unwrap();
+    assert_eq!(
+        stored::session(&store, c.today()).unwrap().unwrap().kind,
+        SessionKind::Gentle
+    );
 }
 
 #[test]
@@ -165,7 +166,7 @@ fn the_calendar_logs_a_past_recovery_day_as_its_gentle_session() {
     actions::check_in(&store, &monday, monday.today(), 7, None, false).unwrap();
     let later = berlin(WEDNESDAY, 9, 0);
     days::log_day(&store, &later, monday.today(), true).unwrap();
-    let stored = store.session(monday.today()).unwrap().unwrap();
+    let stored = stored::session(&store, monday.today()).unwrap().unwrap();
     assert_eq!(stored.kind, SessionKind::Gentle);
     assert!(stored.items.iter().all(|p| p.exercise.category == Category::Mobility));
 }
@@ -195,9 +196,9 @@ fn stop_this_hurts_records_the_exercise_without_finishing_and_lowers_it_once() {
     assert_eq!(store.progress().unwrap()[hurt].amount, lowered, "not twice");
     // Finishing the session later, naming it again, lowers nothing more.
     for id in ids(&t) {
-        actions::mark(&store, &c, c.today(), id, true).unwrap();
+        actions::set_done(&store, &c, c.today(), id, true).unwrap();
     }
-    actions::finish(&store, &c, c.today(), Rating::Fine, Some(hurt)).unwrap();
+    actions::finish_session(&store, &c, c.today(), Rating::Fine, Some(hurt)).unwrap();
     assert_eq!(store.progress().unwrap()[hurt].amount, lowered);
     // An exercise not in today's session is refused, and nothing is stored for it.
     assert!(actions::record_hurt(&store, &c, c.today(), "kettlebell-deadlift").is_err());
@@ -256,7 +257,7 @@ fn progression_holds_while_the_last_check_in_is_four_or_rising() {
         strength_days: WeekdaySet::EVERY_DAY,
         ..Plan::default()
     };
-    store.save_plan(&every_day, day("2020-01-01")).unwrap();
+    stored::save_plan(&store, &every_day, day("2020-01-01")).unwrap();
     // Two sessions rated easy or fine in a row raise a dose; a hold starts the count again.
     for (date, pain, raised) in [
         ("2026-03-30", None, false),
@@ -337,15 +338,15 @@ fn un_ticking_a_strength_exercise_on_a_recovery_day_does_not_bring_it_back() {
     let c = berlin(MONDAY, 7, 0);
     let t = actions::today(&store, &c).unwrap();
     let strength = first_strength(&t);
-    actions::mark(&store, &c, c.today(), strength, true).unwrap();
+    actions::set_done(&store, &c, c.today(), strength, true).unwrap();
     actions::check_in(&store, &c, c.today(), 7, None, false).unwrap();
-    let t = actions::mark(&store, &c, c.today(), strength, false).unwrap();
+    let t = actions::set_done(&store, &c, c.today(), strength, false).unwrap();
     assert!(!ids(&t).contains(&strength), "{:?}", ids(&t));
     assert!(t
         .items
         .iter()
         .all(|i| i.exercise.category == Category::Mobility || i.done));
-    assert!(actions::mark(&store, &c, c.today(), strength, true).is_err());
+    assert!(actions::set_done(&store, &c, c.today(), strength, true).is_err());
 }
 
 #[test]
@@ -353,19 +354,19 @@ fn the_calendar_logs_a_restored_strength_day_with_high_pain_as_its_gentle_sessio
     let store = Store::open_in_memory().unwrap();
     let monday = berlin(MONDAY, 7, 0);
     let planned = actions::today(&store, &monday).unwrap().planned();
-    store
-        .keep_session(
-            monday.today(),
-            SessionKind::Strength,
-            &planned,
-            monday.now(),
-            monday.zone(),
-        )
-        .unwrap();
+    stored::keep_session(
+        &store,
+        monday.today(),
+        SessionKind::Strength,
+        &planned,
+        monday.now(),
+        monday.zone(),
+    )
+    .unwrap();
     let checkin = backstride_core::routine::checkin::CheckIn::new(monday.today(), 7, None, false).unwrap();
-    store.save_checkin(&checkin, monday.now(), monday.zone()).unwrap();
+    stored::check_in(&store, &checkin, monday.now(), monday.zone()).unwrap();
     days::log_day(&store, &berlin(WEDNESDAY, 9, 0), monday.today(), true).unwrap();
-    let stored = store.session(monday.today()).unwrap().unwrap();
+    let stored = stored::session(&store, monday.today()).unwrap().unwrap();
     assert_eq!(stored.kind, SessionKind::Gentle);
     let done = store.done_on(monday.today()).unwrap();
     for p in &stored.items {
@@ -384,14 +385,14 @@ fn a_gentle_day_in_between_does_not_forget_what_hurt() {
         strength_days: WeekdaySet::EVERY_DAY,
         ..Plan::default()
     };
-    store.save_plan(&every_day, day("2020-01-01")).unwrap();
+    stored::save_plan(&store, &every_day, day("2020-01-01")).unwrap();
     let monday = berlin(MONDAY, 7, 0);
     let hurt = first_strength(&actions::today(&store, &monday).unwrap());
     actions::record_hurt(&store, &monday, monday.today(), hurt).unwrap();
     let tuesday = berlin("2026-03-31", 7, 0);
     actions::check_in(&store, &tuesday, tuesday.today(), 6, None, false).unwrap();
     let gentle = actions::today(&store, &tuesday).unwrap();
-    actions::mark(&store, &tuesday, tuesday.today(), gentle.items[0].exercise.id, true).unwrap();
+    actions::set_done(&store, &tuesday, tuesday.today(), gentle.items[0].exercise.id, true).unwrap();
     let wednesday = actions::today(&store, &berlin(WEDNESDAY, 7, 0)).unwrap();
     assert!(!ids(&wednesday).contains(&hurt), "{:?}", ids(&wednesday));
 }
@@ -401,12 +402,12 @@ fn a_readiness_yes_after_the_session_started_makes_what_is_left_gentle() {
     let store = Store::open_in_memory().unwrap();
     let c = berlin(MONDAY, 7, 0);
     let t = actions::today(&store, &c).unwrap();
-    actions::mark(&store, &c, c.today(), t.items[0].exercise.id, true).unwrap();
+    actions::set_done(&store, &c, c.today(), t.items[0].exercise.id, true).unwrap();
     assert!(t.items.iter().any(|i| i.exercise.level == 2));
     let t = actions::answer_readiness(&store, &c, &[Question::Heart]).unwrap();
     assert!(t.items[0].done, "the tick stays");
     assert!(t.items.iter().all(|i| i.done || i.exercise.level == 1), "{:?}", ids(&t));
-    let stored = store.session(c.today()).unwrap().unwrap();
+    let stored = stored::session(&store, c.today()).unwrap().unwrap();
     assert_eq!(stored.items, t.planned(), "stored as shown");
 }
 
@@ -417,11 +418,11 @@ fn an_exercise_named_at_the_rating_of_a_recovery_day_comes_back_a_step_lower() {
     let t = actions::today(&store, &c).unwrap();
     let strength = first_strength(&t);
     let before = t.items.iter().find(|i| i.exercise.id == strength).unwrap().amount;
-    actions::mark(&store, &c, c.today(), strength, true).unwrap();
+    actions::set_done(&store, &c, c.today(), strength, true).unwrap();
     let t = actions::check_in(&store, &c, c.today(), 6, None, false).unwrap();
     for id in ids(&t) {
-        actions::mark(&store, &c, c.today(), id, true).unwrap();
+        actions::set_done(&store, &c, c.today(), id, true).unwrap();
     }
-    actions::finish(&store, &c, c.today(), Rating::Fine, Some(strength)).unwrap();
+    actions::finish_session(&store, &c, c.today(), Rating::Fine, Some(strength)).unwrap();
     assert!(store.progress().unwrap()[strength].amount < before);
 }

@@ -174,7 +174,7 @@ fn the_whole_corpus_as_one_export_imports_its_runs_and_names_the_rest() {
         walks: false,
         date: None,
     };
-    let imported = shoes::actions::import(&store, &clock, &batch, choices).unwrap();
+    let imported = shoes::actions::import_runs(&store, &clock, &batch, choices).unwrap();
     let runs: Vec<_> = theirs.iter().filter(|r| r.2 == Sport::Running).collect();
     let metres: f64 = runs.iter().map(|r| r.1).sum();
     assert_eq!(imported.summary.added, runs.len());
@@ -240,7 +240,7 @@ fn other_sports_from_real_devices_are_named_and_never_go_on_running_shoes() {
         assert_eq!(read[0].started_at, start, "{file}: the start");
 
         let (store, clock) = with_a_pair();
-        let imported = shoes::actions::import_runs(&store, &clock, &read).unwrap();
+        let imported = shoes::actions::import_file(&store, &clock, &read).unwrap();
         assert_eq!(imported.summary.added, 0, "{file}: nothing on running shoes");
         assert_eq!(imported.summary.other_sports, [sport.count(1)], "{file}");
     }
@@ -270,7 +270,7 @@ fn a_triathlon_imports_its_run_and_says_what_else_it_held() {
         assert_eq!(ours.sport, expected, "{sport}");
     }
     let (store, clock) = with_a_pair();
-    let imported = shoes::actions::import_runs(&store, &clock, &read).unwrap();
+    let imported = shoes::actions::import_file(&store, &clock, &read).unwrap();
     assert_eq!(imported.summary.added, 1, "the run leg alone");
     assert_eq!(imported.shoes.pairs[0].total_m, 9806, "9.8 km, not 52.5");
     assert_eq!(
@@ -298,7 +298,7 @@ fn a_triathlon_that_an_export_lists_as_a_run_still_imports_its_run_leg_alone() {
         walks: false,
         date: None,
     };
-    let imported = shoes::actions::import(&store, &clock, &batch, choices).unwrap();
+    let imported = shoes::actions::import_runs(&store, &clock, &batch, choices).unwrap();
     assert_eq!(imported.summary.added, 1);
     let racers = imported.shoes.pairs.iter().find(|p| p.pair.name == "Racers").unwrap();
     assert_eq!(racers.total_m, 9806, "the run leg's 9.8 km, not the day's 52.5");

@@ -4,8 +4,9 @@
 
 use backstride_core::routine::plan::{Plan, WeekdaySet};
 use backstride_core::routine::progression::Rating;
+use backstride_core::store::Setting;
 use backstride_core::today::SessionState;
-use backstride_core::{calendar, calendar::days, routine::actions, store, Clock, FixedClock, Store, Today};
+use backstride_core::{calendar, calendar::days, routine::actions, routine::stored, Clock, FixedClock, Store, Today};
 use chrono::{NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -25,22 +26,22 @@ fn at(zone: Tz, date: &str, h: u32, m: u32) -> FixedClock {
 /// A store whose plan has a strength session every day, from long before the tests' dates.
 fn every_day_store() -> Store {
     let store = Store::open_in_memory().unwrap();
-    store
-        .save_plan(
-            &Plan {
-                strength_days: WeekdaySet::EVERY_DAY,
-                ..Plan::default()
-            },
-            day("2020-01-01"),
-        )
-        .unwrap();
+    stored::save_plan(
+        &store,
+        &Plan {
+            strength_days: WeekdaySet::EVERY_DAY,
+            ..Plan::default()
+        },
+        day("2020-01-01"),
+    )
+    .unwrap();
     store
 }
 
 fn do_all(store: &Store, clock: &dyn Clock) -> Today {
     let today = actions::today(store, clock).unwrap();
     for item in &today.items {
-        actions::mark(store, clock, clock.today(), item.exercise.id, true).unwrap();
+        actions::set_done(store, clock, clock.today(), item.exercise.id, true).unwrap();
     }
     actions::today(store, clock).unwrap()
 }
@@ -54,7 +55,7 @@ fn half_past_midnight_lands_on_its_day(zone: Tz, date: &str) {
     let store = every_day_store();
     let clock = at(zone, date, 0, 30);
     let id = first_item(&store, &clock);
-    actions::mark(&store, &clock, day(date), id, true).unwrap();
+    actions::set_done(&store, &clock, day(date), id, true).unwrap();
     assert!(store.done_on(day(date)).unwrap().contains(id), "{zone} {date}");
     assert!(
         store.done_on(day(date).pred_opt().unwrap()).unwrap().is_empty(),
@@ -63,7 +64,7 @@ fn half_past_midnight_lands_on_its_day(zone: Tz, date: &str) {
     // And 23:30 the evening before lands on the day before.
     let evening = at(zone, &day(date).pred_opt().unwrap().to_string(), 23, 30);
     let id = first_item(&store, &evening);
-    actions::mark(&store, &evening, evening.today(), id, true).unwrap();
+    actions::set_done(&store, &evening, evening.today(), id, true).unwrap();
     assert!(
         store.done_on(day(date).pred_opt().unwrap()).unwrap().contains(id),
         "{zone} eve of {date}"
@@ -102,7 +103,7 @@ fn flying_tokyo_to_san_francisco_lives_monday_twice_without_doubling_the_streak(
 #[test]
 fn flying_san_francisco_to_tokyo_skips_tuesday_without_breaking_the_streak() {
     let store = every_day_store();
-    days::save_settings(&store, days::WeekStart::Mon, 0).unwrap();
+    days::save_calendar_settings(&store, days::WeekStart::Mon, 0).unwrap();
     let sf = at(chrono_tz::America::Los_Angeles, "2026-04-06", 8, 0);
     assert_eq!(do_all(&store, &sf).streak.current, 1);
     // The app is open at the gate on Monday night, then again on landing early on Wednesday.
@@ -123,7 +124,7 @@ fn flying_san_francisco_to_tokyo_skips_tuesday_without_breaking_the_streak() {
 #[test]
 fn staying_home_a_missed_tuesday_does_break_the_streak() {
     let store = every_day_store();
-    days::save_settings(&store, days::WeekStart::Mon, 0).unwrap();
+    days::save_calendar_settings(&store, days::WeekStart::Mon, 0).unwrap();
     let monday = at(chrono_tz::America::Los_Angeles, "2026-04-06", 8, 0);
     do_all(&store, &monday);
     let wednesday = at(chrono_tz::America::Los_Angeles, "2026-04-08", 8, 0);
@@ -138,7 +139,7 @@ fn the_clock_set_back_an_hour_or_a_day_never_removes_a_record() {
     let done = do_all(&store, &monday);
     let marks = store.done_on(day("2026-04-06")).unwrap();
     assert_eq!(marks.len(), done.items.len());
-    actions::finish(&store, &monday, monday.today(), Rating::Fine, None).unwrap();
+    actions::finish_session(&store, &monday, monday.today(), Rating::Fine, None).unwrap();
 
     let hour_back = at(berlin, "2026-04-06", 9, 0);
     let t = actions::today(&store, &hour_back).unwrap();
@@ -153,7 +154,11 @@ fn the_clock_set_back_an_hour_or_a_day_never_removes_a_record() {
         marks,
         "Monday's marks are kept"
     );
-    assert!(store.session(day("2026-04-06")).unwrap().unwrap().rating.is_some());
+    assert!(stored::session(&store, day("2026-04-06"))
+        .unwrap()
+        .unwrap()
+        .rating
+        .is_some());
 
     let right_again = at(berlin, "2026-04-06", 11, 0);
     let t = actions::today(&store, &right_again).unwrap();
@@ -169,5 +174,8 @@ fn today_turns_over_at_local_midnight() {
     assert_eq!(before.next_day_ms, 60_000);
     let after = actions::today(&store, &at(zone, "2026-10-04", 0, 0)).unwrap();
     assert_eq!(after.date, day("2026-10-04"));
-    assert_eq!(store.setting(store::STARTED_ON).unwrap().as_deref(), Some("2026-10-03"));
+    assert_eq!(
+        store.setting(Setting::StartedOn).unwrap().as_deref(),
+        Some("2026-10-03")
+    );
 }

@@ -2,6 +2,9 @@
 //! frozen when that version shipped) opens with today's store, is migrated to the latest
 //! version, and keeps its data; the upgraded data also passes a backup's checks.
 
+use backstride_core::calendar::record;
+use backstride_core::routine::stored;
+use backstride_core::shoes::stored as shoes_stored;
 use backstride_core::store::{DB_FILE, SCHEMA_VERSION};
 use backstride_core::{backup, Clock, FixedClock, Store};
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -61,17 +64,17 @@ fn every_shipped_schema_version_upgrades_with_its_data() {
             "v{n}: v1's completions"
         );
         if n >= 2 {
-            let plan = store.plan_on(day("2026-04-01")).unwrap();
+            let plan = stored::plan_on(&store, day("2026-04-01")).unwrap();
             assert_eq!(plan.strength_days.bits(), 21, "v{n}: the plan");
             assert_eq!(plan.equipment.len(), 2, "v{n}: the equipment");
             assert_eq!(
-                store.session(day("2026-04-01")).unwrap().unwrap().items.len(),
+                stored::session(&store, day("2026-04-01")).unwrap().unwrap().items.len(),
                 2,
                 "v{n}"
             );
             assert_eq!(store.progress().unwrap()["plank"].amount, 35, "v{n}: progression");
             assert_eq!(
-                store.checkins(day("2026-04-01"), day("2026-04-01")).unwrap()[0].pain,
+                stored::checkins(&store, day("2026-04-01"), day("2026-04-01")).unwrap()[0].pain,
                 3,
                 "v{n}"
             );
@@ -83,10 +86,14 @@ fn every_shipped_schema_version_upgrades_with_its_data() {
                 Some("Felt strong <b>today</b>"),
                 "v{n}: the note"
             );
-            assert_eq!(store.history(clock.today()).unwrap().freezes_per_month, 3, "v{n}");
+            assert_eq!(
+                record::history(&store, clock.today()).unwrap().freezes_per_month,
+                3,
+                "v{n}"
+            );
         }
         if n >= 4 {
-            let pairs = store.pairs().unwrap();
+            let pairs = shoes_stored::pairs(&store).unwrap();
             assert_eq!((pairs.len(), pairs[0].1), (1, 10_000), "v{n}: the pair and its run");
         }
         if n >= 6 {
@@ -96,7 +103,7 @@ fn every_shipped_schema_version_upgrades_with_its_data() {
                 "v{n}: what hurt"
             );
             assert!(
-                store.checkins(day("2026-04-02"), day("2026-04-02")).unwrap()[0].leg,
+                stored::checkins(&store, day("2026-04-02"), day("2026-04-02")).unwrap()[0].leg,
                 "v{n}: pain down a leg"
             );
         }

@@ -6,8 +6,9 @@
 use backstride_core::routine::checkin::CheckIn;
 use backstride_core::routine::progression::Rating;
 use backstride_core::routine::session::{self, Inputs, SessionKind};
-use backstride_core::shoes::Pair;
-use backstride_core::store::{Run, STARTED_ON};
+use backstride_core::routine::stored;
+use backstride_core::shoes::{stored as shoes_stored, Pair};
+use backstride_core::store::{Run, Setting};
 use backstride_core::Store;
 use chrono::{Datelike, Days, NaiveDate, TimeZone, Utc, Weekday};
 use std::collections::{HashMap, HashSet};
@@ -18,7 +19,9 @@ pub const YEARS: u64 = 10;
 /// Fills `store` with ten years of use up to the day before `today`.
 pub fn fill(store: &Store, today: NaiveDate) {
     let start = today - Days::new(365 * YEARS);
-    store.set_setting(STARTED_ON, &start.to_string()).expect("setting");
+    store
+        .set_setting(Setting::StartedOn, &start.to_string())
+        .expect("setting");
     let (berlin, tokyo) = (chrono_tz::Europe::Berlin, chrono_tz::Asia::Tokyo);
     let mut pair_id = 0;
     let mut pair_m = 0;
@@ -30,13 +33,13 @@ pub fn fill(store: &Store, today: NaiveDate) {
             .expect("a valid local time")
             .with_timezone(&Utc);
         store.see_zone(date, zone, at).expect("zone");
-        store
-            .save_checkin(
-                &CheckIn::new(date, (i % 5) as i64, None, false).expect("pain"),
-                at,
-                zone,
-            )
-            .expect("checkin");
+        stored::check_in(
+            store,
+            &CheckIn::new(date, (i % 5) as i64, None, false).expect("pain"),
+            at,
+            zone,
+        )
+        .expect("checkin");
         let weekday = date.weekday();
         if matches!(weekday, Weekday::Mon | Weekday::Wed | Weekday::Fri) {
             let inputs = Inputs {
@@ -48,17 +51,13 @@ pub fn fill(store: &Store, today: NaiveDate) {
                 more_posture: false,
             };
             let items = session::strength_session(&inputs);
-            store
-                .keep_session(date, SessionKind::Strength, &items, at, zone)
-                .expect("session");
+            stored::keep_session(store, date, SessionKind::Strength, &items, at, zone).expect("session");
             let done = if i % 10 == 0 { items.len() / 2 } else { items.len() };
             for item in &items[..done] {
                 store.set_done(date, item.exercise.id, true, at, zone).expect("mark");
             }
             if done == items.len() {
-                store
-                    .rate_session(date, Rating::Fine, None, (at, zone), &[])
-                    .expect("rating");
+                stored::finish_session(store, date, Rating::Fine, None, (at, zone), &[]).expect("rating");
             }
         }
         if matches!(weekday, Weekday::Tue | Weekday::Thu | Weekday::Sat | Weekday::Sun) {
@@ -77,7 +76,7 @@ pub fn fill(store: &Store, today: NaiveDate) {
                     acted: None,
                     notified: None,
                 };
-                pair_id = store.insert_pair(&pair, at).expect("pair");
+                pair_id = shoes_stored::add_pair(store, &pair, at).expect("pair");
                 pair_m = 0;
             }
             let distance_m = if weekday == Weekday::Sun { 18_000 } else { 8_000 };
@@ -88,7 +87,7 @@ pub fn fill(store: &Store, today: NaiveDate) {
                 distance_m,
                 duration_s: Some(distance_m * 6 / 10),
             };
-            store.insert_run(&run, None, at).expect("run");
+            store.add_run(&run, None, at).expect("run");
             pair_m += distance_m;
         }
         if weekday == Weekday::Sun {

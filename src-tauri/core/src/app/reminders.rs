@@ -2,7 +2,7 @@
 //! once, written when the data file takes writes), and the shoe prompts to send.
 
 use super::Core;
-use crate::reminders::Reminder;
+use crate::reminders::{Reminder, ReminderSettings};
 use crate::routine::actions;
 use crate::shoes::{actions as shoe_actions, notice};
 use crate::{Clock, CoreError};
@@ -12,12 +12,14 @@ impl Core {
     /// Shoe prompts not yet sent as notifications, as (title, text), if the runner wants
     /// them; each is marked sent.
     pub fn take_shoe_notifications(&self) -> Result<Vec<(String, String)>, CoreError> {
-        if !self.store.reminder_settings()?.shoe_prompts {
-            return Ok(Vec::new());
-        }
-        let unit = shoe_actions::unit(&self.store)?;
-        let due = shoe_actions::take_shoe_notifications(&self.store, &self.clock)?;
-        Ok(due.iter().map(|wear| notice::notification(wear, unit)).collect())
+        self.atomic(|store| {
+            if !ReminderSettings::read(store)?.shoe_prompts {
+                return Ok(Vec::new());
+            }
+            let unit = shoe_actions::unit(store)?;
+            let due = shoe_actions::take_shoe_notifications(store, &self.clock)?;
+            Ok(due.iter().map(|wear| notice::notification(wear, unit)).collect())
+        })
     }
 
     /// The next reminder not yet delivered and how long until it is due (zero: now). The

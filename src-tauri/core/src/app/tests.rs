@@ -1,4 +1,5 @@
-//! The front door on a real data folder: reminder bookkeeping while the file takes no writes.
+//! The front door on a real data folder: reminder bookkeeping while the file takes no writes,
+//! and one transaction per action.
 
 use super::*;
 use chrono::DateTime;
@@ -37,4 +38,30 @@ fn a_reminder_delivered_while_the_data_file_is_locked_comes_once() {
     drop(core);
     let again = open(dir.path(), "2026-03-30T09:01:00+02:00");
     assert_ne!(again.next_reminder().map(|(r, _)| r.at), Some(missed.at));
+}
+
+#[test]
+fn tapping_done_writes_the_session_and_the_mark_together_or_neither() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = open(dir.path(), "2026-03-30T07:00:00+02:00");
+    let today = core.today().unwrap();
+    let (date, id) = (today.date.to_string(), today.items[0].exercise.id);
+    // The second write of the tap (the done mark) fails after the first (the session).
+    let other = rusqlite::Connection::open(dir.path().join(crate::store::DB_FILE)).unwrap();
+    other
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON exercise_done BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+        )
+        .unwrap();
+    assert!(core.set_done(&date, id, true).is_err());
+    let sessions: i64 = other
+        .query_row("SELECT count(*) FROM session", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sessions, 0, "the session was not kept without its mark");
+    other.execute_batch("DROP TRIGGER refuse").unwrap();
+    assert!(core.set_done(&date, id, true).unwrap().items[0].done);
+    let sessions: i64 = other
+        .query_row("SELECT count(*) FROM session", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sessions, 1);
 }

@@ -5,8 +5,8 @@ use crate::error::CoreError;
 use crate::input::{self, plausible};
 use crate::reminders::ReminderSettings;
 use crate::routine::readiness::Question;
-use crate::store::{Store, DELIVERED, EVENING, FREEZES, SHOE_PROMPTS, STARTED_ON, TIMES};
-use crate::{appearance, calendar::days, routine::catalogue, routine::readiness, shoes};
+use crate::store::{Setting, Store};
+use crate::{calendar::days, routine::catalogue, shoes};
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 
@@ -60,50 +60,52 @@ const EXERCISES: &[(&str, &str)] = &[
 /// A setting's value is refused with the reason, in words.
 type Rule = fn(&str, NaiveDate) -> Result<(), String>;
 
-/// Every setting the app stores, with the rule its command applies; any other key is refused.
-const SETTINGS: &[(&str, Rule)] = &[
-    (appearance::THEME, |v, _| choice(input::theme(v))),
-    (shoes::actions::UNIT, |v, _| choice(input::unit(v))),
-    (days::WEEK_START, |v, _| choice(input::week_start(v))),
-    (FREEZES, |v, _| {
-        let n = v.parse().map_err(|_| CoreError::FreezesOutOfRange.to_string())?;
-        choice(days::freeze_budget(n))
-    }),
-    (STARTED_ON, day),
-    (readiness::ANSWERED_ON, day),
-    (readiness::YES, |v, _| {
-        let names: Vec<String> = v.split(',').filter(|n| !n.is_empty()).map(str::to_string).collect();
-        let questions = input::questions(&names).map_err(|e| e.to_string())?;
-        let mut distinct = questions.clone();
-        distinct.sort_by_key(|q: &Question| q.as_str());
-        distinct.dedup();
-        (distinct.len() == questions.len())
-            .then_some(())
-            .ok_or_else(|| "Answer each readiness question once.".to_string())
-    }),
-    (TIMES, |v, _| {
-        let times = v
-            .split(',')
-            .filter(|t| !t.is_empty())
-            .map(input::time)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| e.to_string())?;
-        let settings = ReminderSettings {
-            times,
-            ..ReminderSettings::default()
-        };
-        settings.normalized().map(|_| ()).map_err(str::to_string)
-    }),
-    (EVENING, |v, _| match v {
-        "" => Ok(()),
-        time => choice(input::time(time)),
-    }),
-    (SHOE_PROMPTS, |v, _| match v {
-        "0" | "1" => Ok(()),
-        _ => Err("Shoe prompts are on (1) or off (0).".into()),
-    }),
-    (DELIVERED, |v, today| instant(v, today)),
-];
+/// The rule a setting's command applies to its value.
+fn rule(key: Setting) -> Rule {
+    match key {
+        Setting::Theme => |v, _| choice(input::theme(v)),
+        Setting::Unit => |v, _| choice(input::unit(v)),
+        Setting::WeekStart => |v, _| choice(input::week_start(v)),
+        Setting::Freezes => |v, _| {
+            let n = v.parse().map_err(|_| CoreError::FreezesOutOfRange.to_string())?;
+            choice(days::freeze_budget(n))
+        },
+        Setting::StartedOn => day,
+        Setting::ReadinessOn => day,
+        Setting::ReadinessYes => |v, _| {
+            let names: Vec<String> = v.split(',').filter(|n| !n.is_empty()).map(str::to_string).collect();
+            let questions = input::questions(&names).map_err(|e| e.to_string())?;
+            let mut distinct = questions.clone();
+            distinct.sort_by_key(|q: &Question| q.as_str());
+            distinct.dedup();
+            (distinct.len() == questions.len())
+                .then_some(())
+                .ok_or_else(|| "Answer each readiness question once.".to_string())
+        },
+        Setting::ReminderTimes => |v, _| {
+            let times = v
+                .split(',')
+                .filter(|t| !t.is_empty())
+                .map(input::time)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| e.to_string())?;
+            let settings = ReminderSettings {
+                times,
+                ..ReminderSettings::default()
+            };
+            settings.normalized().map(|_| ()).map_err(str::to_string)
+        },
+        Setting::ReminderEvening => |v, _| match v {
+            "" => Ok(()),
+            time => choice(input::time(time)),
+        },
+        Setting::ShoePrompts => |v, _| match v {
+            "0" | "1" => Ok(()),
+            _ => Err("Shoe prompts are on (1) or off (0).".into()),
+        },
+        Setting::DeliveredThrough => |v, today| instant(v, today),
+    }
+}
 
 fn choice<T>(parsed: Result<T, CoreError>) -> Result<(), String> {
     parsed.map(|_| ()).map_err(|e| e.to_string())
@@ -150,15 +152,11 @@ pub(super) fn values(store: &Store, today: NaiveDate) -> Result<(), CoreError> {
 /// Every setting, by its command's rule; an unknown key is refused.
 pub(super) fn settings(store: &Store, today: NaiveDate) -> Result<(), CoreError> {
     for key in store.texts("setting", "key")? {
-        let rule = SETTINGS
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, rule)| rule)
-            .ok_or_else(|| {
-                CoreError::BadBackup(format!("it holds an unknown setting \"{}\".", crate::store::clip(&key)))
-            })?;
-        let value = store.setting(&key)?.unwrap_or_default();
-        rule(&value, today).map_err(|why| CoreError::BadBackup(format!("the setting {key}: {why}")))?;
+        let setting = Setting::parse(&key).ok_or_else(|| {
+            CoreError::BadBackup(format!("it holds an unknown setting \"{}\".", crate::store::clip(&key)))
+        })?;
+        let value = store.setting(setting)?.unwrap_or_default();
+        rule(setting)(&value, today).map_err(|why| CoreError::BadBackup(format!("the setting {key}: {why}")))?;
     }
     Ok(())
 }

@@ -1,8 +1,10 @@
 //! The history as CSV: one row per day, with cells no spreadsheet runs as a formula.
 
+use crate::calendar::record;
 use crate::calendar::{self, DayState};
 use crate::clock::Clock;
 use crate::error::CoreError;
+use crate::routine::stored;
 use crate::store::Store;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -13,15 +15,18 @@ use std::fmt::Write;
 /// spreadsheet would take for a formula are quoted with a leading apostrophe.
 pub fn history_csv(store: &Store, clock: &dyn Clock) -> Result<String, CoreError> {
     let today = clock.today();
-    let history = store.history(today)?;
-    let runs: BTreeMap<NaiveDate, i64> = store.metres_by_day()?.into_iter().collect();
+    let history = record::history(store, today)?;
+    let runs: BTreeMap<NaiveDate, i64> = store.metres_by_day()?.into_iter().map(|d| (d.date, d.n)).collect();
     let first_run = runs.keys().next().copied().unwrap_or(today);
     let first = history
         .first_day()
         .min(first_run)
         .min(today)
         .max(crate::input::FIRST_DAY);
-    let checkins: BTreeMap<NaiveDate, _> = store.checkins(first, today)?.into_iter().map(|c| (c.date, c)).collect();
+    let checkins: BTreeMap<NaiveDate, _> = stored::checkins(store, first, today)?
+        .into_iter()
+        .map(|c| (c.date, c))
+        .collect();
     let notes: BTreeMap<NaiveDate, String> = store.notes()?.into_iter().collect();
     let mut csv = String::from("date,state,exercises_done,exercises_planned,pain,pain_area,run_km,note\r\n");
     for day in calendar::days(&history, first, today, today) {

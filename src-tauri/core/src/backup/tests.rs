@@ -22,7 +22,7 @@ fn used() -> (Store, crate::FixedClock) {
     let monday = berlin("2026-03-30", 9);
     let today = actions::today(&store, &monday).unwrap();
     for item in &today.items {
-        actions::mark(&store, &monday, today.date, item.exercise.id, true).unwrap();
+        actions::set_done(&store, &monday, today.date, item.exercise.id, true).unwrap();
     }
     actions::check_in(
         &store,

@@ -1,19 +1,21 @@
 //! The calendar's actions: a month of day states with the streak, one day's detail,
 //! logging or un-logging a past day, notes, pauses, and the calendar settings.
 
+use crate::calendar::record;
 use crate::calendar::streak::Streak;
 use crate::calendar::{self, CalendarDay, DayState};
 use crate::choice::choice;
 use crate::clock::Clock;
 use crate::error::CoreError;
 use crate::routine::session::SessionKind;
-use crate::store::{Pause, Store, FREEZES};
+use crate::routine::stored;
+use crate::store::Setting;
+use crate::store::{Pause, Store};
 use crate::today::{Basis, DaySession};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 /// Setting: the first day of the week in the calendar grid.
-pub(crate) const WEEK_START: &str = "week_start";
 /// How far back a day can be changed.
 const CHANGEABLE_DAYS: u64 = 366;
 /// The longest pause.
@@ -97,14 +99,14 @@ pub fn month(store: &Store, clock: &dyn Clock, year: i32, month: u32) -> Result<
     let first = NaiveDate::from_ymd_opt(year, month, 1)
         .filter(|d| (d.year() - today.year()).abs() <= 10)
         .ok_or(CoreError::InvalidMonth)?;
-    let history = store.history(today)?;
+    let history = record::history(store, today)?;
     Ok(Month {
         year,
         month,
         today,
         week_start: stored_week_start(store)?,
         days: calendar::days(&history, first, calendar::last_of_month(first), today),
-        streak: store.streak(today)?,
+        streak: record::streak(store, today)?,
     })
 }
 
@@ -114,13 +116,12 @@ pub fn day(store: &Store, clock: &dyn Clock, date: NaiveDate) -> Result<DayDetai
     if (date.year() - today.year()).abs() > 10 {
         return Err(CoreError::InvalidMonth);
     }
-    let history = store.history(today)?;
+    let history = record::history(store, today)?;
     let state = calendar::days(&history, date, date, today)
         .first()
         .map_or(DayState::None, |d| d.state);
     let done = store.done_on(date)?;
-    let items = store
-        .session(date)?
+    let items = stored::session(store, date)?
         .map(|s| {
             s.items
                 .iter()
@@ -164,8 +165,8 @@ pub fn log_day(store: &Store, clock: &dyn Clock, date: NaiveDate, done: bool) ->
     if done {
         // The day's session by the pain rules: a recovery day logs its gentle session. A day
         // with nothing planned logs the strength session it would have had.
-        let plan = store.plan_on(date)?;
-        let checkin = store.checkins(date, date)?.first().copied();
+        let plan = stored::plan_on(store, date)?;
+        let checkin = stored::checkins(store, date, date)?.first().copied();
         let day = DaySession::on(store, date, &plan, checkin, &store.done_on(date)?)?;
         let (kind, items) = match day.kind {
             Some(kind) => (kind, day.items),
@@ -174,7 +175,7 @@ pub fn log_day(store: &Store, clock: &dyn Clock, date: NaiveDate, done: bool) ->
                 Basis::load(store, date, checkin)?.strength(date, &plan.equipment),
             ),
         };
-        store.log_day(date, kind, &items, clock.now(), clock.zone())?;
+        stored::log_day(store, date, kind, &items, clock.now(), clock.zone())?;
     } else {
         store.unlog_day(date)?;
     }
@@ -197,7 +198,7 @@ pub fn set_note(store: &Store, clock: &dyn Clock, date: NaiveDate, note: &str) -
 
 /// The calendar settings.
 pub fn settings(store: &Store) -> Result<CalendarSettings, CoreError> {
-    let freezes = store.setting(FREEZES)?.and_then(|s| s.parse().ok());
+    let freezes = store.setting(Setting::Freezes)?.and_then(|s| s.parse().ok());
     Ok(CalendarSettings {
         week_start: stored_week_start(store)?,
         freezes_per_month: freezes.unwrap_or(crate::calendar::history::DEFAULT_FREEZES),
@@ -207,7 +208,7 @@ pub fn settings(store: &Store) -> Result<CalendarSettings, CoreError> {
 
 fn stored_week_start(store: &Store) -> Result<WeekStart, CoreError> {
     Ok(store
-        .setting(WEEK_START)?
+        .setting(Setting::WeekStart)?
         .and_then(|w| WeekStart::parse(&w))
         .unwrap_or(WeekStart::Mon))
 }
@@ -221,10 +222,10 @@ pub fn freeze_budget(freezes: i64) -> Result<u8, CoreError> {
 }
 
 /// Saves the week start and the monthly freeze budget (0–5).
-pub fn save_settings(store: &Store, week: WeekStart, freezes: i64) -> Result<CalendarSettings, CoreError> {
+pub fn save_calendar_settings(store: &Store, week: WeekStart, freezes: i64) -> Result<CalendarSettings, CoreError> {
     let freezes = freeze_budget(freezes)?;
-    store.set_setting(WEEK_START, week.as_str())?;
-    store.set_setting(FREEZES, &freezes.to_string())?;
+    store.set_setting(Setting::WeekStart, week.as_str())?;
+    store.set_setting(Setting::Freezes, &freezes.to_string())?;
     settings(store)
 }
 
@@ -307,7 +308,7 @@ mod tests {
             let err = log_day(&store, &c, day(date), true).unwrap_err().to_string();
             assert!(err.contains(error), "{date}: {err}");
         }
-        assert!(store.history(day("2026-04-03")).unwrap().days.is_empty());
+        assert!(record::history(&store, day("2026-04-03")).unwrap().days.is_empty());
     }
 
     #[test]
@@ -371,11 +372,11 @@ mod tests {
         assert!(err.to_string().contains("up to 50 pauses"), "{err}");
         for freezes in [-1, 6, i64::MAX] {
             assert!(matches!(
-                save_settings(&store, WeekStart::Sun, freezes),
+                save_calendar_settings(&store, WeekStart::Sun, freezes),
                 Err(CoreError::FreezesOutOfRange)
             ));
         }
-        let s = save_settings(&store, WeekStart::Sun, 0).unwrap();
+        let s = save_calendar_settings(&store, WeekStart::Sun, 0).unwrap();
         assert_eq!((s.week_start, s.freezes_per_month), (WeekStart::Sun, 0));
         assert!(matches!(month(&store, &c, 2026, 13), Err(CoreError::InvalidMonth)));
         assert!(matches!(month(&store, &c, 2050, 1), Err(CoreError::InvalidMonth)));

@@ -4,7 +4,8 @@
 
 use crate::input::FIRST_DAY;
 use crate::routine::plan::{Plan, PlanMode};
-use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
+use crate::store::ZoneSighting;
+use chrono::{Datelike, NaiveDate, TimeDelta};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
@@ -38,19 +39,6 @@ impl DayFacts {
     pub fn complete(&self) -> bool {
         self.total > 0 && self.done >= self.total
     }
-}
-
-/// The first and last time the app saw a local day in one zone.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ZoneSighting {
-    /// The local day.
-    pub date: NaiveDate,
-    /// The IANA zone.
-    pub zone: String,
-    /// First instant seen.
-    pub first: DateTime<Utc>,
-    /// Last instant seen.
-    pub last: DateTime<Utc>,
 }
 
 /// Everything the calendar and the streak are derived from.
@@ -148,7 +136,7 @@ mod tests {
         let at = |(h, m): (u32, u32)| {
             zone.from_local_datetime(&d.and_hms_opt(h, m, 0).unwrap())
                 .unwrap()
-                .with_timezone(&Utc)
+                .with_timezone(&chrono::Utc)
         };
         ZoneSighting {
             date: d,

@@ -1,6 +1,7 @@
 //! What the user can do from Today and Settings, validated in full before anything is
 //! stored; each returns the updated Today.
 
+use crate::calendar::record;
 use crate::clock::Clock;
 use crate::error::CoreError;
 use crate::reminders::{Reminder, ReminderSettings, Reminding, SessionSummary, HORIZON_DAYS};
@@ -11,6 +12,7 @@ use crate::routine::plan::Plan;
 use crate::routine::progression::{bounds, DoseChange, Progress, Rating};
 use crate::routine::readiness::{self, Question};
 use crate::routine::session::{self, SessionKind};
+use crate::routine::stored;
 use crate::store::Store;
 use crate::today::{Basis, Today};
 use chrono::{Days, NaiveDate};
@@ -59,11 +61,11 @@ fn in_today(store: &Store, date: NaiveDate, exercise: &Exercise) -> Result<(Toda
 }
 
 /// Marks one of `date`'s exercises done or not done. The first mark stores the session.
-pub fn mark(store: &Store, clock: &dyn Clock, date: NaiveDate, id: &str, done: bool) -> Result<Today, CoreError> {
+pub fn set_done(store: &Store, clock: &dyn Clock, date: NaiveDate, id: &str, done: bool) -> Result<Today, CoreError> {
     let exercise = exercise(id)?;
     let date = check_today(date, clock)?;
     let (view, kind) = in_today(store, date, exercise)?;
-    store.keep_session(date, kind, &view.planned(), clock.now(), clock.zone())?;
+    stored::keep_session(store, date, kind, &view.planned(), clock.now(), clock.zone())?;
     store.set_done(date, exercise.id, done, clock.now(), clock.zone())?;
     Today::load(store, clock)
 }
@@ -74,7 +76,7 @@ pub fn record_hurt(store: &Store, clock: &dyn Clock, date: NaiveDate, id: &str) 
     let exercise = exercise(id)?;
     let date = check_today(date, clock)?;
     let (view, kind) = in_today(store, date, exercise)?;
-    store.keep_session(date, kind, &view.planned(), clock.now(), clock.zone())?;
+    stored::keep_session(store, date, kind, &view.planned(), clock.now(), clock.zone())?;
     let lowered = progresses(exercise).then(|| {
         store
             .progress()
@@ -85,7 +87,8 @@ pub fn record_hurt(store: &Store, clock: &dyn Clock, date: NaiveDate, id: &str) 
             })
             .map(|now| now.lower(exercise.dose.kind, date))
     });
-    store.record_hurt(
+    stored::record_hurt(
+        store,
         date,
         exercise.id,
         lowered.transpose()?.as_ref(),
@@ -97,7 +100,7 @@ pub fn record_hurt(store: &Store, clock: &dyn Clock, date: NaiveDate, id: &str) 
 
 /// Finishes `date`'s session with a rating and, optionally, the exercise that hurt.
 /// Strength sessions move progression (not on recovery days); the changes are returned.
-pub fn finish(
+pub fn finish_session(
     store: &Store,
     clock: &dyn Clock,
     date: NaiveDate,
@@ -121,7 +124,7 @@ pub fn finish(
     }
     let recorded = store.hurt_on(date)?;
     let newly_hurt = hurt.filter(|h| !recorded.contains(h.id));
-    let held = checkin::progression_held(date, &store.checkins(checkin::window_start(date), date)?);
+    let held = checkin::progression_held(date, &stored::checkins(store, checkin::window_start(date), date)?);
     let mut changes = Vec::new();
     let mut updates = Vec::new();
     // Strength sessions move progression, not on a recovery day; what hurt comes back a step
@@ -143,7 +146,8 @@ pub fn finish(
         }
         updates.push((e.id, next));
     }
-    store.rate_session(
+    stored::finish_session(
+        store,
         date,
         rating,
         newly_hurt.map(|h| h.id),
@@ -171,7 +175,7 @@ pub fn check_in(
 ) -> Result<Today, CoreError> {
     let date = check_today(date, clock)?;
     let checkin = CheckIn::new(date, pain, area, leg)?;
-    store.save_checkin(&checkin, clock.now(), clock.zone())?;
+    stored::check_in(store, &checkin, clock.now(), clock.zone())?;
     refit_started(store, clock, date)
 }
 
@@ -179,8 +183,8 @@ pub fn check_in(
 /// it (what is not ticked refitted), so the calendar and a backup agree with Today.
 fn refit_started(store: &Store, clock: &dyn Clock, date: NaiveDate) -> Result<Today, CoreError> {
     let view = Today::for_date(store, date)?;
-    if let (Some(kind), Some(_)) = (view.kind, store.session(date)?) {
-        store.keep_session(date, kind, &view.planned(), clock.now(), clock.zone())?;
+    if let (Some(kind), Some(_)) = (view.kind, stored::session(store, date)?) {
+        stored::keep_session(store, date, kind, &view.planned(), clock.now(), clock.zone())?;
     }
     Today::load(store, clock)
 }
@@ -194,7 +198,7 @@ pub fn answer_readiness(store: &Store, clock: &dyn Clock, yes: &[Question]) -> R
 /// Saves the plan; Today follows it at once.
 pub fn save_plan(store: &Store, clock: &dyn Clock, plan: &Plan) -> Result<Today, CoreError> {
     plan.validate()?;
-    store.save_plan(plan, clock.today())?;
+    stored::save_plan(store, plan, clock.today())?;
     today(store, clock)
 }
 
@@ -246,7 +250,7 @@ pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreErro
     // Reads only: reminders are worked out even while another program holds the write lock.
     let today_view = Today::for_date(store, clock.today())?;
     let today = today_view.date;
-    let history = store.history(today)?;
+    let history = record::history(store, today)?;
     let basis = Basis::load(store, today, None)?;
     let mut summaries = HashMap::new();
     summaries.insert(
@@ -272,7 +276,7 @@ pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreErro
             minutes: 0,
         })
     };
-    let settings = store.reminder_settings()?;
+    let settings = ReminderSettings::read(store)?;
     let now = clock.now();
     let reminding = Reminding {
         history: &history,
@@ -301,7 +305,7 @@ pub fn reminders(store: &Store, clock: &dyn Clock) -> Result<Reminders, CoreErro
 /// Saves the reminder settings: times sorted, at most four.
 pub fn save_reminders(store: &Store, clock: &dyn Clock, settings: ReminderSettings) -> Result<Reminders, CoreError> {
     let settings = settings.normalized().map_err(CoreError::InvalidReminders)?;
-    store.save_reminder_settings(&settings)?;
+    settings.save(store)?;
     reminders(store, clock)
 }
 

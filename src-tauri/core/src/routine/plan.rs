@@ -1,8 +1,10 @@
 //! The weekly plan: fixed strength days or "N sessions a week, any day", run days, and the
 //! equipment the user owns. Validated before it is stored.
 
+use crate::choice::choice;
 use crate::error::CoreError;
 use crate::routine::exercise::Equipment;
+use crate::store::PlanRow;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -59,14 +61,14 @@ impl<'de> Deserialize<'de> for WeekdaySet {
     }
 }
 
-/// How strength sessions are planned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PlanMode {
-    /// On the chosen strength days.
-    Fixed,
-    /// Any day, until the week's goal of `per_week` sessions is met.
-    Flexible,
+choice! {
+    /// How strength sessions are planned.
+    pub enum PlanMode {
+        /// On the chosen strength days.
+        Fixed = "fixed",
+        /// Any day, until the week's goal of `per_week` sessions is met.
+        Flexible = "flexible",
+    }
 }
 
 /// The user's plan.
@@ -83,6 +85,32 @@ pub struct Plan {
     pub run_days: WeekdaySet,
     /// Equipment the user owns; empty means bodyweight only.
     pub equipment: Vec<Equipment>,
+}
+
+impl From<PlanRow> for Plan {
+    /// A stored plan; a mode or equipment this version does not know reads as the default.
+    fn from(row: PlanRow) -> Self {
+        Self {
+            mode: PlanMode::parse(&row.mode).unwrap_or(PlanMode::Fixed),
+            strength_days: WeekdaySet::from_bits(row.strength_days),
+            per_week: u8::try_from(row.per_week).unwrap_or(3),
+            run_days: WeekdaySet::from_bits(row.run_days),
+            equipment: row.equipment.iter().filter_map(|e| Equipment::parse(e)).collect(),
+        }
+    }
+}
+
+impl Plan {
+    /// The plan as stored.
+    pub fn row(&self) -> PlanRow {
+        PlanRow {
+            mode: self.mode.as_str().to_string(),
+            strength_days: self.strength_days.bits(),
+            per_week: i64::from(self.per_week),
+            run_days: self.run_days.bits(),
+            equipment: self.equipment.iter().map(|e| e.as_str().to_string()).collect(),
+        }
+    }
 }
 
 impl Default for Plan {

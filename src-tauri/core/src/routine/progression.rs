@@ -40,18 +40,8 @@ pub fn step(kind: DoseKind) -> u16 {
     }
 }
 
-/// Where an exercise's progression stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    /// The amount (reps or seconds) used next time.
-    pub amount: u16,
-    /// Sessions rated easy or fine at this amount since it last changed.
-    pub ok_count: u8,
-    /// The amount before the last change, if it changed.
-    pub previous: Option<u16>,
-    /// The day of the last change.
-    pub changed_on: Option<NaiveDate>,
-}
+/// Where an exercise's progression stands: plain numbers, stored as they are.
+pub use crate::store::ProgressRow as Progress;
 
 impl Progress {
     /// An exercise that has not progressed yet: its catalogue dose.

@@ -3,12 +3,10 @@
 //! routine at the gentlest level until the answers change.
 
 use crate::choice::choice;
+use crate::store::Setting;
 use crate::{CoreError, Store};
 use chrono::NaiveDate;
 use serde::Serialize;
-
-pub(crate) const ANSWERED_ON: &str = "readiness_on";
-pub(crate) const YES: &str = "readiness_yes";
 
 choice! {
     /// One readiness question.
@@ -53,9 +51,9 @@ impl Readiness {
 /// The stored answers; names a newer or damaged file holds that this version does not know
 /// count as yes, to stay on the careful side.
 pub fn readiness(store: &Store) -> Result<Readiness, CoreError> {
-    let answered_on = store.setting(ANSWERED_ON)?.and_then(|d| d.parse().ok());
+    let answered_on = store.setting(Setting::ReadinessOn)?.and_then(|d| d.parse().ok());
     let mut yes: Vec<Question> = Vec::new();
-    let stored = store.setting(YES)?.unwrap_or_default();
+    let stored = store.setting(Setting::ReadinessYes)?.unwrap_or_default();
     for name in stored.split(',').filter(|n| !n.is_empty()) {
         let q = Question::parse(name).unwrap_or(Question::BoneOrJoint);
         if !yes.contains(&q) {
@@ -74,8 +72,8 @@ pub fn answer(store: &Store, today: NaiveDate, yes: &[Question]) -> Result<Readi
         .map(Question::as_str)
         .collect();
     names.dedup();
-    store.set_setting(YES, &names.join(","))?;
-    store.set_setting(ANSWERED_ON, &today.to_string())?;
+    store.set_setting(Setting::ReadinessYes, &names.join(","))?;
+    store.set_setting(Setting::ReadinessOn, &today.to_string())?;
     readiness(store)
 }
 
@@ -104,7 +102,7 @@ mod tests {
     #[test]
     fn an_unknown_stored_answer_stays_on_the_careful_side() {
         let store = Store::open_in_memory().unwrap();
-        store.set_setting(YES, "<b>new-question</b>").unwrap();
+        store.set_setting(Setting::ReadinessYes, "<b>new-question</b>").unwrap();
         assert!(readiness(&store).unwrap().take_care());
         for q in Question::ALL {
             assert_eq!(Question::parse(q.as_str()), Some(q));

@@ -4,12 +4,13 @@
 
 use crate::clock::Clock;
 use crate::error::CoreError;
+use crate::shoes::stored as shoes_stored;
 use crate::shoes::{self, Level, Pair, Unit, Wear, DEFAULT_AGE_MONTHS, LATER_DAYS, LATER_METRES};
+use crate::store::Setting;
 use crate::store::{Run, Store};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-pub(crate) const UNIT: &str = "units";
 /// Runs the Shoes screen lists.
 const RECENT_RUNS: usize = 30;
 
@@ -74,13 +75,15 @@ pub enum PromptAnswer {
 
 /// The unit distances are shown in.
 pub fn unit(store: &Store) -> Result<Unit, CoreError> {
-    Ok(store.setting(UNIT)?.and_then(|u| Unit::parse(&u)).unwrap_or_default())
+    Ok(store
+        .setting(Setting::Unit)?
+        .and_then(|u| Unit::parse(&u))
+        .unwrap_or_default())
 }
 
 /// Every pair's wear on `today`.
 pub fn wear_all(store: &Store, today: NaiveDate) -> Result<Vec<Wear>, CoreError> {
-    let mut all: Vec<Wear> = store
-        .pairs()?
+    let mut all: Vec<Wear> = shoes_stored::pairs(store)?
         .into_iter()
         .map(|(pair, runs_m, first)| shoes::wear(pair, runs_m, first, today, DEFAULT_AGE_MONTHS))
         .collect();
@@ -100,7 +103,7 @@ pub fn view(store: &Store, clock: &dyn Clock) -> Result<ShoesView, CoreError> {
 
 /// Chooses km or mi.
 pub fn set_unit(store: &Store, clock: &dyn Clock, unit: Unit) -> Result<ShoesView, CoreError> {
-    store.set_setting(UNIT, unit.as_str())?;
+    store.set_setting(Setting::Unit, unit.as_str())?;
     view(store, clock)
 }
 
@@ -154,7 +157,7 @@ fn pair_fields(input: &PairInput, unit: Unit, clock: &dyn Clock) -> Result<Pair,
 }
 
 fn existing(store: &Store, id: i64) -> Result<Pair, CoreError> {
-    store.pair(id)?.ok_or(CoreError::UnknownPair)
+    shoes_stored::pair(store, id)?.ok_or(CoreError::UnknownPair)
 }
 
 /// Adds a pair.
@@ -163,7 +166,7 @@ pub fn add_pair(store: &Store, clock: &dyn Clock, input: &PairInput) -> Result<S
     if store.count("pair")? >= shoes::MAX_PAIRS {
         return Err(CoreError::BadShoe("Backstride keeps up to 100 pairs of shoes."));
     }
-    store.insert_pair(&pair, clock.now())?;
+    shoes_stored::add_pair(store, &pair, clock.now())?;
     view(store, clock)
 }
 
@@ -171,13 +174,16 @@ pub fn add_pair(store: &Store, clock: &dyn Clock, input: &PairInput) -> Result<S
 pub fn edit_pair(store: &Store, clock: &dyn Clock, id: i64, input: &PairInput) -> Result<ShoesView, CoreError> {
     let old = existing(store, id)?;
     let new = pair_fields(input, unit(store)?, clock)?;
-    store.update_pair(&Pair {
-        id,
-        retired: old.retired,
-        acted: old.acted,
-        notified: old.notified,
-        ..new
-    })?;
+    shoes_stored::update_pair(
+        store,
+        &Pair {
+            id,
+            retired: old.retired,
+            acted: old.acted,
+            notified: old.notified,
+            ..new
+        },
+    )?;
     view(store, clock)
 }
 
@@ -185,12 +191,15 @@ pub fn edit_pair(store: &Store, clock: &dyn Clock, id: i64, input: &PairInput) -
 pub fn retire_pair(store: &Store, clock: &dyn Clock, id: i64, retired: bool) -> Result<ShoesView, CoreError> {
     let pair = existing(store, id)?;
     let acted = if retired { Some(Level::Replace) } else { pair.acted };
-    store.update_pair(&Pair {
-        retired,
-        acted,
-        default: pair.default && !retired,
-        ..pair
-    })?;
+    shoes_stored::update_pair(
+        store,
+        &Pair {
+            retired,
+            acted,
+            default: pair.default && !retired,
+            ..pair
+        },
+    )?;
     view(store, clock)
 }
 
@@ -222,7 +231,7 @@ pub fn answer_prompt(store: &Store, clock: &dyn Clock, id: i64, answer: PromptAn
             }
         }
     };
-    store.update_pair(&pair)?;
+    shoes_stored::update_pair(store, &pair)?;
     view(store, clock)
 }
 
@@ -241,8 +250,7 @@ fn run_fields(input: &RunInput, store: &Store, clock: &dyn Clock) -> Result<Run,
     };
     let pair = match input.pair_id {
         Some(id) => existing(store, id)?,
-        None => store
-            .pairs()?
+        None => shoes_stored::pairs(store)?
             .into_iter()
             .map(|(p, _, _)| p)
             .find(|p| p.default && !p.retired)
@@ -268,14 +276,14 @@ pub fn add_run(store: &Store, clock: &dyn Clock, input: &RunInput) -> Result<Sho
     if store.count("run")? >= shoes::MAX_RUNS {
         return Err(TOO_MANY_RUNS);
     }
-    store.insert_run(&run, None, clock.now())?;
+    store.add_run(&run, None, clock.now())?;
     view(store, clock)
 }
 
 /// Changes a run.
 pub fn edit_run(store: &Store, clock: &dyn Clock, id: i64, input: &RunInput) -> Result<ShoesView, CoreError> {
     let run = run_fields(input, store, clock)?;
-    if !store.update_run(&Run { id, ..run })? {
+    if !store.edit_run(&Run { id, ..run })? {
         return Err(CoreError::BadRun("That run no longer exists."));
     }
     view(store, clock)
@@ -300,16 +308,19 @@ pub fn take_shoe_notifications(store: &Store, clock: &dyn Clock) -> Result<Vec<W
         .filter(|w| w.prompt && w.level > w.pair.notified)
         .collect();
     for w in &due {
-        store.update_pair(&Pair {
-            notified: w.level,
-            ..w.pair.clone()
-        })?;
+        shoes_stored::update_pair(
+            store,
+            &Pair {
+                notified: w.level,
+                ..w.pair.clone()
+            },
+        )?;
     }
     Ok(due)
 }
 
 mod import;
-pub use import::{import, import_runs, preview, ImportChoices, ImportSummary, Imported, PairShare};
+pub use import::{import_file, import_runs, preview_import, ImportChoices, ImportSummary, Imported, PairShare};
 
 #[cfg(test)]
 mod tests;

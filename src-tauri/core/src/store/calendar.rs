@@ -1,8 +1,7 @@
-//! What the calendar adds to the store: settings (first day used, week start, freeze days),
-//! pauses, day notes, and the log of zones each local day was seen in.
+//! What the calendar adds to the store: pauses, day notes, and the log of zones each local
+//! day was seen in.
 
 use super::{stamp, Store, StoreError};
-use crate::calendar::history::ZoneSighting;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, OptionalExtension};
@@ -21,31 +20,20 @@ pub struct Pause {
     pub end: NaiveDate,
 }
 
+/// The first and last time the app saw a local day in one zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZoneSighting {
+    /// The local day.
+    pub date: NaiveDate,
+    /// The IANA zone.
+    pub zone: String,
+    /// First instant seen.
+    pub first: DateTime<Utc>,
+    /// Last instant seen.
+    pub last: DateTime<Utc>,
+}
+
 impl Store {
-    /// A setting's stored text.
-    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        let mut stmt = self.conn.prepare_cached("SELECT value FROM setting WHERE key = ?1")?;
-        let value = stmt.query_row(params![key], |r| r.get(0)).optional()?;
-        Ok(value)
-    }
-
-    /// Stores a setting.
-    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
-            params![key, value],
-        )?;
-        Ok(())
-    }
-
-    /// Stores a setting unless it is set already.
-    pub fn init_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT DO NOTHING")?
-            .execute(params![key, value])?;
-        Ok(())
-    }
-
     /// All pauses, earliest first.
     pub fn pauses(&self) -> Result<Vec<Pause>, StoreError> {
         let mut stmt = self
@@ -181,11 +169,12 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         let at = Utc.with_ymd_and_hms(2026, 4, 1, 6, 0, 0).unwrap();
         let day: NaiveDate = "2026-04-01".parse().unwrap();
-        store.init_setting("week_start", "mon").unwrap();
-        store.init_setting("week_start", "sun").unwrap();
-        assert_eq!(store.setting("week_start").unwrap().as_deref(), Some("mon"));
-        store.set_setting("week_start", "sun").unwrap();
-        assert_eq!(store.setting("week_start").unwrap().as_deref(), Some("sun"));
+        let week = super::super::Setting::WeekStart;
+        store.init_setting(week, "mon").unwrap();
+        store.init_setting(week, "sun").unwrap();
+        assert_eq!(store.setting(week).unwrap().as_deref(), Some("mon"));
+        store.set_setting(week, "sun").unwrap();
+        assert_eq!(store.setting(week).unwrap().as_deref(), Some("sun"));
 
         store.add_pause(day, day.succ_opt().unwrap()).unwrap();
         let pauses = store.pauses().unwrap();
@@ -232,5 +221,25 @@ mod tests {
             (days[14], "Europe/Berlin"),
         ];
         assert_eq!(kept, expected.map(|(d, z)| (d, z.to_string())));
+    }
+
+    #[test]
+    fn a_sighting_within_ten_minutes_of_the_last_writes_nothing() {
+        let store = Store::open_in_memory().unwrap();
+        let monday: NaiveDate = "2026-03-30".parse().unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 3, 30, 6, 0, 0).unwrap();
+        store.see_zone(monday, chrono_tz::UTC, at).unwrap();
+        let before = store.conn.total_changes();
+        store
+            .see_zone(monday, chrono_tz::UTC, at + chrono::TimeDelta::minutes(9))
+            .unwrap();
+        assert_eq!(store.conn.total_changes(), before);
+        store
+            .see_zone(monday, chrono_tz::UTC, at + chrono::TimeDelta::minutes(11))
+            .unwrap();
+        assert_eq!(
+            store.zone_sightings().unwrap()[0].last,
+            at + chrono::TimeDelta::minutes(11)
+        );
     }
 }

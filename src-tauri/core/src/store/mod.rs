@@ -3,6 +3,8 @@
 
 mod calendar;
 mod checkin;
+mod derived;
+mod error;
 mod history;
 mod marks;
 mod plan;
@@ -10,18 +12,21 @@ mod progress;
 mod reminders;
 mod rows;
 mod session;
+mod setting;
 mod shoes;
 
-pub use calendar::Pause;
-pub use history::{FREEZES, STARTED_ON};
-pub(crate) use reminders::{DELIVERED, EVENING, SHOE_PROMPTS, TIMES};
+pub use calendar::{Pause, ZoneSighting};
+pub use checkin::CheckInRow;
+pub use error::StoreError;
+pub use history::DayCount;
+pub use plan::PlanRow;
+pub use progress::ProgressRow;
 pub(crate) use rows::clip;
 pub use rows::{Row, Stager, Tables, TablesOut, TABLES};
-pub use session::StoredSession;
-pub use shoes::{ImportRow, Run};
+pub use session::{ItemRow, SessionRow};
+pub use setting::Setting;
+pub use shoes::{ImportRow, PairRow, PairTotal, Run};
 
-use crate::calendar::history::History;
-use crate::calendar::streak::Streak;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use rusqlite_migration::{Migrations, M};
@@ -47,98 +52,12 @@ pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIS
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATION_LIST.len();
 
-/// Why the store could not be opened or used.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The data folder could not be created.
-    #[error("Backstride could not create its data folder {path}: {reason}")]
-    Folder {
-        /// The folder.
-        path: PathBuf,
-        /// What the system said.
-        reason: String,
-    },
-    /// The data file could not be created or made private.
-    #[error("Backstride could not make its data file {path} private: {reason}")]
-    Private {
-        /// The file.
-        path: PathBuf,
-        /// What the system said.
-        reason: String,
-    },
-    /// The file exists but cannot be opened.
-    #[error("Backstride cannot open its data file {path}. The file was left as it is.")]
-    Unreadable {
-        /// The file.
-        path: PathBuf,
-    },
-    /// The file is damaged or is not a SQLite database.
-    #[error("Backstride's data file {path} is damaged or is not a Backstride database. The file was left as it is.")]
-    Corrupt {
-        /// The file.
-        path: PathBuf,
-    },
-    /// A newer version of the app wrote the file.
-    #[error("Backstride's data file was written by a newer version of the app (data version {found}; this version knows up to {supported}). Please update Backstride. The file was left as it is.")]
-    TooNew {
-        /// The file's schema version.
-        found: i64,
-        /// The newest version this build knows.
-        supported: usize,
-    },
-    /// Upgrading the schema failed; the upgrade was rolled back.
-    #[error("Backstride could not upgrade its data file: {0}")]
-    Migration(rusqlite_migration::Error),
-    /// A damaged file could not be moved aside.
-    #[error(
-        "Backstride's data file {path} is damaged and could not be moved aside ({reason}). The file was left as it is."
-    )]
-    SetAside {
-        /// The file.
-        path: PathBuf,
-        /// What the system said.
-        reason: String,
-    },
-    /// Rows to restore that do not fit the schema, with the table and row.
-    #[error("{0}")]
-    BadRows(String),
-    /// Another program holds the data file's write lock (past the busy timeout).
-    #[error(
-        "Backstride's data file is in use by another program. Close that program, then try again; nothing was lost."
-    )]
-    Busy,
-    /// Any other database failure.
-    #[error("A database operation failed: {0}")]
-    Sqlite(rusqlite::Error),
-}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(error: rusqlite::Error) -> Self {
-        match error.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
-            _ => StoreError::Sqlite(error),
-        }
-    }
-}
-
 /// The app's database.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
-    /// The last history read, kept until something is written.
-    kept: RefCell<Option<Kept>>,
-}
-
-/// What a history read depends on: rows changed through this connection, commits by any other
-/// connection (`PRAGMA data_version`), and today's date.
-type HistoryKey = (u64, i64, chrono::NaiveDate);
-
-/// A history as read for `key`, and its streak once computed.
-#[derive(Debug)]
-struct Kept {
-    key: HistoryKey,
-    history: History,
-    streak: Option<Streak>,
+    /// Values derived from the rows, kept until something is written.
+    derived: RefCell<derived::Derived>,
 }
 
 impl Store {
@@ -218,8 +137,28 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         Self {
             conn,
-            kept: RefCell::new(None),
+            derived: RefCell::default(),
         }
+    }
+
+    /// Runs `f` in one transaction: all its writes or, when it fails, none. Run inside another
+    /// `atomic`, it is a savepoint of that one, undone alone when it fails.
+    pub fn atomic<T, E: From<StoreError>>(&self, f: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+        let outermost = self.conn.is_autocommit();
+        self.conn.execute_batch("SAVEPOINT atomic").map_err(StoreError::from)?;
+        let result = f();
+        let end = match result {
+            Ok(_) => "RELEASE atomic",
+            Err(_) => "ROLLBACK TO atomic; RELEASE atomic",
+        };
+        if let Err(error) = self.conn.execute_batch(end) {
+            // A commit that failed (the file busy past the timeout) leaves the transaction open.
+            if outermost && !self.conn.is_autocommit() {
+                let _ = self.conn.execute_batch("ROLLBACK");
+            }
+            return Err(StoreError::from(error).into());
+        }
+        result
     }
 }
 

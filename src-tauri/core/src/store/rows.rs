@@ -102,7 +102,11 @@ impl Store {
 
     /// Replaces every row of every table with `staged`'s, in one transaction, parents first.
     pub fn replace_with(&self, staged: &Store) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        self.atomic(|| self.copy_from(staged))
+    }
+
+    fn copy_from(&self, staged: &Store) -> Result<(), StoreError> {
+        let tx = &self.conn;
         for table in TABLES.iter().rev() {
             tx.execute(&format!("DELETE FROM \"{table}\""), [])?;
         }
@@ -120,7 +124,6 @@ impl Store {
                 write.execute(rusqlite::params_from_iter(values))?;
             }
         }
-        tx.commit()?;
         Ok(())
     }
 

@@ -2,29 +2,36 @@
 //! they were built with (replaced only when a check-in turns the day into a recovery day);
 //! rated once when every exercise is done. Exercises that hurt, by day.
 
+use super::progress::ProgressRow;
 use super::{stamp, Store, StoreError};
-use crate::routine::catalogue;
-use crate::routine::progression::{Progress, Rating};
-use crate::routine::session::{Planned, SessionKind};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashSet;
 
+/// One exercise of a stored session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemRow {
+    /// The exercise's id.
+    pub exercise_id: String,
+    /// Reps or seconds per set.
+    pub amount: u16,
+}
+
 /// A session as stored for one day.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredSession {
-    /// Strength or gentle.
-    pub kind: SessionKind,
-    /// The exercises and amounts, in order (unknown ids from a newer catalogue are skipped).
-    pub items: Vec<Planned>,
-    /// How it felt, once rated.
-    pub rating: Option<Rating>,
+pub struct SessionRow {
+    /// Its kind's spelling.
+    pub kind: String,
+    /// The exercises and amounts, in order.
+    pub items: Vec<ItemRow>,
+    /// Its rating's spelling, once rated.
+    pub rating: Option<String>,
 }
 
 impl Store {
     /// The session stored for `date`, if it was started.
-    pub fn session(&self, date: NaiveDate) -> Result<Option<StoredSession>, StoreError> {
+    pub fn session(&self, date: NaiveDate) -> Result<Option<SessionRow>, StoreError> {
         let day = date.to_string();
         let head = self
             .conn
@@ -42,16 +49,12 @@ impl Store {
         let rows = stmt.query_map(params![day], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
         let mut items = Vec::new();
         for row in rows {
-            let (id, amount) = row?;
-            if let (Some(exercise), Ok(amount)) = (catalogue::find(&id), u16::try_from(amount)) {
-                items.push(Planned { exercise, amount });
+            let (exercise_id, amount) = row?;
+            if let Ok(amount) = u16::try_from(amount) {
+                items.push(ItemRow { exercise_id, amount });
             }
         }
-        Ok(Some(StoredSession {
-            kind: SessionKind::parse(&kind).unwrap_or(SessionKind::Strength),
-            items,
-            rating: rating.as_deref().and_then(Rating::parse),
-        }))
+        Ok(Some(SessionRow { kind, items, rating }))
     }
 
     /// Stores the session of `date` with its items; a stored one is left as it is unless its
@@ -60,40 +63,37 @@ impl Store {
     pub fn keep_session(
         &self,
         date: NaiveDate,
-        kind: SessionKind,
-        items: &[Planned],
+        kind: &str,
+        items: &[ItemRow],
         at: DateTime<Utc>,
         zone: Tz,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
-        keep_in(self, &tx, date, kind, items, (at, zone))?;
-        tx.commit()?;
-        Ok(())
+        self.atomic(|| keep_in(self, date, kind, items, (at, zone)))
     }
 
     /// Stores the rating of `date`'s session, the exercise that hurt (if one did) and the
     /// exercises' new progress, together.
-    pub fn rate_session(
+    pub fn finish_session(
         &self,
         date: NaiveDate,
-        rating: Rating,
+        rating: &str,
         hurt: Option<&str>,
         (at, zone): (DateTime<Utc>, Tz),
-        progress: &[(&str, Progress)],
+        progress: &[(&str, ProgressRow)],
     ) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
-        tx.execute(
-            "UPDATE session SET rating = ?2, rated_at = ?3 WHERE local_date = ?1",
-            params![date.to_string(), rating.as_str(), stamp(at)],
-        )?;
-        if let Some(id) = hurt {
-            insert_hurt(&tx, date, id, at, zone)?;
-        }
-        for (id, p) in progress {
-            self.save_progress(id, p)?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.atomic(|| {
+            self.conn.execute(
+                "UPDATE session SET rating = ?2, rated_at = ?3 WHERE local_date = ?1",
+                params![date.to_string(), rating, stamp(at)],
+            )?;
+            if let Some(id) = hurt {
+                insert_hurt(&self.conn, date, id, at, zone)?;
+            }
+            for (id, p) in progress {
+                self.save_progress(id, p)?;
+            }
+            Ok(())
+        })
     }
 
     /// Records that `exercise_id` hurt on `date`, with its progress one step lower, together.
@@ -102,17 +102,17 @@ impl Store {
         &self,
         date: NaiveDate,
         exercise_id: &str,
-        lowered: Option<&Progress>,
+        lowered: Option<&ProgressRow>,
         at: DateTime<Utc>,
         zone: Tz,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
-        let added = insert_hurt(&tx, date, exercise_id, at, zone)?;
-        if let Some(p) = lowered.filter(|_| added) {
-            self.save_progress(exercise_id, p)?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.atomic(|| {
+            let added = insert_hurt(&self.conn, date, exercise_id, at, zone)?;
+            if let Some(p) = lowered.filter(|_| added) {
+                self.save_progress(exercise_id, p)?;
+            }
+            Ok(())
+        })
     }
 
     /// The exercises that hurt on `date`.
@@ -193,21 +193,21 @@ impl Store {
 }
 
 /// Stores `date`'s session, or replaces the stored one's kind and items where they differ;
-/// run inside a transaction (`tx`, on `store`'s connection).
+/// run inside a transaction on `store`'s connection.
 pub(super) fn keep_in(
     store: &Store,
-    tx: &Connection,
     date: NaiveDate,
-    kind: SessionKind,
-    items: &[Planned],
+    kind: &str,
+    items: &[ItemRow],
     (at, zone): (DateTime<Utc>, Tz),
 ) -> Result<(), StoreError> {
+    let tx = &store.conn;
     match store.session(date)? {
         Some(stored) if stored.kind == kind && stored.items == items => Ok(()),
         Some(_) => {
             tx.execute(
                 "UPDATE session SET kind = ?2 WHERE local_date = ?1",
-                params![date.to_string(), kind.as_str()],
+                params![date.to_string(), kind],
             )?;
             tx.execute(
                 "DELETE FROM session_item WHERE local_date = ?1",
@@ -223,14 +223,14 @@ pub(super) fn keep_in(
 fn insert_session(
     conn: &Connection,
     date: NaiveDate,
-    kind: SessionKind,
-    items: &[Planned],
+    kind: &str,
+    items: &[ItemRow],
     at: DateTime<Utc>,
     zone: Tz,
 ) -> Result<(), StoreError> {
     let inserted = conn.execute(
         "INSERT INTO session (local_date, kind, started_at, zone) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-        params![date.to_string(), kind.as_str(), stamp(at), zone.name()],
+        params![date.to_string(), kind, stamp(at), zone.name()],
     )?;
     if inserted == 1 {
         insert_items(conn, date, items)?;
@@ -247,7 +247,7 @@ fn insert_hurt(conn: &Connection, date: NaiveDate, id: &str, at: DateTime<Utc>, 
     Ok(added == 1)
 }
 
-fn insert_items(conn: &Connection, date: NaiveDate, items: &[Planned]) -> Result<(), StoreError> {
+fn insert_items(conn: &Connection, date: NaiveDate, items: &[ItemRow]) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO session_item (local_date, position, exercise_id, amount) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -255,137 +255,9 @@ fn insert_items(conn: &Connection, date: NaiveDate, items: &[Planned]) -> Result
         stmt.execute(params![
             date.to_string(),
             position as i64,
-            item.exercise.id,
+            item.exercise_id,
             i64::from(item.amount)
         ])?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::testing::{day, items};
-    use chrono::TimeZone;
-
-    fn at() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 3, 30, 6, 0, 0).unwrap()
-    }
-
-    #[test]
-    fn a_started_session_keeps_its_items_until_the_day_turns_into_a_recovery_day() {
-        let store = Store::open_in_memory().unwrap();
-        let monday = day("2026-03-30");
-        let strength = items(&["plank", "superman"]);
-        store
-            .keep_session(monday, SessionKind::Strength, &strength, at(), chrono_tz::UTC)
-            .unwrap();
-        store.set_done(monday, "plank", true, at(), chrono_tz::UTC).unwrap();
-        store
-            .keep_session(monday, SessionKind::Strength, &strength, at(), chrono_tz::UTC)
-            .unwrap();
-        let stored = store.session(monday).unwrap().unwrap();
-        assert_eq!((stored.kind, stored.items), (SessionKind::Strength, strength));
-        let gentle = items(&["plank", "cat-cow"]);
-        store
-            .keep_session(monday, SessionKind::Gentle, &gentle, at(), chrono_tz::UTC)
-            .unwrap();
-        let stored = store.session(monday).unwrap().unwrap();
-        assert_eq!((stored.kind, stored.items), (SessionKind::Gentle, gentle));
-        assert!(store.done_on(monday).unwrap().contains("plank"), "the done mark stays");
-        assert_eq!(store.session(day("2026-03-31")).unwrap(), None);
-    }
-
-    #[test]
-    fn only_sessions_with_every_exercise_done_count_as_completed() {
-        let store = Store::open_in_memory().unwrap();
-        let (mon, tue) = (day("2026-03-30"), day("2026-03-31"));
-        for d in [mon, tue] {
-            store
-                .keep_session(
-                    d,
-                    SessionKind::Strength,
-                    &items(&["plank", "superman"]),
-                    at(),
-                    chrono_tz::UTC,
-                )
-                .unwrap();
-            store.set_done(d, "plank", true, at(), chrono_tz::UTC).unwrap();
-        }
-        store.set_done(mon, "superman", true, at(), chrono_tz::UTC).unwrap();
-        assert_eq!(store.completed_between(mon, day("2026-04-06")).unwrap(), 1);
-        assert_eq!(store.completed_between(tue, day("2026-04-06")).unwrap(), 0);
-    }
-
-    #[test]
-    fn the_last_session_names_what_hurt_and_a_hurt_lowers_the_dose_once() {
-        let store = Store::open_in_memory().unwrap();
-        let mon = day("2026-03-30");
-        store
-            .keep_session(
-                mon,
-                SessionKind::Strength,
-                &items(&["plank", "superman"]),
-                at(),
-                chrono_tz::UTC,
-            )
-            .unwrap();
-        let lowered = Progress {
-            amount: 15,
-            ok_count: 0,
-            previous: Some(20),
-            changed_on: Some(mon),
-        };
-        for _ in 0..2 {
-            store
-                .record_hurt(mon, "plank", Some(&lowered), at(), chrono_tz::UTC)
-                .unwrap();
-        }
-        store.record_hurt(mon, "superman", None, at(), chrono_tz::UTC).unwrap();
-        assert_eq!(store.progress().unwrap()["plank"], lowered);
-        let both = HashSet::from(["plank".to_string(), "superman".to_string()]);
-        assert_eq!(store.hurt_on(mon).unwrap(), both);
-        assert_eq!(store.last_hurt(day("2026-04-01")).unwrap(), both);
-        assert!(store.last_hurt(mon).unwrap().is_empty(), "only days before count");
-        // A later session without hurts is the last one now.
-        let wed = day("2026-04-01");
-        store
-            .keep_session(wed, SessionKind::Strength, &items(&["bird-dog"]), at(), chrono_tz::UTC)
-            .unwrap();
-        assert!(store.last_hurt(day("2026-04-03")).unwrap().is_empty());
-        assert_eq!(store.last_session_day("plank", day("2026-04-01")).unwrap(), Some(mon));
-        assert_eq!(store.last_session_day("plank", mon).unwrap(), None);
-    }
-
-    #[test]
-    fn clean_sessions_count_from_the_last_too_hard_or_hurt() {
-        let store = Store::open_in_memory().unwrap();
-        let start = day("2026-03-02");
-        for n in 0..10u64 {
-            let d = start + chrono::Days::new(n * 2);
-            store
-                .keep_session(d, SessionKind::Strength, &items(&["plank"]), at(), chrono_tz::UTC)
-                .unwrap();
-            let rating = if n == 3 { Rating::TooHard } else { Rating::Fine };
-            store
-                .rate_session(d, rating, None, (at(), chrono_tz::UTC), &[])
-                .unwrap();
-            if n == 6 {
-                store.record_hurt(d, "plank", None, at(), chrono_tz::UTC).unwrap();
-            }
-        }
-        let after = start + chrono::Days::new(20);
-        assert_eq!(store.clean_sessions(after, 6).unwrap(), 3, "sessions 7, 8 and 9");
-        assert_eq!(store.clean_sessions(after, 2).unwrap(), 2, "counted up to 2");
-        assert_eq!(
-            store.clean_sessions(start + chrono::Days::new(12), 6).unwrap(),
-            2,
-            "4 and 5"
-        );
-        assert_eq!(
-            store.clean_sessions(start + chrono::Days::new(6), 6).unwrap(),
-            3,
-            "0, 1, 2"
-        );
-    }
 }

@@ -1,26 +1,63 @@
 //! Stored pairs of shoes and runs.
 
+use super::history::DayCount;
 use super::{stamp, Store, StoreError};
-use crate::shoes::{Level, Pair};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
 const PAIR_COLUMNS: &str =
     "id, name, model, start_m, purchased, limit_m, retired, is_default, later_m, later_until, acted, notified";
 
-fn level(s: Option<String>) -> Option<Level> {
-    match s.as_deref() {
-        Some("wearing") => Some(Level::Wearing),
-        Some("replace") => Some(Level::Replace),
-        _ => None,
+/// A pair of shoes as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairRow {
+    /// Its id.
+    pub id: i64,
+    /// Its name.
+    pub name: String,
+    /// Brand and model, if given.
+    pub model: Option<String>,
+    /// Distance it had before it was added, in metres.
+    pub start_m: i64,
+    /// When it was bought, if known.
+    pub purchased: Option<NaiveDate>,
+    /// Replacement limit, in metres.
+    pub limit_m: i64,
+    /// Retired.
+    pub retired: bool,
+    /// The pair new runs go to.
+    pub default: bool,
+    /// No prompt before this distance...
+    pub later_m: Option<i64>,
+    /// ...and this day.
+    pub later_until: Option<NaiveDate>,
+    /// The spelling of the highest prompt acted on.
+    pub acted: Option<String>,
+    /// The spelling of the highest prompt sent as a notification.
+    pub notified: Option<String>,
+}
+
+/// Why an import stopped: more runs than there is room for, or the store failed.
+enum Stop {
+    Full,
+    Failed(StoreError),
+}
+
+impl From<StoreError> for Stop {
+    fn from(error: StoreError) -> Self {
+        Stop::Failed(error)
     }
 }
 
-fn level_name(l: Option<Level>) -> Option<&'static str> {
-    l.map(|l| match l {
-        Level::Wearing => "wearing",
-        Level::Replace => "replace",
-    })
+/// A pair with the distance of its runs and the day of its first run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairTotal {
+    /// The pair.
+    pub pair: PairRow,
+    /// Metres of its runs.
+    pub run_m: i64,
+    /// Its first run's day.
+    pub first_run: Option<NaiveDate>,
 }
 
 fn date(s: Option<String>) -> Option<NaiveDate> {
@@ -28,7 +65,7 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
 }
 
 /// Inserts a pair's own fields (its id is ignored) and returns the new id.
-fn add_pair_row(conn: &rusqlite::Connection, p: &Pair, at: DateTime<Utc>) -> Result<i64, StoreError> {
+fn add_pair_row(conn: &rusqlite::Connection, p: &PairRow, at: DateTime<Utc>) -> Result<i64, StoreError> {
     conn.execute(
         "INSERT INTO pair (name, model, start_m, purchased, limit_m, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
@@ -43,8 +80,8 @@ fn add_pair_row(conn: &rusqlite::Connection, p: &Pair, at: DateTime<Utc>) -> Res
     Ok(conn.last_insert_rowid())
 }
 
-fn pair_from_row(r: &Row) -> rusqlite::Result<Pair> {
-    Ok(Pair {
+fn pair_from_row(r: &Row) -> rusqlite::Result<PairRow> {
+    Ok(PairRow {
         id: r.get(0)?,
         name: r.get(1)?,
         model: r.get(2)?,
@@ -55,8 +92,8 @@ fn pair_from_row(r: &Row) -> rusqlite::Result<Pair> {
         default: r.get(7)?,
         later_m: r.get(8)?,
         later_until: date(r.get(9)?),
-        acted: level(r.get(10)?),
-        notified: level(r.get(11)?),
+        acted: r.get(10)?,
+        notified: r.get(11)?,
     })
 }
 
@@ -89,7 +126,7 @@ pub struct ImportRow {
 
 impl Store {
     /// Every pair with the distance of its runs and the day of its first run, oldest first.
-    pub fn pairs(&self) -> Result<Vec<(Pair, i64, Option<NaiveDate>)>, StoreError> {
+    pub fn pairs(&self) -> Result<Vec<PairTotal>, StoreError> {
         let sql = format!(
             "SELECT {}, coalesce(sum(r.distance_m), 0), min(r.local_date)
              FROM pair p LEFT JOIN run r ON r.pair_id = p.id GROUP BY p.id ORDER BY p.id",
@@ -100,33 +137,43 @@ impl Store {
                 .join(", ")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([], |r| Ok((pair_from_row(r)?, r.get::<_, i64>(12)?, date(r.get(13)?))))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(PairTotal {
+                pair: pair_from_row(r)?,
+                run_m: r.get(12)?,
+                first_run: date(r.get(13)?),
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// One pair.
-    pub fn pair(&self, id: i64) -> Result<Option<Pair>, StoreError> {
+    pub fn pair(&self, id: i64) -> Result<Option<PairRow>, StoreError> {
         let sql = format!("SELECT {PAIR_COLUMNS} FROM pair WHERE id = ?1");
         Ok(self.conn.query_row(&sql, params![id], pair_from_row).optional()?)
     }
 
     /// Adds a pair (its id is ignored) and returns the new id; the first pair, or one marked
     /// default, becomes the default.
-    pub fn insert_pair(&self, p: &Pair, at: DateTime<Utc>) -> Result<i64, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
-        let id = add_pair_row(&tx, p, at)?;
-        let first: bool = tx.query_row("SELECT count(*) = 1 FROM pair", [], |r| r.get(0))?;
-        if p.default || first {
-            tx.execute("UPDATE pair SET is_default = (id = ?1)", params![id])?;
-        }
-        tx.commit()?;
-        Ok(id)
+    pub fn add_pair(&self, p: &PairRow, at: DateTime<Utc>) -> Result<i64, StoreError> {
+        self.atomic(|| {
+            let id = add_pair_row(&self.conn, p, at)?;
+            let first: bool = self.conn.query_row("SELECT count(*) = 1 FROM pair", [], |r| r.get(0))?;
+            if p.default || first {
+                self.conn
+                    .execute("UPDATE pair SET is_default = (id = ?1)", params![id])?;
+            }
+            Ok(id)
+        })
     }
 
     /// Stores every field of an existing pair; a default pair makes the others not default.
-    pub fn update_pair(&self, p: &Pair) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
-        tx.execute(
+    pub fn update_pair(&self, p: &PairRow) -> Result<(), StoreError> {
+        self.atomic(|| self.write_pair(p))
+    }
+
+    fn write_pair(&self, p: &PairRow) -> Result<(), StoreError> {
+        self.conn.execute(
             "UPDATE pair SET name = ?2, model = ?3, start_m = ?4, purchased = ?5, limit_m = ?6, retired = ?7,
                  is_default = ?8, later_m = ?9, later_until = ?10, acted = ?11, notified = ?12 WHERE id = ?1",
             params![
@@ -140,24 +187,19 @@ impl Store {
                 p.default,
                 p.later_m,
                 p.later_until.map(|d| d.to_string()),
-                level_name(p.acted),
-                level_name(p.notified)
+                p.acted,
+                p.notified
             ],
         )?;
         if p.default {
-            tx.execute("UPDATE pair SET is_default = (id = ?1)", params![p.id])?;
+            self.conn
+                .execute("UPDATE pair SET is_default = (id = ?1)", params![p.id])?;
         }
-        tx.commit()?;
         Ok(())
     }
 
     /// Adds a run; false (and nothing stored) when a run with the same start was imported before.
-    pub fn insert_run(
-        &self,
-        run: &Run,
-        started_at: Option<DateTime<Utc>>,
-        at: DateTime<Utc>,
-    ) -> Result<bool, StoreError> {
+    pub fn add_run(&self, run: &Run, started_at: Option<DateTime<Utc>>, at: DateTime<Utc>) -> Result<bool, StoreError> {
         let added = self.conn.execute(
             "INSERT INTO run (pair_id, local_date, distance_m, duration_s, started_at, logged_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (started_at) DO NOTHING",
@@ -184,45 +226,51 @@ impl Store {
     /// more than `room` would be.
     pub fn import_runs(
         &self,
-        new_pairs: &[Pair],
+        new_pairs: &[PairRow],
         rows: &[ImportRow],
         at: DateTime<Utc>,
         room: usize,
     ) -> Result<Option<usize>, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
-        let mut ids = Vec::with_capacity(new_pairs.len());
-        for pair in new_pairs {
-            ids.push(add_pair_row(&tx, pair, at)?);
-        }
-
-        if !ids.is_empty() {
-            tx.execute(
-                "UPDATE pair SET is_default = (id = (SELECT min(id) FROM pair WHERE NOT retired))
-                 WHERE NOT EXISTS (SELECT 1 FROM pair WHERE is_default AND NOT retired)",
-                [],
-            )?;
-        }
-        let mut added = 0;
-        for row in rows {
-            let pair_id = row
-                .new_pair
-                .and_then(|i| ids.get(i).copied())
-                .unwrap_or(row.run.pair_id);
-            let run = Run {
-                pair_id,
-                ..row.run.clone()
-            };
-            added += usize::from(self.insert_run(&run, row.started_at, at)?);
-            if added > room {
-                return Ok(None);
+        let added = self.atomic(|| {
+            let mut ids = Vec::with_capacity(new_pairs.len());
+            for pair in new_pairs {
+                ids.push(add_pair_row(&self.conn, pair, at)?);
             }
+            if !ids.is_empty() {
+                self.conn
+                    .execute(
+                        "UPDATE pair SET is_default = (id = (SELECT min(id) FROM pair WHERE NOT retired))
+                     WHERE NOT EXISTS (SELECT 1 FROM pair WHERE is_default AND NOT retired)",
+                        [],
+                    )
+                    .map_err(StoreError::from)?;
+            }
+            let mut added = 0;
+            for row in rows {
+                let pair_id = row
+                    .new_pair
+                    .and_then(|i| ids.get(i).copied())
+                    .unwrap_or(row.run.pair_id);
+                let run = Run {
+                    pair_id,
+                    ..row.run.clone()
+                };
+                added += usize::from(self.add_run(&run, row.started_at, at)?);
+                if added > room {
+                    return Err(Stop::Full);
+                }
+            }
+            Ok(added)
+        });
+        match added {
+            Ok(added) => Ok(Some(added)),
+            Err(Stop::Full) => Ok(None),
+            Err(Stop::Failed(e)) => Err(e),
         }
-        tx.commit()?;
-        Ok(Some(added))
     }
 
     /// Changes a run; false if there is none with its id.
-    pub fn update_run(&self, run: &Run) -> Result<bool, StoreError> {
+    pub fn edit_run(&self, run: &Run) -> Result<bool, StoreError> {
         let changed = self.conn.execute(
             "UPDATE run SET pair_id = ?2, local_date = ?3, distance_m = ?4, duration_s = ?5 WHERE id = ?1",
             params![
@@ -242,7 +290,7 @@ impl Store {
     }
 
     /// The metres run on each day that has a run, earliest first.
-    pub fn metres_by_day(&self) -> Result<Vec<(NaiveDate, i64)>, StoreError> {
+    pub fn metres_by_day(&self) -> Result<Vec<DayCount>, StoreError> {
         self.dates_with("SELECT local_date, sum(distance_m) FROM run GROUP BY local_date ORDER BY local_date")
     }
 
@@ -274,77 +322,5 @@ impl Store {
             }
         }
         Ok(runs)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::testing::day;
-    use chrono::TimeZone;
-
-    fn new_pair(name: &str) -> Pair {
-        Pair {
-            id: 0,
-            name: name.into(),
-            model: Some("Road 3".into()),
-            start_m: 20_000,
-            purchased: Some(day("2026-01-05")),
-            limit_m: 800_000,
-            retired: false,
-            default: false,
-            later_m: None,
-            later_until: None,
-            acted: None,
-            notified: None,
-        }
-    }
-
-    #[test]
-    fn pairs_runs_and_the_default_pair() {
-        let store = Store::open_in_memory().unwrap();
-        let at = Utc.with_ymd_and_hms(2026, 4, 1, 6, 0, 0).unwrap();
-        let a = store.insert_pair(&new_pair("Blue"), at).unwrap();
-        let b = store.insert_pair(&new_pair("Red"), at).unwrap();
-        let run = |pair_id, km: i64| Run {
-            id: 0,
-            pair_id,
-            date: day("2026-04-01"),
-            distance_m: km * 1000,
-            duration_s: None,
-        };
-        assert!(store.insert_run(&run(a, 10), None, at).unwrap());
-        assert!(store.insert_run(&run(a, 5), Some(at), at).unwrap());
-        assert!(
-            !store.insert_run(&run(a, 5), Some(at), at).unwrap(),
-            "the same import is skipped"
-        );
-        let pairs = store.pairs().unwrap();
-        assert_eq!(
-            (pairs[0].0.default, pairs[1].0.default),
-            (true, false),
-            "the first pair is the default"
-        );
-        assert_eq!((pairs[0].1, pairs[0].2), (15_000, Some(day("2026-04-01"))));
-        assert_eq!((pairs[1].1, pairs[1].2), (0, None));
-
-        let mut red = store.pair(b).unwrap().unwrap();
-        red.default = true;
-        red.acted = Some(Level::Wearing);
-        store.update_pair(&red).unwrap();
-        let pairs = store.pairs().unwrap();
-        assert_eq!((pairs[0].0.default, pairs[1].0.default), (false, true));
-        assert_eq!(pairs[1].0.acted, Some(Level::Wearing));
-
-        let first = store.recent_runs(10).unwrap()[1].clone();
-        assert!(store
-            .update_run(&Run {
-                pair_id: b,
-                ..first.clone()
-            })
-            .unwrap());
-        assert_eq!(store.pairs().unwrap()[1].1, 10_000, "the run moved with its pair");
-        assert!(store.delete_run(first.id).unwrap());
-        assert!(!store.delete_run(first.id).unwrap());
     }
 }

@@ -54,16 +54,16 @@ fn a_new_file_gets_the_latest_schema_wal_and_full_sync() {
 fn a_write_lock_held_elsewhere_is_named_and_nothing_is_lost() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_in(dir.path()).unwrap();
-    store.set_setting("units", "mi").unwrap();
+    store.set_setting(Setting::Unit, "mi").unwrap();
     store.conn.busy_timeout(std::time::Duration::from_millis(20)).unwrap();
     let other = Connection::open(dir.path().join(DB_FILE)).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let err = store.set_setting("units", "km").unwrap_err();
+    let err = store.set_setting(Setting::Unit, "km").unwrap_err();
     assert!(matches!(err, StoreError::Busy), "{err:?}");
     assert!(err.to_string().contains("in use by another program"), "{err}");
     other.execute_batch("ROLLBACK").unwrap();
-    assert_eq!(store.setting("units").unwrap().as_deref(), Some("mi"));
-    store.set_setting("units", "km").unwrap();
+    assert_eq!(store.setting(Setting::Unit).unwrap().as_deref(), Some("mi"));
+    store.set_setting(Setting::Unit, "km").unwrap();
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn a_damaged_file_is_moved_aside_with_its_journal_and_a_fresh_one_started() {
     assert_eq!(aside, dir.path().join("backstride-damaged-20261122-073000.sqlite3"));
     assert_eq!(fs::read(&aside).unwrap(), garbage, "kept byte for byte");
     assert_eq!(fs::read(with_suffix(&aside, "-wal")).unwrap(), b"old journal");
-    assert!(store.history(now.date_naive()).unwrap().days.is_empty());
+    assert!(store.session_days().unwrap().is_empty(), "a fresh file");
     drop(store);
 
     // A second damaged file in the same second gets a name of its own.
@@ -190,7 +190,7 @@ fn a_version_1_database_upgrades_with_its_data() {
     assert_eq!(version, SCHEMA_VERSION as i64);
     let day = "2026-03-30".parse().unwrap();
     assert!(store.done_on(day).unwrap().contains("plank"));
-    assert_eq!(store.plan_on(day).unwrap(), crate::routine::plan::Plan::default());
+    assert_eq!(store.plan_on(day).unwrap(), None, "the default plan");
 }
 
 #[test]
@@ -230,7 +230,7 @@ fn the_data_folder_and_every_database_file_are_private() {
     let data = dir.path().join("data");
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     let store = Store::open_in(&data).unwrap();
-    store.set_setting("units", "mi").unwrap();
+    store.set_setting(Setting::Unit, "mi").unwrap();
     assert_eq!(mode(&data), 0o700);
     for suffix in ["", "-wal", "-shm"] {
         assert_eq!(mode(&with_suffix(&data.join(DB_FILE), suffix)), 0o600, "{suffix}");

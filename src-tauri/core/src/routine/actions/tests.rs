@@ -16,9 +16,9 @@ fn ids(t: &Today) -> Vec<&'static str> {
 fn do_session(store: &Store, c: &FixedClock, rating: Rating, hurt: Option<&str>) -> (Today, Vec<DoseChange>) {
     let date = c.today();
     for id in ids(&today(store, c).unwrap()) {
-        mark(store, c, date, id, true).unwrap();
+        set_done(store, c, date, id, true).unwrap();
     }
-    finish(store, c, date, rating, hurt).unwrap()
+    finish_session(store, c, date, rating, hurt).unwrap()
 }
 
 #[test]
@@ -39,15 +39,15 @@ fn marking_moves_the_state_from_not_started_to_partial_to_done_and_back() {
     let c = berlin("2026-03-30", 7);
     let date = c.today();
     let all = ids(&today(&store, &c).unwrap());
-    let first = mark(&store, &c, date, all[0], true).unwrap();
+    let first = set_done(&store, &c, date, all[0], true).unwrap();
     assert_eq!(first.state, SessionState::Partial);
     let mut last = first;
     for id in &all[1..] {
-        last = mark(&store, &c, date, id, true).unwrap();
+        last = set_done(&store, &c, date, id, true).unwrap();
     }
     assert_eq!(last.state, SessionState::Done);
     assert_eq!(
-        mark(&store, &c, date, all[0], false).unwrap().state,
+        set_done(&store, &c, date, all[0], false).unwrap().state,
         SessionState::Partial
     );
 }
@@ -102,17 +102,17 @@ fn rating_is_refused_until_done_and_only_once() {
     let c = berlin("2026-03-30", 7);
     let date = c.today();
     assert!(matches!(
-        finish(&store, &c, date, Rating::Fine, None),
+        finish_session(&store, &c, date, Rating::Fine, None),
         Err(CoreError::NotFinished)
     ));
     do_session(&store, &c, Rating::Fine, None);
     assert!(matches!(
-        finish(&store, &c, date, Rating::Fine, None),
+        finish_session(&store, &c, date, Rating::Fine, None),
         Err(CoreError::AlreadyRated)
     ));
     let rest = berlin("2026-03-31", 7);
     assert!(matches!(
-        finish(&store, &rest, rest.today(), Rating::Fine, None),
+        finish_session(&store, &rest, rest.today(), Rating::Fine, None),
         Err(CoreError::NoSession)
     ));
 }
@@ -166,7 +166,7 @@ fn changing_the_plan_changes_today_at_once() {
         Err(CoreError::InvalidPlan(_))
     ));
     assert_eq!(
-        store.plan_on(tuesday.today()).unwrap(),
+        stored::plan_on(&store, tuesday.today()).unwrap(),
         Plan {
             mode: PlanMode::Flexible,
             per_week: 1,
@@ -182,7 +182,7 @@ fn bad_input_is_refused_and_nothing_is_stored() {
     let date = c.today();
     let huge = "x".repeat(1_000_000);
     for id in ["<script>alert(1)</script>", "", huge.as_str()] {
-        let err = mark(&store, &c, date, id, true).unwrap_err();
+        let err = set_done(&store, &c, date, id, true).unwrap_err();
         assert!(matches!(err, CoreError::UnknownExercise(_)));
         assert!(err.to_string().len() < 100, "the message stays short");
     }
@@ -191,7 +191,7 @@ fn bad_input_is_refused_and_nothing_is_stored() {
         .find(|e| !ids(&today(&store, &c).unwrap()).contains(&e.id))
         .unwrap();
     assert!(matches!(
-        mark(&store, &c, date, absent.id, true),
+        set_done(&store, &c, date, absent.id, true),
         Err(CoreError::NotInToday(_))
     ));
     let plank = "plank";
@@ -201,7 +201,7 @@ fn bad_input_is_refused_and_nothing_is_stored() {
         (100_000, "more than a year"),
     ] {
         let later = date.checked_add_days(Days::new(days)).unwrap();
-        assert!(mark(&store, &c, later, plank, true)
+        assert!(set_done(&store, &c, later, plank, true)
             .unwrap_err()
             .to_string()
             .contains(expected));
@@ -226,8 +226,10 @@ fn bad_input_is_refused_and_nothing_is_stored() {
         assert_eq!(err.to_string(), "Plank: choose between 10 and 60 seconds.");
     }
     assert!(store.done_on(date).unwrap().is_empty());
-    assert!(store.session(date).unwrap().is_none());
-    assert!(store.checkins(date.pred_opt().unwrap(), date).unwrap().is_empty());
+    assert!(stored::session(&store, date).unwrap().is_none());
+    assert!(stored::checkins(&store, date.pred_opt().unwrap(), date)
+        .unwrap()
+        .is_empty());
     assert!(store.progress().unwrap().is_empty());
     assert_eq!(set_dose(&store, &c, plank, 45).map(|_| ()).ok(), Some(()));
     assert_eq!(store.progress().unwrap()["plank"].amount, 45);
@@ -253,7 +255,7 @@ fn reminders_say_what_today_holds_and_stop_once_it_is_done() {
         "installed after 07:30: nothing missed"
     );
     for item in &t.items {
-        mark(&store, &late, late.today(), item.exercise.id, true).unwrap();
+        set_done(&store, &late, late.today(), item.exercise.id, true).unwrap();
     }
     let after = reminders(&store, &late).unwrap();
     assert!(after.missed.is_empty());
@@ -268,7 +270,7 @@ fn reminders_say_what_today_holds_and_stop_once_it_is_done() {
         save_reminders(&store, &c, too_many),
         Err(CoreError::InvalidReminders(_))
     ));
-    assert_eq!(store.reminder_settings().unwrap(), ReminderSettings::default());
+    assert_eq!(ReminderSettings::read(&store).unwrap(), ReminderSettings::default());
 }
 
 #[test]
@@ -277,7 +279,7 @@ fn a_mark_at_midnight_lands_on_the_local_day() {
     // Midnight starting Monday in Berlin is still Sunday in UTC.
     let c = berlin("2026-03-30", 0);
     let id = today(&store, &c).unwrap().items[0].exercise.id;
-    mark(&store, &c, c.today(), id, true).unwrap();
+    set_done(&store, &c, c.today(), id, true).unwrap();
     assert!(store.done_on("2026-03-30".parse().unwrap()).unwrap().contains(id));
     assert!(store.done_on("2026-03-29".parse().unwrap()).unwrap().is_empty());
 }

@@ -5,6 +5,7 @@ use super::{unit, view, ShoesView, TOO_MANY_RUNS};
 use crate::clock::Clock;
 use crate::error::CoreError;
 use crate::shoes::import::{Activity, Batch, ImportedRun, Sport};
+use crate::shoes::stored as shoes_stored;
 use crate::shoes::{self, Pair, Unit};
 use crate::store::{ImportRow, Run, Store};
 use chrono::NaiveDate;
@@ -91,7 +92,7 @@ struct Plan {
 
 /// Imports the runs of one GPX, TCX or FIT file into the default pair: all of them or, when
 /// the file holds an impossible run, none.
-pub fn import_runs(store: &Store, clock: &dyn Clock, runs: &[ImportedRun]) -> Result<Imported, CoreError> {
+pub fn import_file(store: &Store, clock: &dyn Clock, runs: &[ImportedRun]) -> Result<Imported, CoreError> {
     let activities: Vec<Activity> = runs
         .iter()
         .map(|run| Activity {
@@ -104,7 +105,7 @@ pub fn import_runs(store: &Store, clock: &dyn Clock, runs: &[ImportedRun]) -> Re
 }
 
 /// What importing `batch` would do; nothing is stored.
-pub fn preview(
+pub fn preview_import(
     store: &Store,
     clock: &dyn Clock,
     batch: &Batch,
@@ -119,7 +120,12 @@ pub fn preview(
 /// Imports `batch`: runs onto the pairs their export names (created when Backstride has none
 /// by that name) or else the default pair. Runs already there, or that cannot be, are left
 /// out and counted.
-pub fn import(store: &Store, clock: &dyn Clock, batch: &Batch, choices: ImportChoices) -> Result<Imported, CoreError> {
+pub fn import_runs(
+    store: &Store,
+    clock: &dyn Clock,
+    batch: &Batch,
+    choices: ImportChoices,
+) -> Result<Imported, CoreError> {
     let mut plan = plan(store, clock, &batch.activities, choices, false)?;
     plan.summary = with_files(plan.summary, batch);
     store_plan(store, clock, plan)
@@ -135,9 +141,8 @@ fn with_files(summary: ImportSummary, batch: &Batch) -> ImportSummary {
 
 fn store_plan(store: &Store, clock: &dyn Clock, plan: Plan) -> Result<Imported, CoreError> {
     let room = shoes::MAX_RUNS.saturating_sub(store.count("run")?);
-    let added = store
-        .import_runs(&plan.new_pairs, &plan.rows, clock.now(), room)?
-        .ok_or(TOO_MANY_RUNS)?;
+    let added =
+        shoes_stored::import_runs(store, &plan.new_pairs, &plan.rows, clock.now(), room)?.ok_or(TOO_MANY_RUNS)?;
     let summary = ImportSummary {
         added,
         skipped: plan.summary.skipped + plan.rows.len() - added,
@@ -165,7 +170,7 @@ fn plan(
     let unit = unit(store)?;
     let counts = |s: Sport| s == Sport::Running || (choices.walks && matches!(s, Sport::Walking | Sport::Hiking));
     let mut others = BTreeMap::<Sport, usize>::new();
-    let pairs: Vec<Pair> = store.pairs()?.into_iter().map(|(p, _, _)| p).collect();
+    let pairs: Vec<Pair> = shoes_stored::pairs(store)?.into_iter().map(|(p, _, _)| p).collect();
     let default = pairs.iter().find(|p| p.default && !p.retired);
     let (now, today, zone) = (clock.now(), clock.today(), clock.zone());
     let mut summary = ImportSummary {

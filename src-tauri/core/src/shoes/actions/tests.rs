@@ -135,7 +135,7 @@ fn later_waits_and_a_new_limit_starts_the_prompts_over() {
 
 /// Reads a file, then imports what it holds, as the shell does.
 fn import_file(store: &Store, clock: &dyn Clock, name: &str, bytes: &[u8]) -> Result<Imported, CoreError> {
-    import_runs(store, clock, &crate::shoes::import::parse(name, bytes)?)
+    import::import_file(store, clock, &crate::shoes::import::parse(name, bytes)?)
 }
 
 #[test]
@@ -205,10 +205,10 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
     let batch: Vec<ImportedRun> = (0..1000).map(run).collect();
     for i in 0..20 {
         let batch: Vec<ImportedRun> = (0..1000).map(|n| run(i * 1000 + n)).collect();
-        assert_eq!(import_runs(&store, &c, &batch).unwrap().summary.added, 1000);
+        assert_eq!(import::import_file(&store, &c, &batch).unwrap().summary.added, 1000);
     }
     let one_more = [run(30_000)];
-    let err = import_runs(&store, &c, &one_more).unwrap_err().to_string();
+    let err = import::import_file(&store, &c, &one_more).unwrap_err().to_string();
     assert!(err.contains("up to 20,000 runs"), "{err}");
     let typed = RunInput {
         date: "2026-03-30".into(),
@@ -217,7 +217,7 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
         pair_id: None,
     };
     assert!(add_run(&store, &c, &typed).unwrap_err().to_string().contains("20,000"));
-    let again = import_runs(&store, &c, &batch).unwrap();
+    let again = import::import_file(&store, &c, &batch).unwrap();
     assert_eq!(
         (again.summary.added, again.summary.skipped),
         (0, 1000),
@@ -227,7 +227,7 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
         distance_m: 0.0,
         ..run(40_000)
     }];
-    let one_point = import_runs(&store, &c, &point).unwrap();
+    let one_point = import::import_file(&store, &c, &point).unwrap();
     assert_eq!(
         (
             one_point.summary.added,
@@ -244,7 +244,7 @@ fn runs_are_capped_in_total_and_dated_within_the_plausible_range() {
         started_at: Some(Utc.with_ymd_and_hms(1969, 7, 20, 20, 0, 0).unwrap()),
         ..run(0)
     }];
-    let err = import_runs(&fresh, &c, &ancient).unwrap_err().to_string();
+    let err = import::import_file(&fresh, &c, &ancient).unwrap_err().to_string();
     assert!(err.contains("1969-07-20"), "{err}");
     let typed = RunInput {
         date: "0001-01-01".into(),

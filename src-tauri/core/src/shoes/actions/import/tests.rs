@@ -58,7 +58,7 @@ fn an_export_puts_runs_on_the_shoes_it_names_and_the_preview_stores_nothing() {
     add_pair(&store, &c, &blue()).unwrap();
     let batch = export();
     let before = store.dump().unwrap();
-    let preview = preview(&store, &c, &batch, ImportChoices::default()).unwrap();
+    let preview = preview_import(&store, &c, &batch, ImportChoices::default()).unwrap();
     assert_eq!(store.dump().unwrap(), before, "a preview stores nothing");
     assert_eq!(
         shares(&preview),
@@ -70,7 +70,7 @@ fn an_export_puts_runs_on_the_shoes_it_names_and_the_preview_stores_nothing() {
         (3, vec!["1 walk".to_string()])
     );
 
-    let imported = import(&store, &c, &batch, ImportChoices::default()).unwrap();
+    let imported = import_runs(&store, &c, &batch, ImportChoices::default()).unwrap();
     assert_eq!(imported.summary.added, 3);
     let pegasus = imported
         .shoes
@@ -82,7 +82,7 @@ fn an_export_puts_runs_on_the_shoes_it_names_and_the_preview_stores_nothing() {
     assert!(!pegasus.pair.default, "the pair for new runs stays the runner's own");
     assert_eq!(pegasus.pair.limit_m, 650_000);
 
-    let again = import(
+    let again = import_runs(
         &store,
         &c,
         &batch,
@@ -109,14 +109,14 @@ fn runs_without_a_time_go_on_the_chosen_day_and_shoes_come_with_a_first_import()
     let mut batch = Batch::default();
     batch.add_bytes("route.gpx", timeless.as_bytes(), &mut go).unwrap();
     assert!(
-        preview(&store, &c, &batch, ImportChoices::default()).is_err(),
+        preview_import(&store, &c, &batch, ImportChoices::default()).is_err(),
         "no pair to put it on"
     );
     add_pair(&store, &c, &blue()).unwrap();
-    let shown = preview(&store, &c, &batch, ImportChoices::default()).unwrap();
+    let shown = preview_import(&store, &c, &batch, ImportChoices::default()).unwrap();
     assert_eq!((shown.added, shown.without_time), (1, 1));
     let day = "2026-03-20".parse().unwrap();
-    let imported = import(
+    let imported = import_runs(
         &store,
         &c,
         &batch,
@@ -128,7 +128,7 @@ fn runs_without_a_time_go_on_the_chosen_day_and_shoes_come_with_a_first_import()
     .unwrap();
     assert_eq!(imported.shoes.runs[0].date, day);
     let far = "1901-12-13".parse().unwrap();
-    let refused = preview(
+    let refused = preview_import(
         &store,
         &c,
         &batch,
@@ -142,7 +142,7 @@ fn runs_without_a_time_go_on_the_chosen_day_and_shoes_come_with_a_first_import()
     assert!(refused.refused[0].contains("1901-12-13"), "{:?}", refused.refused);
 
     let fresh = Store::open_in_memory().unwrap();
-    let imported = import(&fresh, &c, &export(), ImportChoices::default()).unwrap();
+    let imported = import_runs(&fresh, &c, &export(), ImportChoices::default()).unwrap();
     let names: Vec<_> = imported
         .shoes
         .pairs
