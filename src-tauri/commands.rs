@@ -1,5 +1,5 @@
-//! The commands the UI calls, one file per feature: one-line wrappers over the backend, run
-//! off the main thread.
+//! The commands the UI calls, one file per feature: each reads or writes through the core
+//! in the app's state, off the main thread.
 
 pub mod backup;
 pub mod calendar;

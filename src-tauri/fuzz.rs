@@ -2,9 +2,9 @@
 //! NaN, infinities and extreme dates, plus arbitrary JSON for the commands that take objects.
 //! None may panic; a refusal is a typed "invalid" error and leaves the database as it was.
 
-use crate::backend::Backend;
 use crate::environment::Settings;
 use crate::error::ShellError;
+use crate::state::AppState;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Value};
@@ -214,59 +214,77 @@ fn done<T>(answer: Result<T, ShellError>) -> Option<Result<(), ShellError>> {
 }
 
 /// Runs the call; `None` when IPC would have refused its shape before the command ran.
-fn apply(backend: &Backend, call: &Call) -> Option<Result<(), ShellError>> {
+fn apply(state: &AppState, call: &Call) -> Option<Result<(), ShellError>> {
     match call {
-        Call::SetDone(d, id, on) => done(backend.set_done(d, id, *on)),
-        Call::Finish(d, r, hurt) => done(backend.finish_session(d, r, hurt.as_deref())),
-        Call::CheckIn(d, pain, area, leg) => done(backend.check_in(d, *pain, area.as_deref(), *leg)),
-        Call::RecordHurt(d, id) => done(backend.record_hurt(d, id)),
-        Call::AnswerReadiness(yes) => done(backend.answer_readiness(yes)),
-        Call::SavePlan(v) => done(backend.save_plan(&shaped(v)?)),
-        Call::SetDose(id, n) => done(backend.set_dose(id, *n)),
-        Call::Month(y, m) => done(backend.month(*y, *m)),
-        Call::Day(d) => done(backend.day(d)),
-        Call::LogDay(d, on) => done(backend.log_day(d, *on)),
-        Call::SetNote(d, note) => done(backend.set_note(d, note)),
-        Call::CalendarSettings(w, f) => done(backend.save_calendar_settings(w, *f)),
-        Call::AddPause(a, b) => done(backend.add_pause(a, b)),
-        Call::RemovePause(id) => done(backend.remove_pause(*id)),
-        Call::SaveReminders(t, e, s) => done(backend.save_reminders(t, e.as_deref(), *s, "granted")),
-        Call::AddPair(v) => done(backend.add_pair(&shaped(v)?)),
-        Call::EditPair(id, v) => done(backend.edit_pair(*id, &shaped(v)?)),
-        Call::RetirePair(id, r) => done(backend.retire_pair(*id, *r)),
-        Call::AnswerPrompt(id, v) => done(backend.answer_shoe_prompt(*id, shaped(v)?)),
-        Call::AddRun(v) => done(backend.add_run(&shaped(v)?)),
-        Call::EditRun(id, v) => done(backend.edit_run(*id, &shaped(v)?)),
-        Call::DeleteRun(id) => done(backend.delete_run(*id)),
-        Call::SetUnit(u) => done(backend.set_unit(u)),
-        Call::SetTheme(t) => done(backend.set_theme(t)),
+        Call::SetDone(d, id, on) => done(state.write(|core| core.set_done(d, id, *on))),
+        Call::Finish(d, r, hurt) => done(state.write(|core| core.finish_session(d, r, hurt.as_deref()))),
+        Call::CheckIn(d, pain, area, leg) => done(state.write(|core| core.check_in(d, *pain, area.as_deref(), *leg))),
+        Call::RecordHurt(d, id) => done(state.write(|core| core.record_hurt(d, id))),
+        Call::AnswerReadiness(yes) => done(state.write(|core| core.answer_readiness(yes))),
+        Call::SavePlan(v) => {
+            let v = shaped(v)?;
+            done(state.write(|core| core.save_plan(&v)))
+        }
+        Call::SetDose(id, n) => done(state.write(|core| core.set_dose(id, *n))),
+        Call::Month(y, m) => done(state.read(|core| core.month(*y, *m))),
+        Call::Day(d) => done(state.read(|core| core.day(d))),
+        Call::LogDay(d, on) => done(state.write(|core| core.log_day(d, *on))),
+        Call::SetNote(d, note) => done(state.write(|core| core.set_note(d, note))),
+        Call::CalendarSettings(w, f) => done(state.write(|core| core.save_calendar_settings(w, *f))),
+        Call::AddPause(a, b) => done(state.write(|core| core.add_pause(a, b))),
+        Call::RemovePause(id) => done(state.write(|core| core.remove_pause(*id))),
+        Call::SaveReminders(t, e, s) => done(state.write(|core| core.save_reminders(t, e.as_deref(), *s))),
+        Call::AddPair(v) => {
+            let v = shaped(v)?;
+            done(state.write(|core| core.add_pair(&v)))
+        }
+        Call::EditPair(id, v) => {
+            let v = shaped(v)?;
+            done(state.write(|core| core.edit_pair(*id, &v)))
+        }
+        Call::RetirePair(id, r) => done(state.write(|core| core.retire_pair(*id, *r))),
+        Call::AnswerPrompt(id, v) => {
+            let v = shaped(v)?;
+            done(state.write(|core| core.answer_shoe_prompt(*id, v)))
+        }
+        Call::AddRun(v) => {
+            let v = shaped(v)?;
+            done(state.write(|core| core.add_run(&v)))
+        }
+        Call::EditRun(id, v) => {
+            let v = shaped(v)?;
+            done(state.write(|core| core.edit_run(*id, &v)))
+        }
+        Call::DeleteRun(id) => done(state.write(|core| core.delete_run(*id))),
+        Call::SetUnit(u) => done(state.write(|core| core.set_unit(u))),
+        Call::SetTheme(t) => done(state.write(|core| core.set_theme(t))),
         Call::ReadRunFile(name, bytes, walks) => done(
-            backend
+            state
                 .read_run_bytes(name, bytes, *walks)
-                .and_then(|p| backend.import_runs(p.token as f64, *walks, None)),
+                .and_then(|p| state.import_runs(p.token as f64, *walks, None)),
         ),
-        Call::ImportRuns(token, walks, date) => done(backend.import_runs(*token, *walks, date.as_deref())),
-        Call::Export(kind) => done(backend.export(kind)),
-        Call::Backup(bytes, false) => done(backend.preview_backup(bytes)),
+        Call::ImportRuns(token, walks, date) => done(state.import_runs(*token, *walks, date.as_deref())),
+        Call::Export(kind) => done(state.read(|core| core.export(kind))),
+        Call::Backup(bytes, false) => done(state.keep(|core| core.preview_backup(bytes))),
         Call::Backup(bytes, true) => done(
-            backend
-                .preview_backup(bytes)
-                .and_then(|p| backend.restore_backup(p.token as f64)),
+            state
+                .keep(|core| core.preview_backup(bytes))
+                .and_then(|p| state.write(|core| core.restore_backup(p.token as f64))),
         ),
-        Call::AutoBackup(name, false) => done(backend.preview_auto_backup(name)),
+        Call::AutoBackup(name, false) => done(state.keep(|core| core.preview_auto_backup(name))),
         Call::AutoBackup(name, true) => done(
-            backend
-                .preview_auto_backup(name)
-                .and_then(|p| backend.restore_backup(p.token as f64)),
+            state
+                .keep(|core| core.preview_auto_backup(name))
+                .and_then(|p| state.write(|core| core.restore_backup(p.token as f64))),
         ),
-        Call::Restore(token) => done(backend.restore_backup(*token)),
+        Call::Restore(token) => done(state.write(|core| core.restore_backup(*token))),
     }
 }
 
 #[test]
 fn every_command_refuses_hostile_values_with_a_typed_error_and_stores_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let backend = Backend::start(
+    let state = AppState::start(
         Settings {
             now: Some("2026-03-30T07:30:00+02:00".into()),
             tz: Some("Europe/Berlin".into()),
@@ -276,14 +294,14 @@ fn every_command_refuses_hostile_values_with_a_typed_error_and_stores_nothing() 
         None,
     );
     // Something to refer to: a pair with a run, a started session.
-    backend
-        .add_pair(&shaped(&json!({"name": "Blue", "default": true})).unwrap())
+    state
+        .write(|core| core.add_pair(&shaped(&json!({"name": "Blue", "default": true})).unwrap()))
         .unwrap();
-    backend
-        .add_run(&shaped(&json!({"date": "2026-03-29", "distance": 5.0})).unwrap())
+    state
+        .write(|core| core.add_run(&shaped(&json!({"date": "2026-03-29", "distance": 5.0})).unwrap()))
         .unwrap();
-    backend.set_done("2026-03-30", "plank", true).ok();
-    backend.write_auto_backup();
+    state.write(|core| core.set_done("2026-03-30", "plank", true)).ok();
+    state.with_core(|core| core.write_auto_backup());
 
     const CASES: u32 = 3000;
     let (ran, refused, shapeless) = (Cell::new(0u32), Cell::new(0u32), Cell::new(0u32));
@@ -295,8 +313,8 @@ fn every_command_refuses_hostile_values_with_a_typed_error_and_stores_nothing() 
     runner
         .run(&call(), |call| {
             ran.set(ran.get() + 1);
-            let before = backend.dump();
-            match apply(&backend, &call) {
+            let before = state.dump();
+            match apply(&state, &call) {
                 None => shapeless.set(shapeless.get() + 1),
                 Some(Ok(())) => {}
                 Some(Err(error)) => {
@@ -305,7 +323,7 @@ fn every_command_refuses_hostile_values_with_a_typed_error_and_stores_nothing() 
                     prop_assert_eq!(&json["kind"], "invalid", "{:?} gave {}", call, json);
                     prop_assert!(!json["message"].as_str().unwrap_or("").is_empty());
                     prop_assert!(json["message"].as_str().unwrap_or("").len() < 400, "a short message");
-                    prop_assert!(backend.dump() == before, "{:?} was refused but changed the data", call);
+                    prop_assert!(state.dump() == before, "{:?} was refused but changed the data", call);
                 }
             }
             Ok(())

@@ -2,7 +2,6 @@
 //! through thin commands. Desktop and mobile both start in [`run`].
 
 mod autobackup;
-mod backend;
 mod blocking;
 mod commands;
 mod environment;
@@ -19,6 +18,7 @@ mod pick;
 mod save;
 #[cfg(desktop)]
 mod scheduler;
+mod state;
 
 use tauri::Manager;
 
@@ -113,7 +113,7 @@ pub fn run() {
                 }
                 None => None,
             };
-            app.manage(backend::Backend::start(settings, data_dir, lock));
+            app.manage(state::AppState::start(settings, data_dir, lock));
             autobackup::start(app.handle().clone());
             #[cfg(desktop)]
             scheduler::start(app.handle().clone());

@@ -2,7 +2,7 @@
 //! start and after every change the pending ones are cancelled and the next 14 days of
 //! instants are handed to the notification plugin's schedule API. Not built on this machine.
 
-use crate::backend::Backend;
+use crate::state::AppState;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::{NotificationExt, Schedule};
 
@@ -25,10 +25,10 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
         }
     }
     tauri::async_runtime::spawn(async move {
-        let backend = app.state::<Backend>();
+        let state = app.state::<AppState>();
         loop {
-            let changed = backend.changed();
-            rearm(&app, &backend);
+            let changed = state.changed();
+            rearm(&app, &state);
             changed.notified().await;
         }
     });
@@ -37,12 +37,12 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
 /// Cancels every pending reminder and schedules the next 14 days' again. `allow_while_idle`
 /// lets Android deliver during Doze; the time is exact where the exact-alarm permission
 /// is granted and may drift by some minutes where it is not.
-fn rearm<R: Runtime>(app: &AppHandle<R>, backend: &Backend) {
+fn rearm<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
     let notification = app.notification();
     if let Err(error) = notification.cancel_all() {
         eprintln!("backstride: pending reminders could not be cancelled: {error}");
     }
-    for (id, reminder) in (1..).zip(backend.upcoming_reminders()) {
+    for (id, reminder) in (1..).zip(state.with_core(|core| core.upcoming_reminders()).unwrap_or_default()) {
         let Ok(date) = time::OffsetDateTime::from_unix_timestamp(reminder.at.timestamp()) else {
             continue;
         };

@@ -7,8 +7,8 @@
 //! Its SQLite work runs on the blocking pool.
 //! On desktop the notification plugin shows at once, so it is never asked to schedule.
 
-use crate::backend::Backend;
 use crate::blocking::blocking;
+use crate::state::AppState;
 use backstride_core::reminders::Reminder;
 use std::time::Duration;
 use tauri::{AppHandle, Manager, Runtime};
@@ -22,15 +22,25 @@ const MIN_NAP: Duration = Duration::from_secs(1);
 /// Starts the scheduler on Tauri's async runtime.
 pub fn start<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
-        let changed = app.state::<Backend>().changed();
+        let changed = app.state::<AppState>().changed();
         loop {
-            let shoes = blocking(app.clone(), |b| Ok(b.take_shoe_notifications())).await;
-            for (title, body) in shoes.unwrap_or_default() {
+            let shoes = blocking(app.clone(), |state| state.read(|core| core.take_shoe_notifications())).await;
+            let shoes = shoes.unwrap_or_else(|error| {
+                eprintln!("backstride: shoe prompts could not be read: {error}");
+                Vec::new()
+            });
+            for (title, body) in shoes {
                 if let Err(error) = app.notification().builder().title(&title).body(&body).show() {
                     eprintln!("backstride: a shoe prompt could not be shown: {error}");
                 }
             }
-            let wait = match blocking(app.clone(), |b| Ok(b.next_reminder())).await.ok().flatten() {
+            let wait = match blocking(app.clone(), |state| {
+                Ok(state.with_core(|core| core.next_reminder()).flatten())
+            })
+            .await
+            .ok()
+            .flatten()
+            {
                 Some((reminder, wait)) if wait.is_zero() => {
                     deliver(&app, reminder).await;
                     continue;
@@ -39,7 +49,8 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                 None => MAX_NAP,
             };
             // A delivered mark that could not be written is tried again when its wait is over.
-            let retry = app.state::<Backend>().retry_in().map(|r| r.max(MIN_NAP));
+            let retry = app.state::<AppState>().with_core(|core| core.retry_in()).flatten();
+            let retry = retry.map(|r| r.max(MIN_NAP));
             let wait = retry.map_or(wait, |r| wait.min(r));
             tokio::select! {
                 () = tokio::time::sleep(wait) => {}
@@ -51,7 +62,10 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
 
 /// Shows `reminder` and notes it delivered, so it is shown once.
 async fn deliver<R: Runtime>(app: &AppHandle<R>, reminder: Reminder) {
-    let late = app.state::<Backend>().late_by(&reminder);
+    let late = app
+        .state::<AppState>()
+        .with_core(|core| core.late_by(&reminder))
+        .unwrap_or(0);
     match app
         .notification()
         .builder()
@@ -68,8 +82,8 @@ async fn deliver<R: Runtime>(app: &AppHandle<R>, reminder: Reminder) {
             reminder.at
         ),
     }
-    let _ = blocking(app.clone(), move |b| {
-        b.mark_delivered(&reminder);
+    let _ = blocking(app.clone(), move |state| {
+        state.with_core(|core| core.mark_delivered(&reminder));
         Ok(())
     })
     .await;

@@ -1,11 +1,11 @@
 //! Backups: the automatic ones, exports through the save dialog, previews and the restore.
 
 use super::body;
-use crate::backend::Backend;
 use crate::blocking::blocking;
 use crate::error::ShellError;
 use crate::pick;
 use crate::save;
+use crate::state::AppState;
 use backstride_core::app::{BackupsView, Preview, Restored};
 use backstride_core::backup;
 use serde::Serialize;
@@ -16,7 +16,7 @@ use tauri::{AppHandle, Manager, Runtime};
 /// The automatic backups and what start-up did with a damaged data file.
 #[tauri::command]
 pub async fn backups<R: Runtime>(app: AppHandle<R>) -> Result<BackupsView, ShellError> {
-    blocking(app, |b| b.backups()).await
+    blocking(app, |state| state.read(|core| Ok(core.backups()))).await
 }
 
 /// Where an export went.
@@ -33,8 +33,8 @@ pub struct Exported {
 /// copied where the user chooses in the platform's save dialog.
 #[tauri::command]
 pub async fn export_backup<R: Runtime>(app: AppHandle<R>, kind: String) -> Result<Exported, ShellError> {
-    let export = blocking(app.clone(), move |b| b.export(&kind)).await?;
-    let export_dir = app.state::<Backend>().export_dir().map(Path::to_path_buf);
+    let export = blocking(app.clone(), move |state| state.read(|core| core.export(&kind))).await?;
+    let export_dir = app.state::<AppState>().export_dir().map(Path::to_path_buf);
     let saved_to = save::copy(&app, export_dir, &export.name, &export.kept).await?;
     Ok(Exported {
         kept: export.kept.display().to_string(),
@@ -46,19 +46,19 @@ pub async fn export_backup<R: Runtime>(app: AppHandle<R>, kind: String) -> Resul
 #[tauri::command]
 pub async fn preview_backup<R: Runtime>(app: AppHandle<R>, request: Request<'_>) -> Result<Preview, ShellError> {
     let bytes = body(&request, CHOOSE_BACKUP)?.into_owned();
-    blocking(app, move |b| b.preview_backup(&bytes)).await
+    blocking(app, move |state| state.keep(|core| core.preview_backup(&bytes))).await
 }
 
 /// Reads and checks the automatic backup called `name` and keeps it to restore.
 #[tauri::command]
 pub async fn preview_auto_backup<R: Runtime>(app: AppHandle<R>, name: String) -> Result<Preview, ShellError> {
-    blocking(app, move |b| b.preview_auto_backup(&name)).await
+    blocking(app, move |state| state.keep(|core| core.preview_auto_backup(&name))).await
 }
 
 /// Restores the backup previewed as `token`, after saving the current data.
 #[tauri::command]
 pub async fn restore_backup<R: Runtime>(app: AppHandle<R>, token: f64) -> Result<Restored, ShellError> {
-    blocking(app, move |b| b.restore_backup(token)).await
+    blocking(app, move |state| state.write(|core| core.restore_backup(token))).await
 }
 
 /// Asks for a backup file in the open dialog, reads it in the shell and previews it; `None`
@@ -75,13 +75,15 @@ pub async fn pick_backup<R: Runtime>(app: AppHandle<R>) -> Result<Option<Preview
         backup::too_large(),
     );
     let Some(bytes) = picked.await? else { return Ok(None) };
-    blocking(app, move |b| b.preview_backup(&bytes)).await.map(Some)
+    blocking(app, move |state| state.keep(|core| core.preview_backup(&bytes)))
+        .await
+        .map(Some)
 }
 
 /// Dismisses the notice of a damaged data file.
 #[tauri::command]
 pub async fn dismiss_damage<R: Runtime>(app: AppHandle<R>) -> Result<BackupsView, ShellError> {
-    blocking(app, |b| b.dismiss_damage()).await
+    blocking(app, |state| state.read(|core| core.dismiss_damage())).await
 }
 
 const CHOOSE_BACKUP: &str = "Choose a Backstride backup file (.json).";

@@ -8,25 +8,25 @@ use tauri::{AppHandle, Runtime};
 /// A month of the calendar.
 #[tauri::command]
 pub async fn month<R: Runtime>(app: AppHandle<R>, year: f64, month: f64) -> Result<Month, ShellError> {
-    blocking(app, move |b| b.month(year, month)).await
+    blocking(app, move |state| state.read(|core| core.month(year, month))).await
 }
 
 /// One day of the calendar.
 #[tauri::command]
 pub async fn day<R: Runtime>(app: AppHandle<R>, date: String) -> Result<DayDetail, ShellError> {
-    blocking(app, move |b| b.day(&date)).await
+    blocking(app, move |state| state.read(|core| core.day(&date))).await
 }
 
 /// Logs a past day as done, or un-logs it.
 #[tauri::command]
 pub async fn log_day<R: Runtime>(app: AppHandle<R>, date: String, done: bool) -> Result<DayDetail, ShellError> {
-    blocking(app, move |b| b.log_day(&date, done)).await
+    blocking(app, move |state| state.write(|core| core.log_day(&date, done))).await
 }
 
 /// Sets a day's note.
 #[tauri::command]
 pub async fn set_note<R: Runtime>(app: AppHandle<R>, date: String, note: String) -> Result<DayDetail, ShellError> {
-    blocking(app, move |b| b.set_note(&date, &note)).await
+    blocking(app, move |state| state.write(|core| core.set_note(&date, &note))).await
 }
 
 /// Saves the week start and the freeze days a month.
@@ -36,7 +36,10 @@ pub async fn save_calendar_settings<R: Runtime>(
     week_start: String,
     freezes: f64,
 ) -> Result<CalendarSettings, ShellError> {
-    blocking(app, move |b| b.save_calendar_settings(&week_start, freezes)).await
+    blocking(app, move |state| {
+        state.write(|core| core.save_calendar_settings(&week_start, freezes))
+    })
+    .await
 }
 
 /// Pauses the plan for a range of days.
@@ -46,11 +49,11 @@ pub async fn add_pause<R: Runtime>(
     start: String,
     end: String,
 ) -> Result<CalendarSettings, ShellError> {
-    blocking(app, move |b| b.add_pause(&start, &end)).await
+    blocking(app, move |state| state.write(|core| core.add_pause(&start, &end))).await
 }
 
 /// Removes a pause.
 #[tauri::command]
 pub async fn remove_pause<R: Runtime>(app: AppHandle<R>, id: f64) -> Result<CalendarSettings, ShellError> {
-    blocking(app, move |b| b.remove_pause(id)).await
+    blocking(app, move |state| state.write(|core| core.remove_pause(id))).await
 }

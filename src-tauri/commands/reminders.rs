@@ -1,17 +1,30 @@
 //! Reminders: their settings and what they give now, with the notification permission.
 
-use crate::backend::RemindersView;
 use crate::blocking::blocking;
 use crate::error::ShellError;
+use backstride_core::routine::actions::Reminders;
+use serde::Serialize;
 use tauri::plugin::PermissionState;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
+
+/// The reminders as the Settings screen and Today show them.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RemindersView {
+    /// Settings, upcoming and missed reminders.
+    #[serde(flatten)]
+    pub reminders: Reminders,
+    /// Whether notifications may be shown: `granted`, `denied` or `prompt`.
+    pub permission: &'static str,
+}
 
 /// The reminder settings, the next reminders, today's missed ones and the permission.
 #[tauri::command]
 pub async fn reminders<R: Runtime>(app: AppHandle<R>) -> Result<RemindersView, ShellError> {
     let permission = permission(&app, false);
-    blocking(app, move |b| b.reminders(permission)).await
+    let reminders = blocking(app, move |state| state.read(|core| core.reminders())).await?;
+    Ok(RemindersView { reminders, permission })
 }
 
 /// Saves the reminder settings; turning reminders on asks for permission the first time.
@@ -24,10 +37,11 @@ pub async fn save_reminders<R: Runtime>(
 ) -> Result<RemindersView, ShellError> {
     let wants = !times.is_empty() || evening.as_deref().is_some_and(|e| !e.is_empty());
     let permission = permission(&app, wants);
-    blocking(app, move |b| {
-        b.save_reminders(&times, evening.as_deref(), shoe_prompts, permission)
+    let reminders = blocking(app, move |state| {
+        state.write(|core| core.save_reminders(&times, evening.as_deref(), shoe_prompts))
     })
-    .await
+    .await?;
+    Ok(RemindersView { reminders, permission })
 }
 
 /// Whether notifications may be shown; with `ask`, asks the user if the system has not yet.

@@ -1,11 +1,11 @@
 //! Shoes: pairs, runs, the unit, and importing runs from files, exports and folders.
 
 use super::body;
-use crate::backend::Backend;
 use crate::blocking::blocking;
 use crate::error::ShellError;
 use crate::importing::{ImportPreview, Progress};
 use crate::pick;
+use crate::state::AppState;
 use backstride_core::shoes::actions::{Imported, PairInput, PromptAnswer, RunInput, ShoesView};
 use tauri::ipc::Request;
 use tauri::{AppHandle, Manager, Runtime};
@@ -13,25 +13,25 @@ use tauri::{AppHandle, Manager, Runtime};
 /// The Shoes screen.
 #[tauri::command]
 pub async fn shoes<R: Runtime>(app: AppHandle<R>) -> Result<ShoesView, ShellError> {
-    blocking(app, move |b| b.shoes()).await
+    blocking(app, move |state| state.read(|core| core.shoes())).await
 }
 
 /// Adds a pair of shoes.
 #[tauri::command]
 pub async fn add_pair<R: Runtime>(app: AppHandle<R>, pair: PairInput) -> Result<ShoesView, ShellError> {
-    blocking(app, move |b| b.add_pair(&pair)).await
+    blocking(app, move |state| state.write(|core| core.add_pair(&pair))).await
 }
 
 /// Changes a pair of shoes.
 #[tauri::command]
 pub async fn edit_pair<R: Runtime>(app: AppHandle<R>, id: f64, pair: PairInput) -> Result<ShoesView, ShellError> {
-    blocking(app, move |b| b.edit_pair(id, &pair)).await
+    blocking(app, move |state| state.write(|core| core.edit_pair(id, &pair))).await
 }
 
 /// Retires a pair or brings it back.
 #[tauri::command]
 pub async fn retire_pair<R: Runtime>(app: AppHandle<R>, id: f64, retired: bool) -> Result<ShoesView, ShellError> {
-    blocking(app, move |b| b.retire_pair(id, retired)).await
+    blocking(app, move |state| state.write(|core| core.retire_pair(id, retired))).await
 }
 
 /// Answers a pair's wear prompt: later, or a new limit.
@@ -41,31 +41,34 @@ pub async fn answer_shoe_prompt<R: Runtime>(
     id: f64,
     answer: PromptAnswer,
 ) -> Result<ShoesView, ShellError> {
-    blocking(app, move |b| b.answer_shoe_prompt(id, answer)).await
+    blocking(app, move |state| {
+        state.write(|core| core.answer_shoe_prompt(id, answer))
+    })
+    .await
 }
 
 /// Logs a run.
 #[tauri::command]
 pub async fn add_run<R: Runtime>(app: AppHandle<R>, run: RunInput) -> Result<ShoesView, ShellError> {
-    blocking(app, move |b| b.add_run(&run)).await
+    blocking(app, move |state| state.write(|core| core.add_run(&run))).await
 }
 
 /// Changes a run.
 #[tauri::command]
 pub async fn edit_run<R: Runtime>(app: AppHandle<R>, id: f64, run: RunInput) -> Result<ShoesView, ShellError> {
-    blocking(app, move |b| b.edit_run(id, &run)).await
+    blocking(app, move |state| state.write(|core| core.edit_run(id, &run))).await
 }
 
 /// Deletes a run.
 #[tauri::command]
 pub async fn delete_run<R: Runtime>(app: AppHandle<R>, id: f64) -> Result<ShoesView, ShellError> {
-    blocking(app, move |b| b.delete_run(id)).await
+    blocking(app, move |state| state.write(|core| core.delete_run(id))).await
 }
 
 /// Chooses km or mi.
 #[tauri::command]
 pub async fn set_unit<R: Runtime>(app: AppHandle<R>, unit: String) -> Result<ShoesView, ShellError> {
-    blocking(app, move |b| b.set_unit(&unit)).await
+    blocking(app, move |state| state.write(|core| core.set_unit(&unit))).await
 }
 
 /// Reads runs from one file given whole (the raw body, its name in the `x-file-name` header,
@@ -82,7 +85,7 @@ pub async fn read_run_file<R: Runtime>(app: AppHandle<R>, request: Request<'_>) 
             .to_string()
     };
     let (name, walks) = (header("x-file-name"), header("x-walks") == "1");
-    blocking(app, move |b| b.read_run_bytes(&name, &bytes, walks)).await
+    blocking(app, move |state| state.read_run_bytes(&name, &bytes, walks)).await
 }
 
 /// What importing the runs kept as `token` would do with these choices.
@@ -93,7 +96,7 @@ pub async fn preview_import<R: Runtime>(
     walks: bool,
     date: Option<String>,
 ) -> Result<ImportPreview, ShellError> {
-    blocking(app, move |b| b.preview_import(token, walks, date.as_deref())).await
+    blocking(app, move |state| state.preview_import(token, walks, date.as_deref())).await
 }
 
 /// Imports the runs kept as `token`.
@@ -104,19 +107,19 @@ pub async fn import_runs<R: Runtime>(
     walks: bool,
     date: Option<String>,
 ) -> Result<Imported, ShellError> {
-    blocking(app, move |b| b.import_runs(token, walks, date.as_deref())).await
+    blocking(app, move |state| state.import_runs(token, walks, date.as_deref())).await
 }
 
 /// Stops the import being read.
 #[tauri::command]
 pub fn cancel_import<R: Runtime>(app: AppHandle<R>) {
-    app.state::<Backend>().cancel_import();
+    app.state::<AppState>().cancel_import();
 }
 
 /// How far the import being read has got.
 #[tauri::command]
 pub fn import_progress<R: Runtime>(app: AppHandle<R>) -> Progress {
-    app.state::<Backend>().import_progress()
+    app.state::<AppState>().import_progress()
 }
 
 /// Asks for run files or exports in the open dialog, opened and read by the shell, and keeps
@@ -134,7 +137,9 @@ pub async fn pick_runs<R: Runtime>(app: AppHandle<R>, walks: bool) -> Result<Opt
     if files.is_empty() {
         return Ok(None);
     }
-    blocking(app, move |b| b.read_run_files(files, walks)).await.map(Some)
+    blocking(app, move |state| state.read_run_files(files, walks))
+        .await
+        .map(Some)
 }
 
 /// Asks for a folder (an unpacked Garmin or Strava export) and keeps its runs to import;
@@ -144,5 +149,7 @@ pub async fn pick_run_folder<R: Runtime>(app: AppHandle<R>, walks: bool) -> Resu
     let Some(dir) = pick::pick_folder(&app, "Choose an export's folder").await? else {
         return Ok(None);
     };
-    blocking(app, move |b| b.read_run_folder(&dir, walks)).await.map(Some)
+    blocking(app, move |state| state.read_run_folder(&dir, walks))
+        .await
+        .map(Some)
 }

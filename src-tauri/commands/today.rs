@@ -12,7 +12,7 @@ use tauri::{AppHandle, Runtime};
 /// Today's screen.
 #[tauri::command]
 pub async fn today<R: Runtime>(app: AppHandle<R>) -> Result<Today, ShellError> {
-    blocking(app, move |b| b.today()).await
+    blocking(app, move |state| state.read(|core| core.today())).await
 }
 
 /// Marks one of `date`'s exercises done or not done.
@@ -23,7 +23,10 @@ pub async fn set_done<R: Runtime>(
     exercise_id: String,
     done: bool,
 ) -> Result<Today, ShellError> {
-    blocking(app, move |b| b.set_done(&date, &exercise_id, done)).await
+    blocking(app, move |state| {
+        state.write(|core| core.set_done(&date, &exercise_id, done))
+    })
+    .await
 }
 
 /// Finishes `date`'s session with a rating and, optionally, the exercise that hurt.
@@ -34,7 +37,10 @@ pub async fn finish_session<R: Runtime>(
     rating: String,
     hurt: Option<String>,
 ) -> Result<Finished, ShellError> {
-    blocking(app, move |b| b.finish_session(&date, &rating, hurt.as_deref())).await
+    blocking(app, move |state| {
+        state.write(|core| core.finish_session(&date, &rating, hurt.as_deref()))
+    })
+    .await
 }
 
 /// Stores `date`'s back check-in.
@@ -46,7 +52,10 @@ pub async fn check_in<R: Runtime>(
     area: Option<String>,
     leg: bool,
 ) -> Result<Today, ShellError> {
-    blocking(app, move |b| b.check_in(&date, pain, area.as_deref(), leg)).await
+    blocking(app, move |state| {
+        state.write(|core| core.check_in(&date, pain, area.as_deref(), leg))
+    })
+    .await
 }
 
 /// Records that one of `date`'s exercises hurt ("stop, this hurts").
@@ -56,35 +65,41 @@ pub async fn record_hurt<R: Runtime>(
     date: String,
     exercise_id: String,
 ) -> Result<Today, ShellError> {
-    blocking(app, move |b| b.record_hurt(&date, &exercise_id)).await
+    blocking(app, move |state| {
+        state.write(|core| core.record_hurt(&date, &exercise_id))
+    })
+    .await
 }
 
 /// Stores the readiness answers: the questions answered yes.
 #[tauri::command]
 pub async fn answer_readiness<R: Runtime>(app: AppHandle<R>, yes: Vec<String>) -> Result<Today, ShellError> {
-    blocking(app, move |b| b.answer_readiness(&yes)).await
+    blocking(app, move |state| state.write(|core| core.answer_readiness(&yes))).await
 }
 
 /// The plan and the app's settings.
 #[tauri::command]
 pub async fn settings<R: Runtime>(app: AppHandle<R>) -> Result<SettingsView, ShellError> {
-    blocking(app, move |b| b.settings()).await
+    blocking(app, move |state| state.read(|core| core.settings())).await
 }
 
 /// Saves the plan.
 #[tauri::command]
 pub async fn save_plan<R: Runtime>(app: AppHandle<R>, plan: Plan) -> Result<Today, ShellError> {
-    blocking(app, move |b| b.save_plan(&plan)).await
+    blocking(app, move |state| state.write(|core| core.save_plan(&plan))).await
 }
 
 /// Sets an exercise's dose by hand.
 #[tauri::command]
 pub async fn set_dose<R: Runtime>(app: AppHandle<R>, exercise_id: String, amount: f64) -> Result<Today, ShellError> {
-    blocking(app, move |b| b.set_dose(&exercise_id, amount)).await
+    blocking(app, move |state| {
+        state.write(|core| core.set_dose(&exercise_id, amount))
+    })
+    .await
 }
 
 /// Chooses the colour theme: system, light or dark.
 #[tauri::command]
 pub async fn set_theme<R: Runtime>(app: AppHandle<R>, theme: String) -> Result<Theme, ShellError> {
-    blocking(app, move |b| b.set_theme(&theme)).await
+    blocking(app, move |state| state.write(|core| core.set_theme(&theme))).await
 }

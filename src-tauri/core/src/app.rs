@@ -7,7 +7,7 @@ mod reminders;
 #[cfg(test)]
 mod tests;
 
-pub use backups::{BackupsView, Export, Preview, Restored};
+pub use backups::{BackupsView, Export, ExportKind, Preview, Restored};
 
 use crate::appearance::{self, Theme};
 use crate::backup::Staged;

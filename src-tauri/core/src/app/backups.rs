@@ -4,6 +4,7 @@
 use super::Core;
 use crate::backup::folder::{self, AutoBackup, SetAside};
 use crate::backup::{self, Summary};
+use crate::choice::choice;
 use crate::input::whole;
 use crate::{Clock, CoreError};
 use serde::Serialize;
@@ -20,6 +21,16 @@ pub struct BackupsView {
     /// Where a damaged data file was moved at start, until a backup is restored or the
     /// notice dismissed.
     pub damaged: Option<SetAside>,
+}
+
+choice! {
+    /// What to export.
+    pub enum ExportKind {
+        /// Everything, as a backup to restore.
+        Backup = "json",
+        /// The history, a row a day, for a spreadsheet.
+        History = "csv",
+    }
 }
 
 /// An export: the file's name and the copy kept in the backups folder.
@@ -66,19 +77,20 @@ impl Core {
     /// backups folder.
     pub fn export(&self, kind: &str) -> Result<Export, CoreError> {
         let today = self.clock.today();
+        let kind =
+            ExportKind::parse(kind).ok_or(CoreError::BadValue("Export a backup (json) or the history (csv)."))?;
         let (name, kept) = match kind {
-            "json" => {
+            ExportKind::Backup => {
                 let name = format!("backstride-backup-{today}.json");
                 let kept = folder::save_backup(&self.data_dir, &name, &self.store, &self.clock)?;
                 (name, kept)
             }
-            "csv" => {
+            ExportKind::History => {
                 let name = format!("backstride-history-{today}.csv");
                 let text = backup::history_csv(&self.store, &self.clock)?;
                 let kept = folder::save(&self.data_dir, &name, text.as_bytes())?;
                 (name, kept)
             }
-            _ => return Err(CoreError::BadValue("Export a backup (json) or the history (csv).")),
         };
         Ok(Export { name, kept })
     }

@@ -1,14 +1,22 @@
-//! The front door on a real data folder: reminder bookkeeping while the file takes no writes,
-//! and one transaction per action.
+//! The front door on a real data folder, as the shell calls it: a whole session, the plan,
+//! reminders and their bookkeeping, backups, exports, and one transaction per action.
 
 use super::*;
+use crate::routine::progression::Rating;
+use crate::today::SessionState;
 use chrono::DateTime;
+use serde_json::Value;
 use std::time::Duration;
 
 /// The core as the app opens it in `dir`, its clock starting at `now` in Berlin.
 fn open(dir: &Path, now: &str) -> Core {
     let start = DateTime::parse_from_rfc3339(now).unwrap().with_timezone(&chrono::Utc);
     Core::open(dir, RunningClock::starting_at(start, chrono_tz::Europe::Berlin), 1).unwrap()
+}
+
+/// The core on Monday 30 March 2026, 07:30 in Berlin.
+fn monday(dir: &Path) -> Core {
+    open(dir, "2026-03-30T07:30:00+02:00")
 }
 
 #[test]
@@ -64,4 +72,161 @@ fn tapping_done_writes_the_session_and_the_mark_together_or_neither() {
         .query_row("SELECT count(*) FROM session", [], |r| r.get(0))
         .unwrap();
     assert_eq!(sessions, 1);
+}
+
+#[test]
+fn a_whole_session_through_the_front_door() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = monday(dir.path());
+    let ids: Vec<&str> = core.today().unwrap().items.iter().map(|i| i.exercise.id).collect();
+    for id in &ids {
+        core.set_done("2026-03-30", id, true).unwrap();
+    }
+    let finished = core.finish_session("2026-03-30", "fine", Some(ids[0])).unwrap();
+    assert_eq!(finished.today.rating, Some(Rating::Fine));
+    let json = serde_json::to_value(&finished).unwrap();
+    assert!(json["changes"].is_array());
+    let reopened = monday(dir.path());
+    assert_eq!(reopened.today().unwrap().state, SessionState::Done);
+}
+
+#[test]
+fn the_plan_round_trips_through_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = monday(dir.path());
+    let mut plan = core.settings().unwrap().plan;
+    assert_eq!(plan, Plan::default());
+    plan.per_week = 2;
+    plan.mode = crate::routine::plan::PlanMode::Flexible;
+    core.save_plan(&plan).unwrap();
+    assert_eq!(core.settings().unwrap().plan, plan);
+    let json: Value = serde_json::to_value(core.settings().unwrap()).unwrap();
+    assert_eq!(json["plan"]["strengthDays"], serde_json::json!(["mon", "wed", "fri"]));
+    assert_eq!(json["timerSpeed"], 1);
+}
+
+#[test]
+fn the_next_reminder_waits_for_its_time_and_comes_once() {
+    let dir = tempfile::tempdir().unwrap();
+    // Monday 07:29:50 in Berlin: the 07:30 reminder is ten seconds away.
+    let core = open(dir.path(), "2026-03-30T07:29:50+02:00");
+    let (next, wait) = core.next_reminder().unwrap();
+    assert!(
+        wait <= Duration::from_secs(10) && wait > Duration::from_secs(8),
+        "{wait:?}"
+    );
+    assert!(next.body.starts_with("Back routine: "));
+    core.mark_delivered(&next);
+    let (after, _) = core.next_reminder().unwrap();
+    assert_eq!(
+        after.date.to_string(),
+        "2026-04-01",
+        "Monday's came once; Wednesday is next"
+    );
+
+    // Opened at 09:00 with Monday not done and its reminder never delivered: due at once.
+    let dir = tempfile::tempdir().unwrap();
+    let early = open(dir.path(), "2026-03-30T06:00:00+02:00");
+    early.today().unwrap();
+    assert!(early.next_reminder().is_some(), "a fresh install starts counting now");
+    drop(early);
+    let late = open(dir.path(), "2026-03-30T09:00:00+02:00");
+    let (missed, wait) = late.next_reminder().unwrap();
+    assert_eq!((missed.date.to_string(), wait), ("2026-03-30".into(), Duration::ZERO));
+}
+
+#[test]
+fn reminder_times_are_parsed_with_clear_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = monday(dir.path());
+    let view = core
+        .save_reminders(&["18:00".into(), "07:15".into()], Some("20:30"), false)
+        .unwrap();
+    let json = serde_json::to_value(&view).unwrap();
+    assert_eq!(json["settings"]["times"], serde_json::json!(["07:15:00", "18:00:00"]));
+    for bad in ["25:00", "7.30", "<b>", ""] {
+        let err = core.save_reminders(&[bad.into()], None, true).unwrap_err();
+        assert!(err.to_string().contains("07:30"), "{bad}: {err}");
+    }
+    let five: Vec<String> = (6..11).map(|h| format!("{h:02}:00")).collect();
+    assert!(core
+        .save_reminders(&five, None, true)
+        .unwrap_err()
+        .to_string()
+        .contains("four"));
+}
+
+#[test]
+fn a_damaged_file_is_set_aside_and_an_automatic_backup_brings_the_data_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = monday(dir.path());
+    core.set_done("2026-03-30", "plank", true).unwrap();
+    core.write_auto_backup().unwrap();
+    drop(core);
+    let path = dir.path().join(crate::store::DB_FILE);
+    std::fs::write(&path, b"not a database at all, sorry").unwrap();
+
+    let mut core = monday(dir.path());
+    // The fresh, empty data's automatic backups never replace the one from before.
+    core.write_auto_backup().unwrap();
+    core.write_auto_backup().unwrap();
+    let view = core.backups();
+    let damaged = view.damaged.expect("the damaged file was set aside");
+    assert_eq!(
+        std::fs::read(&damaged.damaged).unwrap(),
+        b"not a database at all, sorry"
+    );
+    assert!(core.today().unwrap().items.iter().all(|i| !i.done), "started fresh");
+    let before = view.autos.iter().find(|b| b.before_damage).expect("kept");
+    let preview = core.preview_auto_backup(&before.name).unwrap();
+    assert_eq!(preview.summary.exercises_done, 1);
+
+    // What is restored is what was previewed, whatever happens to the file since.
+    std::fs::write(&before.path, b"{}").unwrap();
+    assert!(
+        core.restore_backup(preview.token as f64 + 1.0).is_err(),
+        "another token"
+    );
+    let restored = core.restore_backup(preview.token as f64).unwrap();
+    assert!(
+        std::path::Path::new(&restored.previous).exists(),
+        "the fresh data was saved first"
+    );
+    assert!(
+        core.today().unwrap().items.iter().any(|i| i.done),
+        "the backup's mark is back"
+    );
+    assert!(
+        core.restore_backup(preview.token as f64).is_err(),
+        "a preview restores once"
+    );
+    assert!(core.backups().damaged.is_none(), "the notice is done with");
+}
+
+#[test]
+fn a_dismissed_notice_lets_the_backups_from_before_rotate() {
+    let dir = tempfile::tempdir().unwrap();
+    monday(dir.path()).write_auto_backup().unwrap();
+    std::fs::write(dir.path().join(crate::store::DB_FILE), b"damage").unwrap();
+    let core = monday(dir.path());
+    assert!(core.backups().damaged.is_some());
+    let view = core.dismiss_damage().unwrap();
+    assert!(view.damaged.is_none());
+    assert!(monday(dir.path()).backups().damaged.is_none(), "and stays dismissed");
+}
+
+#[test]
+fn exports_are_kept_in_the_backups_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut core = monday(dir.path());
+    let json = core.export("json").unwrap();
+    assert_eq!(json.name, "backstride-backup-2026-03-30.json");
+    let kept = std::fs::read(&json.kept).unwrap();
+    assert_eq!(
+        core.preview_backup(&kept).unwrap().summary.created_at.to_rfc3339()[..10],
+        *"2026-03-30"
+    );
+    let csv = core.export("csv").unwrap();
+    assert!(std::fs::read_to_string(&csv.kept).unwrap().starts_with("date,state,"));
+    assert!(matches!(core.export("xml"), Err(CoreError::BadValue(_))));
 }

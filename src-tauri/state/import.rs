@@ -1,7 +1,7 @@
 //! Importing runs: files are read (with progress, cancellable) before the store is taken, kept
 //! under a token, previewed with the runner's choices, and then imported all or none.
 
-use super::Backend;
+use super::AppState;
 use crate::error::ShellError;
 use crate::importing::ImportPreview;
 use backstride_core::input;
@@ -11,7 +11,7 @@ use backstride_core::CoreError;
 use std::fs::File;
 use std::path::Path;
 
-impl Backend {
+impl AppState {
     /// Reads the files the runner chose, opened by the shell, and keeps what they hold. One
     /// plain file that cannot be read is refused with its reason; of several, the others are
     /// read and the unreadable ones named.
