@@ -14,6 +14,7 @@ mod rows;
 mod session;
 mod setting;
 mod shoes;
+mod stager;
 
 pub use calendar::{Pause, ZoneSighting};
 pub use checkin::CheckInRow;
@@ -22,10 +23,11 @@ pub use history::DayCount;
 pub use plan::PlanRow;
 pub use progress::ProgressRow;
 pub(crate) use rows::clip;
-pub use rows::{Row, Stager, Tables, TablesOut, TABLES};
+pub use rows::{Row, Tables, TablesOut, TABLES};
 pub use session::{ItemRow, SessionRow};
 pub use setting::Setting;
 pub use shoes::{ImportRow, PairRow, PairTotal, Run};
+pub use stager::Stager;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags};

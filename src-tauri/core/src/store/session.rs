@@ -201,21 +201,21 @@ pub(super) fn keep_in(
     items: &[ItemRow],
     (at, zone): (DateTime<Utc>, Tz),
 ) -> Result<(), StoreError> {
-    let tx = &store.conn;
+    let conn = &store.conn;
     match store.session(date)? {
         Some(stored) if stored.kind == kind && stored.items == items => Ok(()),
         Some(_) => {
-            tx.execute(
+            conn.execute(
                 "UPDATE session SET kind = ?2 WHERE local_date = ?1",
                 params![date.to_string(), kind],
             )?;
-            tx.execute(
+            conn.execute(
                 "DELETE FROM session_item WHERE local_date = ?1",
                 params![date.to_string()],
             )?;
-            insert_items(tx, date, items)
+            insert_items(conn, date, items)
         }
-        None => insert_session(tx, date, kind, items, at, zone),
+        None => insert_session(conn, date, kind, items, at, zone),
     }
 }
 
