@@ -99,16 +99,24 @@ fn plugins_are_used_from_rust_only_and_the_desktop_runs_one_instance() {
     let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
     let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/lib.rs")).unwrap();
     // The UI calls no plugin: every plugin is driven from Rust, so no capability grants one.
-    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
-    for entry in std::fs::read_dir(ui).unwrap().flatten() {
-        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-        assert!(!text.contains("plugin:"), "{:?} calls a plugin", entry.path());
-        assert!(
-            !text.contains("http://") && !text.contains("https://"),
-            "{:?} loads remote content",
-            entry.path()
-        );
+    let mut todo = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("ui")];
+    let mut seen = 0;
+    while let Some(dir) = todo.pop() {
+        for path in std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()) {
+            if path.is_dir() {
+                todo.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(!text.contains("plugin:"), "{path:?} calls a plugin");
+            assert!(
+                !text.contains("http://") && !text.contains("https://"),
+                "{path:?} loads remote content"
+            );
+            seen += 1;
+        }
     }
+    assert!(seen > 10, "every UI file is read, in every folder: {seen}");
     assert!(manifest.contains("tauri-plugin-single-instance"));
     assert!(lib.contains("tauri_plugin_single_instance::init"));
     let first_plugin = lib.find(".plugin(").unwrap();

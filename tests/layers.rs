@@ -1,5 +1,6 @@
-//! Reads the core's sources: fails when an import runs back up a layer (the store naming a
-//! feature, a feature naming the front door) or the store's error names anything else.
+//! Reads the core's and the UI's sources: fails when an import runs back up a layer (the store
+//! naming a feature, a feature naming the front door, one screen importing another) or the
+//! store's error names anything else.
 
 use std::path::{Path, PathBuf};
 
@@ -18,8 +19,8 @@ fn core_src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/core/src")
 }
 
-/// Every `.rs` file under `dir`, with its text.
-fn sources(dir: &Path) -> Vec<(PathBuf, String)> {
+/// Every file under `dir` whose name ends in `.{ext}`, with its text.
+fn files(dir: &Path, ext: &str) -> Vec<(PathBuf, String)> {
     let mut found = Vec::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(dir) = todo.pop() {
@@ -27,7 +28,7 @@ fn sources(dir: &Path) -> Vec<(PathBuf, String)> {
             let path = entry.path();
             if path.is_dir() {
                 todo.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == ext) {
                 let text = std::fs::read_to_string(&path).unwrap();
                 found.push((path, text));
             }
@@ -67,7 +68,7 @@ fn named_modules(text: &str) -> Vec<String> {
 /// The files under `dir` naming any of `modules`, with the module named.
 fn naming(dir: &Path, modules: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
-    for (path, text) in sources(dir) {
+    for (path, text) in files(dir, "rs") {
         for name in named_modules(&text) {
             if modules.contains(&name.as_str()) {
                 found.push(format!("{} names crate::{name}", path.display()));
@@ -121,4 +122,89 @@ fn no_feature_names_the_front_door() {
             "features are called by app.rs, never the other way: {found:#?}"
         );
     }
+}
+
+fn ui() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("ui")
+}
+
+/// The modules a UI file imports: `import … from '…'` at the start of a line, and `import('…')`.
+fn ui_imports(text: &str) -> Vec<String> {
+    let quoted = |rest: &str| rest.split('\'').next().unwrap_or_default().to_string();
+    let mut found: Vec<String> = text
+        .lines()
+        .filter(|line| line.starts_with("import "))
+        .filter_map(|line| line.split(" from '").nth(1).map(quoted))
+        .collect();
+    found.extend(
+        text.match_indices("import('")
+            .map(|(at, _)| quoted(&text[at + "import('".len()..])),
+    );
+    found
+}
+
+/// Each UI import as (importing file, imported file), both within `ui/`; panics on an import
+/// that names no file there.
+fn ui_arrows() -> Vec<(PathBuf, PathBuf)> {
+    let root = ui().canonicalize().unwrap();
+    let mut arrows = Vec::new();
+    for (path, text) in files(&root, "js") {
+        for name in ui_imports(&text) {
+            assert!(
+                name.starts_with("./") || name.starts_with("../"),
+                "{} imports {name}: only the app's own files",
+                path.display()
+            );
+            let target = path.parent().unwrap().join(&name).canonicalize();
+            let target = target.unwrap_or_else(|_| panic!("{} imports {name}, which is not there", path.display()));
+            assert!(
+                target.starts_with(&root),
+                "{} imports {name}, outside ui/",
+                path.display()
+            );
+            arrows.push((path.clone(), target));
+        }
+    }
+    arrows
+}
+
+#[test]
+fn the_import_reader_sees_static_and_lazy_imports() {
+    let text = "import { $, h } from '../lib/dom.js';\nimport * as api from './api.js';\nconst s = () => import('./settings/settings.js');\n  // import x from 'nowhere'\n";
+    assert_eq!(
+        ui_imports(text),
+        ["../lib/dom.js", "./api.js", "./settings/settings.js"]
+    );
+}
+
+#[test]
+fn every_ui_import_names_a_file_that_is_there() {
+    let arrows = ui_arrows();
+    // app.js reaches every screen, and each screen its shared helpers.
+    for screen in [
+        "today/today.js",
+        "calendar/calendar.js",
+        "shoes/shoes.js",
+        "settings/settings.js",
+    ] {
+        let file = ui().join(screen).canonicalize().unwrap();
+        assert!(arrows.iter().any(|(_, to)| *to == file), "nothing imports {screen}");
+    }
+}
+
+#[test]
+fn screens_import_their_own_folder_and_lib_never_another_screen() {
+    let root = ui().canonicalize().unwrap();
+    let folder = |path: &Path| path.parent().unwrap().strip_prefix(&root).unwrap().to_path_buf();
+    let lib = PathBuf::from("lib");
+    let mut wrong = Vec::new();
+    for (from, to) in ui_arrows() {
+        let (at, into) = (folder(&from), folder(&to));
+        // app.js, at the top, may import anything; a screen its own folder and lib/; lib/ only lib/.
+        let allowed = at.as_os_str().is_empty() || into == at || into == lib;
+        if !allowed || into.as_os_str().is_empty() {
+            wrong.push(format!("{} imports {}", from.display(), to.display()));
+        }
+    }
+    assert!(wrong.is_empty(), "screens share code through ui/lib only: {wrong:#?}");
 }

@@ -2,9 +2,9 @@
 // guided player, turns the day over at local midnight, and shows a full-screen message when
 // the app cannot start.
 
-import { showMessage } from './dom.js';
-import * as api from './api.js';
-import * as today from './today.js';
+import { $, showMessage } from './lib/dom.js';
+import * as api from './lib/api.js';
+import * as today from './today/today.js';
 
 const scriptStart = performance.now();
 // Tauri's isolation frame holds every IPC call until it says it is ready; noted for the
@@ -14,29 +14,36 @@ window.addEventListener('message', (event) => {
   if (event.data === '__TAURI_ISOLATION_READY__') isolationReady ??= performance.now();
 });
 
+/** A module imported on first use and set up once with `setUp`; a failed import is tried
+ * again on the next use. */
+function lazy(load, setUp) {
+  let ready = null;
+  return () => {
+    ready ??= load().then((module) => {
+      setUp(module);
+      return module;
+    }, (error) => {
+      ready = null;
+      throw error;
+    });
+    return ready;
+  };
+}
+
 // Only Today's modules load before Today is painted; the other screens' modules are fetched
 // on first use or right after that paint (scripts/bench.sh measures the start-up).
-const settings = () => import('./settings.js');
-const calendar = () => import('./calendar.js');
-const reminders = () => import('./reminders.js');
-const shoes = () => import('./shoes.js');
-const backup = () => import('./backup.js').then((module) => {
-  module.setHooks({
-    openSettings: () => open('settings'),
-    restored: () => settings().then((s) => s.load()).catch(() => {}),
-  });
-  return module;
-});
+const settings = lazy(() => import('./settings/settings.js'), (s) => s.init({ todayChanged: today.render }));
+const reminders = lazy(() => import('./settings/reminders.js'), (r) => r.init());
+const backup = lazy(() => import('./settings/backup.js'), (b) => b.init({
+  openSettings: () => open('settings'),
+  restored: () => settings().then((s) => s.load()).catch(() => {}),
+}));
+const calendar = lazy(() => import('./calendar/calendar.js'), (c) => c.init());
+const shoes = lazy(() => import('./shoes/shoes.js'), (s) => s.init({ today: () => today.state()?.date ?? '' }));
+const player = lazy(() => import('./today/player.js'), (p) => p.init());
 
-const screens = {
-  today: document.getElementById('today'),
-  calendar: document.getElementById('calendar'),
-  shoes: document.getElementById('shoes'),
-  settings: document.getElementById('settings'),
-  problem: document.getElementById('problem'),
-  fatal: document.getElementById('fatal'),
-  loading: document.getElementById('loading'),
-};
+const screens = Object.fromEntries(['today', 'calendar', 'shoes', 'settings', 'problem', 'fatal', 'loading']
+  .map((id) => [id, $(id)]));
 const loaders = {
   // Today paints from its own call; the reminder notes follow without holding it up.
   today: async () => {
@@ -74,25 +81,25 @@ async function open(name) {
     show(name);
   } catch (error) {
     const where = started ? 'problem' : 'fatal';
-    showMessage(document.getElementById(`${where}-message`), error.message);
+    showMessage($(`${where}-message`), error.message);
     shown = name;
     show(where, name);
   }
   document.body.dataset.ready = 'true';
 }
 
-document.getElementById('problem-retry').addEventListener('click', () => open(shown));
+$('problem-retry').addEventListener('click', () => open(shown));
 
-today.setHooks({
+today.init({
   play: async (current, items) => {
     if (items.length === 0) return;
-    const [s, { play }] = await Promise.all([settings(), import('./player.js')]);
+    const [s, { play }] = await Promise.all([settings(), player()]);
     await s.load().catch(() => {});
     // The session belongs to the day it started on, also if it runs past midnight.
     const { date } = current;
     play(items, {
       speed: s.speed(),
-      markDone: (id) => today.markDone(id, true, date),
+      setDone: (id) => today.setDone(id, true, date),
       onHurt: (id) => today.reportHurt(id, date),
       onClose: () => today.load().catch(() => {}),
     });
@@ -121,5 +128,5 @@ open('today')
   .then(() => api.painted({ script: scriptStart, isolationReady, ...today.lastCallMarks(), painted: performance.now() }).catch(() => {}))
   .then(() => backup())
   .then((b) => b.notice())
-  .then(() => Promise.all([settings(), calendar(), shoes(), import('./player.js')]))
+  .then(() => Promise.all([settings(), calendar(), shoes(), player()]))
   .catch(() => {});

@@ -92,18 +92,10 @@ mod tests {
 
     fn new_pair(name: &str) -> Pair {
         Pair {
-            id: 0,
-            name: name.into(),
             model: Some("Road 3".into()),
             start_m: 20_000,
             purchased: Some(day("2026-01-05")),
-            limit_m: 800_000,
-            retired: false,
-            default: false,
-            later_m: None,
-            later_until: None,
-            acted: None,
-            notified: None,
+            ..Pair::new(name.into(), 800_000)
         }
     }
 

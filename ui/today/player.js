@@ -4,9 +4,9 @@
 // Each finished exercise is marked done; it can pause, skip an exercise, or stop because
 // something hurts. The exercise's first caution shows under the timer.
 
-import { h } from './dom.js';
+import { $, h } from '../lib/dom.js';
+import { cue, unlock } from '../lib/sound.js';
 import { isHold } from './exercise.js';
-import { cue, unlock } from './sound.js';
 
 const GET_READY = 3;
 const SWITCH_SIDES = 8;
@@ -15,7 +15,6 @@ const CHANGE_OVER = 20;
 /** What `player-state` says for each kind of step. */
 const STATE = { 'get-ready': 'get-ready', hold: 'hold', reps: 'reps', rest: 'rest', finished: 'done' };
 
-const $ = (id) => document.getElementById(id);
 const els = {
   dialog: $('player'), count: $('player-count'), name: $('player-name'), dose: $('player-dose'),
   phase: $('player-phase'), dial: $('player-dial'), hint: $('player-hint'), next: $('player-next'),
@@ -48,11 +47,11 @@ function phasesOf(item) {
 }
 
 /**
- * Plays `items` in order. `speed` makes timers run faster (tests only); `markDone(id)` is
+ * Plays `items` in order. `speed` makes timers run faster (tests only); `setDone(id)` is
  * awaited after each exercise; `onHurt(id)` runs after "stop, this hurts" has closed the
  * player; `onClose()` runs when the player closes.
  */
-export function play(items, { speed = 1, markDone, onHurt, onClose }) {
+export function play(items, { speed = 1, setDone, onHurt, onClose }) {
   unlock();
   const steps = [];
   items.forEach((item, i) => {
@@ -64,7 +63,7 @@ export function play(items, { speed = 1, markDone, onHurt, onClose }) {
     }
   });
   steps.push({ item: items[items.length - 1], index: items.length - 1, type: 'finished' });
-  run = { steps, at: -1, timer: null, count: 0, speed, markDone, onHurt, onClose, total: items.length, left: null };
+  run = { steps, at: -1, timer: null, count: 0, speed, setDone, onHurt, onClose, total: items.length, left: null };
   els.dialog.showModal();
   advance();
 }
@@ -85,7 +84,7 @@ async function advance() {
   if (step.type === 'mark') {
     const at = run.at;
     const playing = run;
-    await run.markDone(step.item.id);
+    await run.setDone(step.item.id);
     // Closed, skipped or stopped while the mark was saved: nothing more to do here.
     if (run === playing && run.at === at) advance();
     return;
@@ -152,62 +151,65 @@ function countdown(step, remaining = (step.seconds * 1000) / run.speed) {
   tick();
 }
 
-els.dial.addEventListener('click', () => {
-  const step = run?.steps[run.at];
-  if (step?.type !== 'reps') return;
-  run.count += 1;
-  els.dial.textContent = `${run.count} / ${step.target}`;
-  if (run.count >= step.target) {
-    cue('end');
-    advance();
-  }
-});
+/** Wires the player's buttons, once. */
+export function init() {
+  els.dial.addEventListener('click', () => {
+    const step = run?.steps[run.at];
+    if (step?.type !== 'reps') return;
+    run.count += 1;
+    els.dial.textContent = `${run.count} / ${step.target}`;
+    if (run.count >= step.target) {
+      cue('end');
+      advance();
+    }
+  });
 
-els.next.addEventListener('click', () => {
-  const step = run?.steps[run.at];
-  if (!step) return;
-  if (step.type === 'finished') els.dialog.close();
-  else advance();
-});
+  els.next.addEventListener('click', () => {
+    const step = run?.steps[run.at];
+    if (!step) return;
+    if (step.type === 'finished') els.dialog.close();
+    else advance();
+  });
 
-// Pause keeps the time left and the step; resume counts on from there.
-els.pause.addEventListener('click', () => {
-  const current = currentStep();
-  if (current?.seconds === undefined) return;
-  if (run.timer) {
+  // Pause keeps the time left and the step; resume counts on from there.
+  els.pause.addEventListener('click', () => {
+    const current = currentStep();
+    if (current?.seconds === undefined) return;
+    if (run.timer) {
+      stopTimer();
+      els.state.dataset.state = 'paused';
+      els.pause.textContent = 'Resume';
+      els.phase.textContent = 'Paused';
+    } else {
+      show(current);
+      countdown(current, run.left ?? (current.seconds * 1000) / run.speed);
+    }
+  });
+
+  // Skips the rest of this exercise, leaving it not done, and goes on to the next one.
+  els.skip.addEventListener('click', () => {
+    if (!run) return;
+    const index = currentStep()?.index;
     stopTimer();
-    els.state.dataset.state = 'paused';
-    els.pause.textContent = 'Resume';
-    els.phase.textContent = 'Paused';
-  } else {
-    show(current);
-    countdown(current, run.left ?? (current.seconds * 1000) / run.speed);
-  }
-});
+    // Past this exercise's phases and its done mark; a rest before the next one stays.
+    while (run.steps[run.at + 1]?.index === index && run.steps[run.at + 1].type !== 'finished') run.at += 1;
+    advance();
+  });
 
-// Skips the rest of this exercise, leaving it not done, and goes on to the next one.
-els.skip.addEventListener('click', () => {
-  if (!run) return;
-  const index = currentStep()?.index;
-  stopTimer();
-  // Past this exercise's phases and its done mark; a rest before the next one stays.
-  while (run.steps[run.at + 1]?.index === index && run.steps[run.at + 1].type !== 'finished') run.at += 1;
-  advance();
-});
+  // "Stop, this hurts": the player stops at once and Today records it and opens the check-in.
+  els.hurts.addEventListener('click', () => {
+    const current = currentStep();
+    if (!current) return;
+    const { onHurt } = run;
+    els.dialog.close();
+    onHurt?.((current.after ?? current.item).id);
+  });
 
-// "Stop, this hurts": the player stops at once and Today records it and opens the check-in.
-els.hurts.addEventListener('click', () => {
-  const current = currentStep();
-  if (!current) return;
-  const { onHurt } = run;
-  els.dialog.close();
-  onHurt?.((current.after ?? current.item).id);
-});
-
-els.close.addEventListener('click', () => els.dialog.close());
-els.dialog.addEventListener('close', () => {
-  stopTimer();
-  const onClose = run?.onClose;
-  run = null;
-  onClose?.();
-});
+  els.close.addEventListener('click', () => els.dialog.close());
+  els.dialog.addEventListener('close', () => {
+    stopTimer();
+    const onClose = run?.onClose;
+    run = null;
+    onClose?.();
+  });
+}

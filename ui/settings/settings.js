@@ -1,27 +1,27 @@
 // The Settings screen: the plan (fixed days or N a week, run days, equipment, with a warning,
 // never a block, for more than three strength days or two in a row), the safety questions,
-// and the calendar (week start, freeze days, pauses), saved on every change; a refused change
-// shows why and is not saved.
+// appearance and distances, and the calendar (week start, freeze days, pauses), saved on
+// every change; a refused change shows why, beside its own form, and is not saved.
 
-import { h, showMessage } from './dom.js';
-import * as api from './api.js';
-import * as theme from './theme.js';
-import * as today from './today.js';
-import { openReadiness, readinessText } from './safety.js';
+import { $, act, h, showMessage } from '../lib/dom.js';
+import * as api from '../lib/api.js';
+import * as theme from '../lib/theme.js';
+import { openReadiness, readinessText } from '../lib/safety.js';
 
 const DAYS = [['mon', 'Mon'], ['tue', 'Tue'], ['wed', 'Wed'], ['thu', 'Thu'], ['fri', 'Fri'], ['sat', 'Sat'], ['sun', 'Sun']];
 const EQUIPMENT = [['mat', 'Mat'], ['band', 'Resistance band'], ['dumbbell', 'Dumbbells'], ['kettlebell', 'Kettlebell'], ['foam-roller', 'Foam roller']];
 
-const form = document.getElementById('plan-form');
-const groups = {
-  strengthDays: document.getElementById('strength-days'),
-  runDays: document.getElementById('run-days'),
-  equipment: document.getElementById('equipment'),
-};
-const error = document.getElementById('settings-error');
-const saved = document.getElementById('settings-saved');
-const strengthWarning = document.getElementById('strength-warning');
-const readinessNote = document.getElementById('readiness-settings-text');
+const form = $('plan-form');
+const groups = { strengthDays: $('strength-days'), runDays: $('run-days'), equipment: $('equipment') };
+const error = $('settings-error');
+const saved = $('settings-saved');
+const strengthWarning = $('strength-warning');
+const readinessNote = $('readiness-settings-text');
+const calendarForm = $('calendar-form');
+const calendarError = $('calendar-settings-error');
+const pauseList = $('pauses');
+const unitForm = $('unit-form');
+const unitError = $('unit-error');
 
 let timerSpeed = 1;
 
@@ -33,10 +33,51 @@ function chips(group, name, options) {
     h('input', { type: 'checkbox', name, value }), label)));
 }
 
-chips(groups.strengthDays, 'strengthDays', DAYS);
-chips(groups.runDays, 'runDays', DAYS);
-chips(groups.equipment, 'equipment', EQUIPMENT);
-form.elements.perWeek.replaceChildren(...[1, 2, 3, 4, 5, 6, 7].map((n) => h('option', { value: n }, String(n))));
+/**
+ * Builds the forms' choices and wires them, once. `todayChanged(today)` draws Today anew
+ * after the safety questions were answered here.
+ */
+export function init({ todayChanged }) {
+  chips(groups.strengthDays, 'strengthDays', DAYS);
+  chips(groups.runDays, 'runDays', DAYS);
+  chips(groups.equipment, 'equipment', EQUIPMENT);
+  form.elements.perWeek.replaceChildren(...[1, 2, 3, 4, 5, 6, 7].map((n) => h('option', { value: n }, String(n))));
+  form.addEventListener('change', () => {
+    updateEnabled();
+    saving = saving.then(save);
+  });
+  $('settings-readiness').addEventListener('click', () => {
+    openReadiness(readiness, (view) => {
+      todayChanged(view);
+      readiness = view.readiness;
+      readinessNote.textContent = readinessText(readiness);
+    });
+  });
+
+  calendarForm.elements.freezes.replaceChildren(...[0, 1, 2, 3, 4, 5].map((n) => h('option', { value: n }, String(n))));
+  calendarForm.addEventListener('change', (event) => {
+    if (event.target.name === 'weekStart' || event.target.name === 'freezes') {
+      const { weekStart, freezes } = calendarForm.elements;
+      calendarChange(api.saveCalendarSettings(weekStart.value, Number(freezes.value)));
+    }
+  });
+  $('pause-add').addEventListener('click', () => {
+    const { pauseStart, pauseEnd } = calendarForm.elements;
+    if (!pauseStart.value || !pauseEnd.value) {
+      showMessage(calendarError, 'Choose the first and the last day of the pause.');
+      return;
+    }
+    calendarChange(api.addPause(pauseStart.value, pauseEnd.value));
+  });
+
+  unitForm.addEventListener('change', (event) => act(
+    event.target.name === 'theme'
+      ? api.setTheme(event.target.value).then(theme.apply)
+      : api.setUnit(unitForm.elements.unit.value),
+    unitError,
+  ));
+  for (const each of [form, calendarForm, unitForm]) each.addEventListener('submit', (event) => event.preventDefault());
+}
 
 /** Loads the plan, the unit and the calendar settings into the forms. */
 export async function load() {
@@ -51,13 +92,6 @@ export async function load() {
 }
 
 let readiness = { answeredOn: null, yes: [] };
-document.getElementById('settings-readiness').addEventListener('click', () => {
-  openReadiness(readiness, (view) => {
-    today.render(view);
-    readiness = view.readiness;
-    readinessNote.textContent = readinessText(readiness);
-  });
-});
 
 /** A warning (never a block) for more than three strength days a week or two in a row. */
 function warnAboutDays() {
@@ -103,25 +137,10 @@ async function save() {
     equipment: checked('equipment'),
   };
   saved.textContent = '';
-  try {
-    await api.savePlan(plan);
-    showMessage(error, '');
+  await act(api.savePlan(plan), error, () => {
     saved.textContent = 'Saved. Today follows your new plan.';
-  } catch (e) {
-    showMessage(error, e.message);
-  }
+  });
 }
-
-form.addEventListener('change', () => {
-  updateEnabled();
-  saving = saving.then(save);
-});
-form.addEventListener('submit', (event) => event.preventDefault());
-
-const calendarForm = document.getElementById('calendar-form');
-const calendarError = document.getElementById('calendar-settings-error');
-const pauseList = document.getElementById('pauses');
-calendarForm.elements.freezes.replaceChildren(...[0, 1, 2, 3, 4, 5].map((n) => h('option', { value: n }, String(n))));
 
 function fillCalendar(calendar) {
   calendarForm.elements.weekStart.value = calendar.weekStart;
@@ -134,39 +153,5 @@ function fillCalendar(calendar) {
     }, 'Remove'))));
 }
 
-async function calendarChange(promise) {
-  try {
-    fillCalendar(await promise);
-    showMessage(calendarError, '');
-  } catch (e) {
-    showMessage(calendarError, e.message);
-  }
-}
-
-calendarForm.addEventListener('change', (event) => {
-  if (event.target.name === 'weekStart' || event.target.name === 'freezes') {
-    const { weekStart, freezes } = calendarForm.elements;
-    calendarChange(api.saveCalendarSettings(weekStart.value, Number(freezes.value)));
-  }
-});
-calendarForm.addEventListener('submit', (event) => event.preventDefault());
-document.getElementById('pause-add').addEventListener('click', () => {
-  const { pauseStart, pauseEnd } = calendarForm.elements;
-  if (!pauseStart.value || !pauseEnd.value) {
-    showMessage(calendarError, 'Choose the first and the last day of the pause.');
-    return;
-  }
-  calendarChange(api.addPause(pauseStart.value, pauseEnd.value));
-});
-
-const unitForm = document.getElementById('unit-form');
-unitForm.addEventListener('change', async (event) => {
-  try {
-    if (event.target.name === 'theme') theme.apply(await api.setTheme(event.target.value));
-    else await api.setUnit(unitForm.elements.unit.value);
-    showMessage(calendarError, '');
-  } catch (e) {
-    showMessage(calendarError, e.message);
-  }
-});
-unitForm.addEventListener('submit', (event) => event.preventDefault());
+/** Runs a change to the calendar settings and fills the form from what it resolves to. */
+const calendarChange = (promise) => act(promise, calendarError, fillCalendar);

@@ -3,11 +3,10 @@
 // file was moved aside at start. A chosen file is read by the app itself, once: the preview
 // names what the confirmation restores.
 
-import { h, showMessage } from './dom.js';
-import * as api from './api.js';
-import { longDate } from './format.js';
+import { $, act, h, showMessage } from '../lib/dom.js';
+import * as api from '../lib/api.js';
+import { longDate } from '../lib/format.js';
 
-const $ = (id) => document.getElementById(id);
 const result = $('backup-result');
 const error = $('backup-error');
 const preview = $('restore-preview');
@@ -18,9 +17,6 @@ let hooks = { restored: () => {}, openSettings: async () => {} };
 let pending = null;
 /** The largest backup file the app reads (backup::MAX_BYTES). */
 const MAX_BYTES = 256 * 1024 * 1024;
-
-/** `restored()` runs after a restore; `openSettings()` shows the Settings screen. */
-export const setHooks = (h) => { hooks = { ...hooks, ...h }; };
 
 const day = (iso) => longDate(iso.slice(0, 10));
 const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
@@ -58,15 +54,6 @@ export async function notice() {
   }
 }
 
-$('dismiss-damage').addEventListener('click', async () => {
-  try {
-    await api.dismissDamage();
-    $('damaged-notice').hidden = true;
-  } catch (e) {
-    $('damaged-text').textContent = e.message;
-  }
-});
-
 function showPreview({ token, summary }) {
   pending = token;
   $('restore-heading').textContent = `Backup made ${day(summary.createdAt)}`;
@@ -83,58 +70,16 @@ function showPreview({ token, summary }) {
   $('restore-confirm').focus();
 }
 
-async function attempt(action) {
+/** Runs `action` with the card's last result and error cleared; its error shows on the card. */
+function attempt(action) {
   result.textContent = '';
   showMessage(error, '');
-  try {
-    await action();
-  } catch (e) {
-    showMessage(error, e.message);
-  }
+  return act(action, error);
 }
 
 async function previewAuto(name) {
   await attempt(async () => showPreview(await api.previewAutoBackup(name)));
 }
-
-// Choosing a file opens the platform's dialog, and the app reads the file itself.
-fileInput.addEventListener('click', (event) => {
-  event.preventDefault();
-  preview.hidden = true;
-  attempt(async () => {
-    const picked = await api.pickBackup();
-    if (picked) showPreview(picked);
-  });
-});
-
-// A file put on the input without the dialog is checked for size before it is read.
-fileInput.addEventListener('change', async () => {
-  const file = fileInput.files[0];
-  if (!file) return;
-  preview.hidden = true;
-  await attempt(async () => {
-    if (file.size > MAX_BYTES) throw { message: 'This backup cannot be restored: the file is far larger than any Backstride backup.' };
-    showPreview(await api.previewBackup(new Uint8Array(await file.arrayBuffer())));
-  });
-  fileInput.value = '';
-});
-
-$('restore-confirm').addEventListener('click', () => attempt(async () => {
-  const token = pending;
-  if (token === null) return;
-  const restored = await api.restoreBackup(token);
-  pending = null;
-  preview.hidden = true;
-  $('damaged-notice').hidden = true;
-  result.textContent = `Restored the backup of ${day(restored.summary.createdAt)}. What was in the app before is saved in ${restored.previous}`;
-  await hooks.restored();
-  await load();
-}));
-
-$('restore-cancel').addEventListener('click', () => {
-  pending = null;
-  preview.hidden = true;
-});
 
 async function exportAs(kind) {
   await attempt(async () => {
@@ -146,5 +91,60 @@ async function exportAs(kind) {
   });
 }
 
-$('export-backup').addEventListener('click', () => exportAs('json'));
-$('export-csv').addEventListener('click', () => exportAs('csv'));
+/**
+ * Wires the backup card and Today's damage notice, once. `restored()` runs after a restore;
+ * `openSettings()` shows the Settings screen.
+ */
+export function init(given) {
+  hooks = given;
+  $('dismiss-damage').addEventListener('click', async () => {
+    try {
+      await api.dismissDamage();
+      $('damaged-notice').hidden = true;
+    } catch (e) {
+      $('damaged-text').textContent = e.message;
+    }
+  });
+
+  // Choosing a file opens the platform's dialog, and the app reads the file itself.
+  fileInput.addEventListener('click', (event) => {
+    event.preventDefault();
+    preview.hidden = true;
+    attempt(async () => {
+      const picked = await api.pickBackup();
+      if (picked) showPreview(picked);
+    });
+  });
+
+  // A file put on the input without the dialog is checked for size before it is read.
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files[0];
+    if (!file) return;
+    preview.hidden = true;
+    await attempt(async () => {
+      if (file.size > MAX_BYTES) throw { message: 'This backup cannot be restored: the file is far larger than any Backstride backup.' };
+      showPreview(await api.previewBackup(new Uint8Array(await file.arrayBuffer())));
+    });
+    fileInput.value = '';
+  });
+
+  $('restore-confirm').addEventListener('click', () => attempt(async () => {
+    const token = pending;
+    if (token === null) return;
+    const restored = await api.restoreBackup(token);
+    pending = null;
+    preview.hidden = true;
+    $('damaged-notice').hidden = true;
+    result.textContent = `Restored the backup of ${day(restored.summary.createdAt)}. What was in the app before is saved in ${restored.previous}`;
+    await hooks.restored();
+    await load();
+  }));
+
+  $('restore-cancel').addEventListener('click', () => {
+    pending = null;
+    preview.hidden = true;
+  });
+
+  $('export-backup').addEventListener('click', () => exportAs('json'));
+  $('export-csv').addEventListener('click', () => exportAs('csv'));
+}

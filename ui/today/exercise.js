@@ -1,7 +1,7 @@
 // An exercise's expandable card body: name and dose in the summary; targets, steps,
 // cautions and (for the session) a dose adjuster and a timer button inside.
 
-import { h } from './dom.js';
+import { h } from '../lib/dom.js';
 
 const CATEGORY_TEXT = {
   core: 'Core', back: 'Back', posture: 'Posture', hips: 'Glutes & hips', 'upper-body': 'Upper body',
@@ -16,7 +16,8 @@ const STEP = { reps: 2, 'reps-per-side': 1, 'reps-alternating': 1, 'hold-seconds
 
 /**
  * The <details> body of an exercise. `actions` (optional):
- * { onDose(item, amount), onPlay(item) } add the dose adjuster and the timer button.
+ * { onDose(item, amount, errorEl), onPlay(item) } add the dose adjuster and the timer button;
+ * `onDose` shows its error in `errorEl`, under the adjuster.
  */
 export function exerciseDetails(item, actions) {
   const summary = h('summary', {},
@@ -37,14 +38,7 @@ function exerciseActions(item, { onDose, onPlay }) {
   const unit = isHold(item) ? 's' : 'reps';
   const step = STEP[item.dose.kind] ?? 1;
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'error-message', hidden: true });
-  const adjust = (delta) => async () => {
-    error.hidden = true;
-    const message = await onDose(item, item.amount + delta);
-    if (message) {
-      error.textContent = message;
-      error.hidden = false;
-    }
-  };
+  const adjust = (delta) => () => onDose(item, item.amount + delta, error);
   return h('div', { class: 'item-actions' },
     h('button', { type: 'button', class: 'primary', 'data-testid': 'exercise-play', onclick: () => onPlay(item) },
       isHold(item) ? 'Start timer' : 'Count reps'),

@@ -1,16 +1,16 @@
 // Reminder settings (times, the evening nudge, shoe prompts, the notification permission)
 // and, on Today, the note about a reminder missed while the app was closed.
 
-import { h, showMessage } from './dom.js';
-import * as api from './api.js';
+import { $, act, h } from '../lib/dom.js';
+import * as api from '../lib/api.js';
 
-const form = document.getElementById('reminder-form');
-const list = document.getElementById('reminder-times');
-const error = document.getElementById('reminder-error');
-const status = document.getElementById('notification-status');
-const next = document.getElementById('next-reminder');
-const missed = document.getElementById('reminder-missed');
-const off = document.getElementById('notifications-off');
+const form = $('reminder-form');
+const list = $('reminder-times');
+const error = $('reminder-error');
+const status = $('notification-status');
+const next = $('next-reminder');
+const missed = $('reminder-missed');
+const off = $('notifications-off');
 
 const PERMISSION = {
   granted: 'Notifications are allowed.',
@@ -61,23 +61,21 @@ export async function load() {
   fill(await api.reminders());
 }
 
-async function save() {
+function save() {
   const times = [...list.querySelectorAll('input[type=time]')].map((input) => input.value).filter(Boolean);
   const evening = form.elements.eveningOn.checked ? form.elements.evening.value : null;
-  try {
-    fill(await api.saveReminders(times, evening, form.elements.shoePrompts.checked));
-    showMessage(error, '');
-  } catch (e) {
-    showMessage(error, e.message);
-  }
+  return act(api.saveReminders(times, evening, form.elements.shoePrompts.checked), error, fill);
 }
 
-document.getElementById('reminder-add').addEventListener('click', () => {
-  list.append(timeRow('18:00', list.children.length === 0));
-  save();
-});
-form.addEventListener('change', () => {
-  form.elements.evening.disabled = !form.elements.eveningOn.checked;
-  save();
-});
-form.addEventListener('submit', (event) => event.preventDefault());
+/** Wires the reminder form, once. */
+export function init() {
+  $('reminder-add').addEventListener('click', () => {
+    list.append(timeRow('18:00', list.children.length === 0));
+    save();
+  });
+  form.addEventListener('change', () => {
+    form.elements.evening.disabled = !form.elements.eveningOn.checked;
+    save();
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+}

@@ -1,4 +1,8 @@
-// Builds DOM elements from plain values. Strings always become text nodes, never markup.
+// Builds DOM elements from plain values (strings always become text nodes, never markup),
+// finds them by id, and runs an action with its error shown beside its own form.
+
+/** The element with id `id`. */
+export const $ = (id) => document.getElementById(id);
 
 /**
  * Creates an element. `props`: `class`, `dataset` (object), `on<event>` (listener),
@@ -24,4 +28,20 @@ export function h(tag, props = {}, ...children) {
 export function showMessage(el, message) {
   el.textContent = message ?? '';
   el.hidden = !message;
+}
+
+/**
+ * Runs `action` (a promise, or a function that returns one), hands what it resolves to to
+ * `then` (which may draw it), and clears `errorEl`; on failure shows the error's message in
+ * `errorEl` instead. Resolves to true when it worked, false when it did not.
+ */
+export async function act(action, errorEl, then = () => {}) {
+  try {
+    await then(await (typeof action === 'function' ? action() : action));
+    showMessage(errorEl, '');
+    return true;
+  } catch (error) {
+    showMessage(errorEl, error?.message || 'Something went wrong. Please try again.');
+    return false;
+  }
 }

@@ -1,12 +1,11 @@
 // The Shoes screen: each pair with its distance, wear and prompt; forms to add or edit a
 // pair and to log or edit a run (the default pair preselected); the latest runs.
 
-import { h, showMessage } from './dom.js';
-import * as api from './api.js';
-import { distance } from './format.js';
-import { setUpImport } from './run-import.js';
+import { $, act, h, showMessage } from '../lib/dom.js';
+import * as api from '../lib/api.js';
+import { distance } from '../lib/format.js';
+import * as runImport from './run-import.js';
 
-const $ = (id) => document.getElementById(id);
 const els = {
   list: $('shoe-list'), runs: $('run-list'), runsHeading: $('runs-heading'), empty: $('shoes-empty'),
   error: $('shoes-error'), pairForm: $('pair-form'), runForm: $('run-form'),
@@ -14,7 +13,28 @@ const els = {
 
 const STATUS = { wearing: 'Wearing out', replace: 'Replace now' };
 let view = null;
+/** Today's date, as the app's clock has it (the day a new run starts on). */
+let todayDate = () => '';
 
+/** Sets the screen up, once; `today()` is Today's date. */
+export function init({ today }) {
+  todayDate = today;
+  els.pairForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    savePair();
+  });
+  els.runForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    saveRun();
+  });
+  for (const button of document.querySelectorAll('#shoes [data-close]')) {
+    button.addEventListener('click', () => { button.closest('form').hidden = true; });
+  }
+  $('shoe-add').addEventListener('click', () => openPairForm(null));
+  $('run-add').addEventListener('click', () => openRunForm(null));
+  // Importing runs draws the Shoes screen it leaves.
+  runImport.init(render);
+}
 
 /** Loads and draws the Shoes screen. */
 export async function load() {
@@ -33,7 +53,7 @@ function render(v) {
       `${run.date} · ${distance(run.distanceM, v.unit)} ${v.unit} · ${names.get(run.pairId) ?? ''}`),
     h('button', {
       type: 'button', class: 'ghost', 'data-testid': 'run-delete', 'aria-label': `Delete the run of ${run.date}`,
-      onclick: () => act(api.deleteRun(run.id)),
+      onclick: () => update(api.deleteRun(run.id)),
     }, 'Delete'))));
   const select = els.runForm.elements.pair;
   select.replaceChildren(...v.pairs.filter((w) => !w.retired).map((w) => h('option', { value: w.id }, w.name)));
@@ -59,21 +79,13 @@ function card(w) {
   h('p', { class: 'shoe-status' }, w.tooOld && !w.retired ? `${status}: over a year old` : status),
   h('div', { class: 'shoe-actions' },
     h('button', {
-      type: 'button', class: 'ghost', 'data-testid': 'shoe-retire', onclick: () => act(api.retirePair(w.id, !w.retired)),
+      type: 'button', class: 'ghost', 'data-testid': 'shoe-retire', onclick: () => update(api.retirePair(w.id, !w.retired)),
     }, w.retired ? 'Bring back' : 'Retire'),
     w.retired ? null : h('button', { type: 'button', class: 'ghost', onclick: () => openPairForm(w) }, 'Edit')));
 }
 
-async function act(promise, errorEl = els.error) {
-  try {
-    render(await promise);
-    showMessage(errorEl, '');
-    return true;
-  } catch (error) {
-    showMessage(errorEl, error.message);
-    return false;
-  }
-}
+/** Runs an action that resolves to the Shoes screen and draws it; its error shows in `errorEl`. */
+const update = (promise, errorEl = els.error) => act(promise, errorEl, render);
 
 const number = (input) => (input.value === '' ? null : Number(input.value));
 const formError = (form) => form.querySelector('.error');
@@ -98,7 +110,7 @@ function openRunForm(run) {
   const f = els.runForm;
   f.dataset.editId = run ? String(run.id) : '';
   f.querySelector('h2').textContent = run ? 'Edit the run' : 'Log a run';
-  f.elements.date.value = run?.date ?? document.getElementById('today-date').dateTime;
+  f.elements.date.value = run?.date ?? todayDate();
   f.elements.distance.value = run ? distance(run.distanceM, view.unit) : '';
   f.elements.minutes.value = run?.durationS ? String(Math.round(run.durationS / 60)) : '';
   if (run) f.elements.pair.value = String(run.pairId);
@@ -108,36 +120,25 @@ function openRunForm(run) {
   f.elements.distance.focus();
 }
 
-els.pairForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
+async function savePair() {
   const f = els.pairForm;
   const pair = {
     name: f.elements.name.value, model: f.elements.model.value || null, start: number(f.elements.start),
     purchased: f.elements.purchased.value || null, limit: number(f.elements.limit), default: f.elements.default.checked,
   };
   const id = f.dataset.editId;
-  if (await act(id ? api.editPair(Number(id), pair) : api.addPair(pair), formError(f))) f.hidden = true;
-});
+  if (await update(id ? api.editPair(Number(id), pair) : api.addPair(pair), formError(f))) f.hidden = true;
+}
 
-els.runForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
+async function saveRun() {
   const f = els.runForm;
   const run = {
     date: f.elements.date.value, distance: number(f.elements.distance), minutes: number(f.elements.minutes),
     pairId: f.elements.pair.value ? Number(f.elements.pair.value) : null,
   };
   const id = f.dataset.editId;
-  if (await act(id ? api.editRun(Number(id), run) : api.addRun(run), formError(f))) f.hidden = true;
-});
-
-for (const button of document.querySelectorAll('#shoes [data-close]')) {
-  button.addEventListener('click', () => { button.closest('form').hidden = true; });
+  if (await update(id ? api.editRun(Number(id), run) : api.addRun(run), formError(f))) f.hidden = true;
 }
-$('shoe-add').addEventListener('click', () => openPairForm(null));
 
 /** Opens the form for a new pair. */
 export const addPair = () => openPairForm(null);
-$('run-add').addEventListener('click', () => openRunForm(null));
-
-// Importing runs draws the Shoes screen it leaves.
-setUpImport(render);

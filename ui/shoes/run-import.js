@@ -1,10 +1,9 @@
 // Importing runs: files or an export are read by the app (with progress and a cancel), an
 // export is shown before anything is added, then the result is said in words.
 
-import { h, showMessage } from './dom.js';
-import * as api from './api.js';
+import { $, act, h, showMessage } from '../lib/dom.js';
+import * as api from '../lib/api.js';
 
-const $ = (id) => document.getElementById(id);
 const els = {
   input: $('run-import'), folder: $('run-import-folder'), walks: $('import-walks'),
   progress: $('import-progress'), bar: $('import-bar'), count: $('import-count'), cancel: $('import-cancel'),
@@ -98,7 +97,7 @@ async function read(reading) {
   settle(null);
   els.result.textContent = '';
   showMessage(els.error, '');
-  try {
+  await act(async () => {
     const staged = await withProgress(reading);
     if (!staged) return;
     if (!staged.confirm) {
@@ -107,13 +106,11 @@ async function read(reading) {
     }
     showPreview(staged);
     await new Promise((done) => { waiting = { token: staged.token, done }; });
-  } catch (error) {
-    showMessage(els.error, error.message);
-  }
+  }, els.error);
 }
 
-/** Wires the import card; `draw` shows the Shoes screen after an import. */
-export function setUpImport(draw) {
+/** Wires the import card, once; `draw` shows the Shoes screen after an import. */
+export function init(draw) {
   render = draw;
   // Choosing files opens the platform's dialog, and the app reads the files itself.
   els.input.addEventListener('click', (event) => {
@@ -133,29 +130,17 @@ export function setUpImport(draw) {
     }
   });
   els.cancel.addEventListener('click', () => api.cancelImport());
-  const refresh = async () => {
-    if (!waiting) return;
-    try {
-      showPreview(await api.previewImport(waiting.token, els.walks.checked, els.date.value));
-      showMessage(els.error, '');
-    } catch (error) {
-      showMessage(els.error, error.message);
-    }
-  };
+  const refresh = () => waiting && act(api.previewImport(waiting.token, els.walks.checked, els.date.value), els.error, showPreview);
   els.walks.addEventListener('change', refresh);
   els.date.addEventListener('change', refresh);
   els.confirm.addEventListener('click', async () => {
     if (!waiting) return;
     els.confirm.disabled = true;
-    try {
-      const imported = await api.importRuns(waiting.token, els.walks.checked, els.date.value);
+    await act(api.importRuns(waiting.token, els.walks.checked, els.date.value), els.error, (imported) => {
       showResult(imported);
       settle(imported);
-    } catch (error) {
-      showMessage(els.error, error.message);
-    } finally {
-      els.confirm.disabled = false;
-    }
+    });
+    els.confirm.disabled = false;
   });
   els.dismiss.addEventListener('click', () => settle(null));
 }

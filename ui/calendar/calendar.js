@@ -2,16 +2,15 @@
 // rest, recovery, today and planned, with a legend; a tap on a day shows what was done and
 // lets the user log or un-log it afterwards and keep a note.
 
-import { h, showMessage } from './dom.js';
-import * as api from './api.js';
-import { longDate, monthTitle, streakTexts, weekdayNames } from './format.js';
+import { $, act, h } from '../lib/dom.js';
+import * as api from '../lib/api.js';
+import { longDate, monthTitle, streakTexts, weekdayNames } from '../lib/format.js';
 
 const STATES = {
   done: 'Done', partial: 'Partly done', missed: 'Missed', frozen: 'Freeze day', paused: 'Paused',
   rest: 'Rest', recovery: 'Recovery', today: 'Today', planned: 'Planned', none: 'Before you started',
 };
 
-const $ = (id) => document.getElementById(id);
 const els = {
   title: $('calendar-title'), prev: $('calendar-prev'), next: $('calendar-next'), streak: $('calendar-streak'),
   weekdays: $('weekdays'), grid: $('month-grid'), legend: $('legend'), detail: $('day-detail'),
@@ -26,8 +25,16 @@ const BEGUN = new Set(['done', 'partial', 'missed', 'frozen', 'paused', 'recover
 let shown = null;
 let selected = null;
 
-els.legend.replaceChildren(...Object.entries(STATES).filter(([state]) => state !== 'none').map(([state, label]) =>
-  h('li', {}, h('span', { class: 'swatch', dataset: { state }, 'aria-hidden': 'true' }), label)));
+/** Draws the legend and wires the month and day buttons, once. */
+export function init() {
+  els.legend.replaceChildren(...Object.entries(STATES).filter(([state]) => state !== 'none').map(([state, label]) =>
+    h('li', {}, h('span', { class: 'swatch', dataset: { state }, 'aria-hidden': 'true' }), label)));
+  els.log.addEventListener('click', () => change(() => api.logDay(selected, true)));
+  els.unlog.addEventListener('click', () => change(() => api.logDay(selected, false)));
+  els.noteSave.addEventListener('click', () => change(() => api.setNote(selected, els.note.value)));
+  els.prev.addEventListener('click', () => step(-1));
+  els.next.addEventListener('click', () => step(1));
+}
 
 /** Shows `year`-`month`, or the month shown last, or the current month. */
 export async function load(year, month) {
@@ -71,12 +78,7 @@ function dayCell(day) {
 async function select(date) {
   selected = date;
   for (const cell of els.grid.querySelectorAll('.day')) cell.setAttribute('aria-pressed', String(cell.dataset.date === date));
-  try {
-    renderDetail(await api.day(date));
-    showMessage(els.error, '');
-  } catch (error) {
-    showMessage(els.error, error.message);
-  }
+  await act(api.day(date), els.error, renderDetail);
 }
 
 function renderDetail(d) {
@@ -92,24 +94,14 @@ function renderDetail(d) {
   els.note.value = d.note ?? '';
 }
 
-async function change(action) {
-  try {
-    renderDetail(await action());
-    showMessage(els.error, '');
-    await load();
-  } catch (error) {
-    showMessage(els.error, error.message);
-  }
-}
+/** Runs a change to the selected day, then draws the day and the month anew. */
+const change = (action) => act(action, els.error, (day) => {
+  renderDetail(day);
+  return load();
+});
 
-els.log.addEventListener('click', () => change(() => api.logDay(selected, true)));
-els.unlog.addEventListener('click', () => change(() => api.logDay(selected, false)));
-els.noteSave.addEventListener('click', () => change(() => api.setNote(selected, els.note.value)));
-
+/** Shows the month `delta` months away. */
 function step(delta) {
   const index = shown.year * 12 + (shown.month - 1) + delta;
-  return load(Math.floor(index / 12), (index % 12) + 1).catch((error) => showMessage(els.error, error.message));
+  return act(() => load(Math.floor(index / 12), (index % 12) + 1), els.error);
 }
-
-els.prev.addEventListener('click', () => step(-1));
-els.next.addEventListener('click', () => step(1));

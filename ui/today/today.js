@@ -2,12 +2,12 @@
 // warning signs, the session (strength or gentle) with done and "stop, this hurts" on each
 // exercise, run-day lists, and the rating once every exercise is done.
 
-import { h, showMessage } from './dom.js';
-import * as api from './api.js';
-import * as theme from './theme.js';
+import { $, act, h, showMessage } from '../lib/dom.js';
+import * as api from '../lib/api.js';
+import * as theme from '../lib/theme.js';
+import { distance, longDate, streakTexts } from '../lib/format.js';
+import { ADVICE_TEXT, fillSigns, openReadiness, readinessText } from '../lib/safety.js';
 import { exerciseDetails, isHold } from './exercise.js';
-import { distance, longDate, streakTexts } from './format.js';
-import { ADVICE_TEXT, fillSigns, openReadiness, readinessText } from './safety.js';
 
 const STATUS_TEXT = {
   'not-started': (done, total) => `Ready when you are · ${total} exercises`,
@@ -17,7 +17,6 @@ const STATUS_TEXT = {
   recovery: (done, total) => `Recovery day · ${done} of ${total} done`,
 };
 
-const $ = (id) => document.getElementById(id);
 const els = {
   date: $('today-date'), status: $('session-status'), error: $('today-error'),
   streakCurrent: $('streak-current'), streakBest: $('streak-best'),
@@ -42,11 +41,32 @@ let rollover = null;
 export const state = () => current;
 
 /**
- * `play(today, items)` opens the guided player; `dayOver()` runs at local midnight;
- * `addPair()` opens the form for a new pair of shoes.
+ * Sets Today up, once. `play(today, items)` opens the guided player; `dayOver()` runs at
+ * local midnight; `addPair()` opens the form for a new pair of shoes.
  */
-export function setHooks(h) {
+export function init(h) {
   hooks = h;
+  buildCheckin();
+  els.readinessOpen.addEventListener('click', () => openReadiness(current.readiness, render));
+  els.signsOpen.addEventListener('click', () => {
+    showSigns(els.signs.hidden);
+    if (!els.signs.hidden) els.signs.scrollIntoView({ block: 'nearest' });
+  });
+  for (const button of els.rating.querySelectorAll('[data-rating]')) {
+    button.addEventListener('click', () => act(
+      api.finishSession(current.date, button.dataset.rating, els.hurt.value),
+      els.ratingError,
+      ({ today, changes }) => {
+        showResult(today, changes);
+        render(today);
+      },
+    ));
+  }
+  $('shoe-add-new').addEventListener('click', () => {
+    $('retired-note').hidden = true;
+    hooks.addPair();
+  });
+  els.start.addEventListener('click', () => hooks.play(current, current.items.filter((item) => !item.done)));
 }
 
 /** Loads Today from the app and draws it. Rejects with { kind, message } on failure. */
@@ -64,20 +84,11 @@ let lastCall = { asked: 0, answered: 0, drawn: 0 };
  * page began loading). */
 export const lastCallMarks = () => lastCall;
 
-/** Runs an action that resolves to a new Today; shows its error next to `errorEl`. */
-async function act(promise, errorEl = els.error) {
-  try {
-    render(await promise);
-    showMessage(errorEl, '');
-    return null;
-  } catch (error) {
-    showMessage(errorEl, error.message);
-    return error.message;
-  }
-}
+/** Runs an action that resolves to a new Today and draws it; its error shows in `errorEl`. */
+const update = (promise, errorEl = els.error) => act(promise, errorEl, render);
 
-/** Marks an exercise of `date` (today unless the player says which) done or not done. */
-export const markDone = (id, done, date = current.date) => act(api.setDone(date, id, done));
+/** Sets an exercise of `date` (today unless the player says which) done or not done. */
+export const setDone = (id, done, date = current.date) => update(api.setDone(date, id, done));
 
 /** Draws `today`; keeps open cards and focus when the same session is redrawn. */
 export function render(today) {
@@ -155,7 +166,7 @@ function routineItem(item) {
     dataset: {
       exerciseId: item.id, category: item.category, level: item.level, hold: String(isHold(item)), amount: item.amount, change: item.change ?? '', done: String(item.done),
     },
-  }, toggle, exerciseDetails(item, { onDose: changeDose, onPlay: (it) => hooks.play(current, [it]) }), hurts);
+  }, toggle, exerciseDetails(item, { onDose: setDose, onPlay: (it) => hooks.play(current, [it]) }), hurts);
   return li;
 }
 
@@ -178,25 +189,18 @@ function markItem(li, item, hurt) {
 async function toggleDone(id, li) {
   const toggle = li.querySelector('.check');
   toggle.disabled = true;
-  await markDone(id, li.dataset.done !== 'true');
+  await setDone(id, li.dataset.done !== 'true');
   toggle.disabled = false;
 }
 
-async function changeDose(item, amount) {
-  try {
-    render(await api.setDose(item.id, amount));
-    return null;
-  } catch (error) {
-    return error.message;
-  }
-}
+/** Sets an exercise's dose by hand; its error shows in `errorEl`, beside the adjuster. */
+const setDose = (item, amount, errorEl) => update(api.setDose(item.id, amount), errorEl);
 
 /** "Stop, this hurts" (from Today or the player, for `date`): records it, then opens the
  * check-in. */
 export async function reportHurt(id, date = current.date) {
   const name = current.items.find((item) => item.id === id)?.name ?? 'That exercise';
-  const failed = await act(api.recordHurt(date, id));
-  if (failed) return;
+  if (!(await update(api.recordHurt(date, id)))) return;
   showMessage(els.hurtNote, `${name} is noted: stop it for today. Next time it is left out, and after that it comes back a step easier. How is your back now?`);
   els.checkin.scrollIntoView({ block: 'start' });
   els.checkin.focus();
@@ -217,35 +221,31 @@ function showSigns(open) {
   els.signsOpen.setAttribute('aria-expanded', String(open));
 }
 
-els.readinessOpen.addEventListener('click', () => openReadiness(current.readiness, render));
-els.signsOpen.addEventListener('click', () => {
-  showSigns(els.signs.hidden);
-  if (!els.signs.hidden) els.signs.scrollIntoView({ block: 'nearest' });
-});
-
-function renderCheckin(checkin) {
-  if (els.scale.children.length === 0) {
-    for (let pain = 0; pain <= 10; pain += 1) {
-      els.scale.append(h('button', {
-        type: 'button', class: 'pain', dataset: { pain }, 'aria-pressed': 'false',
-        'aria-label': `Pain ${pain} of 10`, onclick: () => saveCheckin(pain, selectedArea()),
-      }, String(pain)));
-    }
-    for (const button of els.area.querySelectorAll('[data-area]')) {
-      button.addEventListener('click', () => {
-        const area = button.dataset.area;
-        const pain = current.checkin?.pain;
-        if (pain) saveCheckin(pain, area);
-        else setArea(area);
-      });
-    }
-    els.leg.addEventListener('click', () => {
-      const leg = els.leg.getAttribute('aria-pressed') !== 'true';
+/** The check-in's pain scale and its area and leg buttons. */
+function buildCheckin() {
+  for (let pain = 0; pain <= 10; pain += 1) {
+    els.scale.append(h('button', {
+      type: 'button', class: 'pain', dataset: { pain }, 'aria-pressed': 'false',
+      'aria-label': `Pain ${pain} of 10`, onclick: () => saveCheckin(pain, selectedArea()),
+    }, String(pain)));
+  }
+  for (const button of els.area.querySelectorAll('[data-area]')) {
+    button.addEventListener('click', () => {
+      const area = button.dataset.area;
       const pain = current.checkin?.pain;
-      if (pain) saveCheckin(pain, selectedArea(), leg);
-      else els.leg.setAttribute('aria-pressed', String(leg));
+      if (pain) saveCheckin(pain, area);
+      else setArea(area);
     });
   }
+  els.leg.addEventListener('click', () => {
+    const leg = els.leg.getAttribute('aria-pressed') !== 'true';
+    const pain = current.checkin?.pain;
+    if (pain) saveCheckin(pain, selectedArea(), leg);
+    else els.leg.setAttribute('aria-pressed', String(leg));
+  });
+}
+
+function renderCheckin(checkin) {
   for (const button of els.scale.children) {
     button.setAttribute('aria-pressed', String(checkin?.pain === Number(button.dataset.pain)));
   }
@@ -264,10 +264,7 @@ function renderShoePrompts(prompts, unit) {
   els.shoePrompts.replaceChildren(...prompts.map((w) => {
     const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'error-message', hidden: true });
     // Resolves to true once answered and Today is redrawn; shows the message and false if not.
-    const answer = (promise) => promise.then(() => load()).then(() => true, (e) => {
-      showMessage(error, e.message);
-      return false;
-    });
+    const answer = (promise) => act(promise, error, load);
     const limit = h('input', {
       type: 'number', min: 0, step: 10, value: distance(w.limitM, unit), hidden: true,
       'aria-label': `New limit in ${unit}`, 'data-testid': 'shoe-prompt-limit-value',
@@ -313,7 +310,7 @@ const selectedArea = () => els.area.querySelector('[data-area][aria-pressed="tru
 
 function saveCheckin(pain, area, leg = els.leg.getAttribute('aria-pressed') === 'true') {
   showMessage(els.hurtNote, '');
-  return act(api.checkIn(current.date, pain, area, leg));
+  return update(api.checkIn(current.date, pain, area, leg));
 }
 
 function renderRating(today, done) {
@@ -327,19 +324,6 @@ function renderRating(today, done) {
     ...today.items.map((item) => h('option', { value: item.id }, item.name)));
 }
 
-for (const button of els.rating.querySelectorAll('[data-rating]')) {
-  button.addEventListener('click', async () => {
-    try {
-      const { today, changes } = await api.finishSession(current.date, button.dataset.rating, els.hurt.value);
-      showMessage(els.ratingError, '');
-      showResult(today, changes);
-      render(today);
-    } catch (error) {
-      showMessage(els.ratingError, error.message);
-    }
-  });
-}
-
 function showResult(today, changes) {
   els.result.hidden = false;
   els.resultHeading.textContent = today.kind === 'gentle'
@@ -347,10 +331,3 @@ function showResult(today, changes) {
     : changes.length > 0 ? 'Next time:' : 'Session saved. Doses stay as they are for now.';
   els.resultChanges.replaceChildren(...changes.map((c) => h('li', { 'data-testid': 'dose-change-summary' }, c.text)));
 }
-
-$('shoe-add-new').addEventListener('click', () => {
-  $('retired-note').hidden = true;
-  hooks.addPair();
-});
-
-els.start.addEventListener('click', () => hooks.play(current, current.items.filter((item) => !item.done)));

@@ -1,7 +1,7 @@
 // Safety content in the app's own words: the warning signs that need help, why the advice to
 // see a professional shows, and the first-day readiness questions with their dialog.
 
-import { h, showMessage } from './dom.js';
+import { $, act, h, showMessage } from './dom.js';
 import * as api from './api.js';
 
 const SIGNS = {
@@ -54,7 +54,6 @@ export function readinessText(readiness) {
     : 'You answered no to every question. If anything changes, review your answers here.';
 }
 
-const $ = (id) => document.getElementById(id);
 const dialog = $('readiness-dialog');
 const box = $('readiness-questions');
 const error = $('readiness-error');
@@ -65,23 +64,22 @@ let onSaved = () => {};
 export function openReadiness(readiness, saved) {
   onSaved = saved;
   fillSigns();
-  if (box.querySelectorAll('input').length === 0) {
-    box.append(...QUESTIONS.map(([id, text]) => h('label', { class: 'option question' },
-      h('input', { type: 'checkbox', name: 'yes', value: id, 'data-testid': `readiness-${id}` }), ` ${text}`)));
-  }
+  if (box.querySelectorAll('input').length === 0) setUpReadiness();
   for (const input of box.querySelectorAll('input')) input.checked = readiness.yes.includes(input.value);
   showMessage(error, '');
   dialog.showModal();
 }
 
-$('readiness-save').addEventListener('click', async () => {
-  const yes = [...box.querySelectorAll('input:checked')].map((input) => input.value);
-  try {
-    const today = await api.answerReadiness(yes);
-    dialog.close();
-    onSaved(today);
-  } catch (e) {
-    showMessage(error, e.message);
-  }
-});
-$('readiness-cancel').addEventListener('click', () => dialog.close());
+/** Fills the dialog with its questions and wires its buttons, on first opening. */
+function setUpReadiness() {
+  box.append(...QUESTIONS.map(([id, text]) => h('label', { class: 'option question' },
+    h('input', { type: 'checkbox', name: 'yes', value: id, 'data-testid': `readiness-${id}` }), ` ${text}`)));
+  $('readiness-save').addEventListener('click', () => {
+    const yes = [...box.querySelectorAll('input:checked')].map((input) => input.value);
+    return act(api.answerReadiness(yes), error, (today) => {
+      dialog.close();
+      onSaved(today);
+    });
+  });
+  $('readiness-cancel').addEventListener('click', () => dialog.close());
+}
