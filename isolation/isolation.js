@@ -9,7 +9,7 @@ const COMMANDS = new Set([
   'answer_shoe_prompt', 'add_run', 'edit_run', 'delete_run', 'set_unit', 'set_theme', 'read_run_file',
   'preview_import', 'import_runs', 'cancel_import', 'import_progress',
   'painted', 'backups', 'export_backup', 'preview_backup', 'restore_backup', 'preview_auto_backup',
-  'dismiss_damage', 'pick_backup', 'pick_runs', 'pick_run_folder',
+  'dismiss_damage', 'pick_backup', 'pick_runs', 'pick_run_folder', 'buzz',
 ]);
 
 window.__TAURI_ISOLATION_HOOK__ = (message) => {

@@ -45,6 +45,7 @@ const COMMANDS: &[&str] = &[
     "pick_backup",
     "pick_runs",
     "pick_run_folder",
+    "buzz",
 ];
 
 fn main() {

@@ -8,6 +8,7 @@ mod environment;
 mod error;
 #[cfg(test)]
 mod fuzz;
+mod haptics;
 mod importing;
 mod lock;
 #[cfg(mobile)]
@@ -69,6 +70,7 @@ macro_rules! with_handlers {
             commands::backup::pick_backup,
             commands::shoes::pick_runs,
             commands::shoes::pick_run_folder,
+            commands::today::buzz,
         )
     };
     (@list $builder:expr; $($command:path,)*) => {{
@@ -93,7 +95,9 @@ pub fn run() {
         }
     }));
     #[cfg(mobile)]
-    let builder = builder.plugin(tauri_plugin_fs::init());
+    let builder = builder
+        .plugin(tauri_plugin_fs::init())
+        .plugin(tauri_plugin_haptics::init());
     let builder = builder
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())

@@ -52,6 +52,7 @@ async fn a_check_in_of_seven_after_one_tick_turns_the_rest_of_the_session_gentle
     app.click(&format!("{item} [data-testid='routine-item-done']")).await;
     app.wait_for_attr(STATUS, "data-state", "partial").await;
 
+    app.click("[data-testid='checkin-toggle']").await;
     app.click("[data-testid='pain-checkin'] [data-pain='7']").await;
     app.wait_for_attr(STATUS, "data-state", "recovery").await;
     let after = routine(&app).await;
@@ -116,6 +117,7 @@ async fn pain_of_eight_shows_the_warning_signs_and_the_check_in_reaches_them_any
         let app = App::launch(if dark { launch.dark() } else { launch }).await;
         let theme = if dark { "dark" } else { "light" };
         assert!(!shown(&app, "[data-testid='warning-signs']").await);
+        app.click("[data-testid='checkin-toggle']").await;
         app.click("[data-testid='warning-signs-open']").await;
         app.wait_visible("[data-testid='warning-signs']").await;
         app.click("[data-testid='warning-signs-open']").await;

@@ -92,8 +92,8 @@ async fn axe_violations(app: &App) -> Vec<String> {
 }
 
 /// Controls on the shown screen and the tab bar whose tap target (the control, or the label
-/// around it) is smaller than 44×44 px, and how far the page scrolls sideways (with the
-/// first elements that stick out).
+/// around it) is smaller than 44×44 px, and how far the page or the screens' scrolling box
+/// scrolls sideways (with the first elements that stick out).
 async fn layout_problems(app: &App) -> (Vec<String>, f64, String) {
     let ret = app
         .eval(
@@ -109,7 +109,9 @@ async fn layout_problems(app: &App) -> (Vec<String>, f64, String) {
                const wide = [...document.querySelectorAll('.screen:not([hidden]) *, .tabbar *')]\
                  .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)\
                  .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.textContent.trim().slice(0, 20)}`);\
-               return { small, wide: wide.slice(0, 5), sideways: document.documentElement.scrollWidth - window.innerWidth };\
+               const view = document.getElementById('view');\
+               const sideways = Math.max(document.documentElement.scrollWidth - window.innerWidth, view.scrollWidth - view.clientWidth);\
+               return { small, wide: wide.slice(0, 5), sideways };\
              })()",
         )
         .await;
@@ -335,13 +337,17 @@ async fn the_keyboard_moves_down_today_in_order_and_focus_always_shows() {
                    const shown = el.closest('.chip') ?? el;\
                    const style = getComputedStyle(shown);\
                    return { name: (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().slice(0, 30),\
-                            top: shown.getBoundingClientRect().top + window.scrollY,\
+                            top: shown.getBoundingClientRect().top + document.getElementById('view').scrollTop,\
                             outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),\
-                            tabbar: !!el.closest('.tabbar') };\
+                            tabbar: !!el.closest('.tabbar'), body: el === document.body };\
                  })()",
             )
             .await;
-        if stop["tabbar"] == true || stops.len() > 60 {
+        // The tab bar comes first, above the screen; the walk ends when focus leaves the screen.
+        if stop["tabbar"] == true && stops.is_empty() {
+            continue;
+        }
+        if stop["tabbar"] == true || stop["body"] == true || stops.len() > 60 {
             break;
         }
         stops.push(stop);

@@ -23,8 +23,9 @@ async fn expected_body(app: &App) -> String {
         .text()
         .await
         .unwrap();
+    // "Back & core · 20 min": the minutes follow the last dot.
     let minutes: String = heading
-        .rsplit("about ")
+        .rsplit("· ")
         .next()
         .unwrap()
         .chars()

@@ -54,9 +54,18 @@ async fn play_through(app: &App) -> usize {
     let mut holds = 0;
     let mut tapped_reps = false;
     loop {
-        let phase = app.attr(PHASE, "data-phase").await.unwrap_or_default();
-        let step = app.attr(PHASE, "data-step").await.unwrap_or_default();
-        match phase.as_str() {
+        // Phase and step read together: read one at a time, a rest could end between them
+        // and the wait below would then wait on a reps step that never moves by itself.
+        let shown = app
+            .eval(&format!(
+                "(({{ phase, step }}) => [phase, step])(document.querySelector({PHASE:?}).dataset)"
+            ))
+            .await;
+        let (phase, step) = (
+            shown[0].as_str().unwrap_or_default(),
+            shown[1].as_str().unwrap_or_default(),
+        );
+        match phase {
             "finished" => break,
             "reps" if !tapped_reps => {
                 // Count the first set rep by rep on the dial: it moves on by itself.
@@ -81,7 +90,7 @@ async fn play_through(app: &App) -> usize {
             _ => {}
         }
         wait_for(&format!("the player to leave step {step} ({phase})"), || async {
-            Ok(app.attr(PHASE, "data-step").await.unwrap_or_default() != step)
+            Ok(app.attr(PHASE, "data-step").await.as_deref() != Some(step))
         })
         .await;
     }
@@ -227,6 +236,7 @@ async fn pain_of_seven_shows_the_advice_and_a_gentle_recovery_session() {
         .is_displayed()
         .await
         .unwrap());
+    app.click("[data-testid='checkin-toggle']").await;
     app.click("[data-testid='pain-checkin'] [data-area='lower']").await;
     app.click("[data-testid='pain-checkin'] [data-pain='7']").await;
     app.wait_for_attr(STATUS, "data-state", "recovery").await;
@@ -299,4 +309,67 @@ async fn the_plan_in_settings_changes_today_at_once() {
         ("2026-03-31", 0b10, 0b10),
         "Tuesday kept: the empty plan was refused"
     );
+}
+
+/// The whole seconds the player's dial shows.
+async fn dial_seconds(app: &App) -> u32 {
+    app.text("[data-testid='player-dial']")
+        .await
+        .parse()
+        .unwrap_or(u32::MAX)
+}
+
+#[tokio::test]
+async fn the_player_keeps_time_through_a_stall_pauses_where_it_was_and_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    for dark in [false, true] {
+        let launch = Launch::new(dir.path(), MONDAY, BERLIN);
+        let app = App::launch(if dark { launch.dark() } else { launch }).await;
+        let theme = if dark { "dark" } else { "light" };
+        let hold = "[data-testid='routine-item'][data-hold='true']";
+        let id = app.attr(hold, "data-exercise-id").await.unwrap();
+        let amount: u32 = app.attr(hold, "data-amount").await.unwrap().parse().unwrap();
+        let item = format!("[data-testid='routine-item'][data-exercise-id='{id}']");
+        app.click(&format!("{item} summary")).await;
+        app.click(&format!("{item} [data-testid='exercise-play']")).await;
+        app.wait_for_attr("[data-testid='player-state']", "data-state", "hold")
+            .await;
+
+        // The page stalls for two seconds (a busy main thread, a phone that dozed): the
+        // countdown is not two seconds behind afterwards, it shows the second it is at.
+        let before = dial_seconds(&app).await;
+        app.eval("(() => { const end = Date.now() + 2000; while (Date.now() < end); return true; })()")
+            .await;
+        wait_for("the dial to move after the stall", || async {
+            Ok(dial_seconds(&app).await != before)
+        })
+        .await;
+        let after = dial_seconds(&app).await;
+        assert!(after + 2 <= before, "{before} s before a 2 s stall, {after} s after");
+
+        // Paused, it stays paused; resumed, it counts on from where it was, not from the top.
+        app.click("[data-testid='player-pause']").await;
+        app.wait_for_attr("[data-testid='player-state']", "data-state", "paused")
+            .await;
+        let paused = dial_seconds(&app).await;
+        assert!(paused < amount, "{paused} of {amount} s");
+        app.screenshot(&format!("player-paused-{theme}")).await;
+        app.click("[data-testid='player-pause']").await;
+        app.wait_for_attr("[data-testid='player-state']", "data-state", "hold")
+            .await;
+        let resumed = dial_seconds(&app).await;
+        assert!(resumed <= paused, "resumed at {resumed} s, paused at {paused} s");
+
+        // Skipped, the exercise is left not done and the player is at its end.
+        app.click("[data-testid='player-skip']").await;
+        app.wait_for_attr("[data-testid='player-state']", "data-state", "done")
+            .await;
+        app.click("[data-testid='player-next']").await;
+        app.wait_for_attr(&item, "data-done", "false").await;
+        app.quit().await;
+        let marks: i64 = db(dir.path())
+            .query_row("SELECT COUNT(*) FROM exercise_done", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(marks, 0, "a skipped exercise is not marked done");
+    }
 }

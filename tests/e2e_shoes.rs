@@ -18,7 +18,6 @@ const BERLIN: &str = "Europe/Berlin";
 
 async fn type_into(app: &App, selector: &str, text: &str) {
     let input = app.driver.find(By::Css(selector)).await.unwrap();
-    app.scroll_to(&input).await;
     input.clear().await.unwrap();
     input.send_keys(text).await.unwrap();
 }

@@ -63,7 +63,7 @@ let started = false;
 /** Shows screen `name`, with `tab` marked as the current tab. */
 function show(name, tab = name) {
   // Another screen starts at its top, as a tab does in any phone app.
-  if (screens[name].hidden) window.scrollTo(0, 0);
+  if (screens[name].hidden) $('view').scrollTo(0, 0);
   for (const [key, el] of Object.entries(screens)) el.hidden = key !== name;
   for (const button of document.querySelectorAll('.tab')) {
     if (button.dataset.screen === tab) button.setAttribute('aria-current', 'page');

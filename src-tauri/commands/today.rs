@@ -103,3 +103,9 @@ pub async fn set_dose<R: Runtime>(app: AppHandle<R>, exercise_id: String, amount
 pub async fn set_theme<R: Runtime>(app: AppHandle<R>, theme: String) -> Result<Theme, ShellError> {
     blocking(app, move |state| state.write(|core| core.set_theme(&theme))).await
 }
+
+/// Plays a timer cue on the phone's haptics; false where there are none.
+#[tauri::command]
+pub fn buzz<R: Runtime>(app: AppHandle<R>, cue: crate::haptics::Cue) -> bool {
+    crate::haptics::play(&app, cue)
+}

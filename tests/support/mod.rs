@@ -261,8 +261,10 @@ impl App {
     }
 
     /// Clicks the element matching CSS `selector` once it is laid out outside any hidden screen
-    /// (a screen still loading shows nothing to tap), scrolled into view; if the UI redraws it between finding and
-    /// clicking, finds it again.
+    /// (a screen still loading shows nothing to tap), as WebDriver clicks: WebDriver scrolls it
+    /// into view itself, and the click lands on whatever is at its centre, so an element left
+    /// under the tab bar fails here as it would for a keyboard or switch user. If the UI redraws
+    /// it between finding and clicking, finds it again.
     pub async fn click(&self, selector: &str) {
         wait_for(&format!("{selector} to be on screen"), || async {
             let shown = self
@@ -280,7 +282,6 @@ impl App {
         loop {
             let attempt = async {
                 let el = self.driver.find(By::Css(selector)).await?;
-                self.scroll_to(&el).await;
                 el.click().await
             };
             match attempt.await {
@@ -291,7 +292,8 @@ impl App {
         }
     }
 
-    /// Scrolls `el` to the middle of the window, clear of the fixed tab bar, as a thumb would.
+    /// Scrolls `el` to the middle of the window, as a thumb would before a real pointer's tap
+    /// (`xdotool`) or a screenshot; WebDriver clicks and typing never need it.
     pub async fn scroll_to(&self, el: &WebElement) {
         self.driver
             .execute(
@@ -353,7 +355,6 @@ impl App {
     /// as WebDriver chooses a file: without the platform's dialog.
     pub async fn choose_file(&self, testid: &str, path: &Path) {
         let input = self.one(testid).await;
-        self.scroll_to(&input).await;
         input
             .send_keys(path.to_str().expect("a UTF-8 path"))
             .await

@@ -150,5 +150,9 @@ export const previewAutoBackup = (name) => call('preview_auto_backup', { name })
 /** Replaces everything with the backup previewed as `token`; resolves to { summary, previous }. */
 export const restoreBackup = (token) => call('restore_backup', { token });
 
+/** A touch cue from the phone's haptics: 'go', 'switch' or 'end'. Resolves to true when the
+ * device gave it, false where it has none (desktops), so the caller can fall back. */
+export const buzz = (cue) => call('buzz', { cue });
+
 /** Tells the app Today is painted, with how long Today's IPC call took (for the benchmark). */
 export const painted = (marks) => call('painted', { marks });

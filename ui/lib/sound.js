@@ -1,5 +1,10 @@
-// Short cues for the exercise timer: a beep through Web Audio and a buzz through the
-// Vibration API, each only where the platform has it.
+// Short cues for the exercise timer: a beep through Web Audio, and a buzz: the phone's haptics
+// through the app (Android, iOS), else the Vibration API, each only where the platform has it.
+
+import { buzz } from './api.js';
+
+/** The Vibration API's fallback pattern for each cue that buzzes, in milliseconds. */
+const VIBRATION = { go: 120, switch: [120, 80, 120], end: [200, 100, 200] };
 
 let audio = null;
 
@@ -13,9 +18,10 @@ export function unlock() {
   }
 }
 
-/** `tick` for a countdown second, `go` when work starts, `end` when it ends. */
+/** `tick` for a countdown second, `go` when work starts, `switch` when it is time to change
+ * sides, `end` when work ends. */
 export function cue(kind) {
-  const tone = { tick: [660, 0.08], go: [880, 0.15], end: [990, 0.35] }[kind];
+  const tone = { tick: [660, 0.08], go: [880, 0.15], switch: [770, 0.2], end: [990, 0.35] }[kind];
   if (audio && tone) {
     try {
       const osc = audio.createOscillator();
@@ -30,5 +36,8 @@ export function cue(kind) {
       // No audio output: the visible countdown still says it all.
     }
   }
-  if (kind !== 'tick') navigator.vibrate?.(kind === 'end' ? [200, 100, 200] : 120);
+  const pattern = VIBRATION[kind];
+  if (!pattern) return;
+  const vibrate = () => navigator.vibrate?.(pattern);
+  buzz(kind).then((felt) => felt || vibrate(), vibrate);
 }

@@ -1,5 +1,5 @@
-// An exercise's expandable card body: name and dose in the summary; targets, steps,
-// cautions and (for the session) a dose adjuster and a timer button inside.
+// An exercise's expandable card body: name and dose in the summary; its drawing, targets,
+// steps, cautions and (for the session) a dose adjuster and a timer button inside.
 
 import { h } from '../lib/dom.js';
 
@@ -26,12 +26,21 @@ export function exerciseDetails(item, actions) {
       item.doseLabel,
       item.change ? h('span', { class: 'item-change', 'data-testid': 'dose-change' }, item.change) : null));
   const body = h('div', { class: 'item-detail' },
+    h('div', { class: 'item-figure' }),
     h('p', { class: 'item-meta' }, `${CATEGORY_TEXT[item.category] ?? item.category} · ${item.targets.join(', ')}`),
     item.floor ? h('p', { class: 'item-meta floor' }, 'On the floor: a mat, a carpet or a folded towel is kinder to knees and spine.') : null,
     h('ol', { class: 'steps' }, item.steps.map((step) => h('li', {}, step))),
     h('ul', { class: 'cautions', 'aria-label': 'Take care' }, item.cautions.map((c) => h('li', {}, c))),
     actions ? exerciseActions(item, actions) : null);
-  return h('details', { class: 'item-body' }, summary, body);
+  // The drawing's module loads when a card is first opened, not before Today's first paint.
+  return h('details', {
+    class: 'item-body',
+    ontoggle: (event) => {
+      const place = event.target.querySelector('.item-figure');
+      if (!event.target.open || place.childElementCount > 0) return;
+      import('./figure.js').then(({ figure }) => place.replaceChildren(...[figure(item.id, item.name)].filter(Boolean)));
+    },
+  }, summary, body);
 }
 
 function exerciseActions(item, { onDose, onPlay }) {

@@ -2,11 +2,14 @@
 // to change sides) and a visible countdown that ends with a sound and a buzz; reps get a tap
 // counter (one for both sides when they alternate). Rests sit between sets and exercises.
 // Each finished exercise is marked done; it can pause, skip an exercise, or stop because
-// something hurts. The exercise's first caution shows under the timer.
+// something hurts. The exercise's first caution shows under the timer. Every countdown runs
+// to a deadline, so a stalled or hidden page picks up at the right second; the screen is
+// kept awake while the player is open, where the webview allows it.
 
 import { $, h } from '../lib/dom.js';
 import { cue, unlock } from '../lib/sound.js';
 import { isHold } from './exercise.js';
+import { figure } from './figure.js';
 
 const GET_READY = 3;
 const SWITCH_SIDES = 8;
@@ -19,7 +22,7 @@ const els = {
   dialog: $('player'), count: $('player-count'), name: $('player-name'), dose: $('player-dose'),
   phase: $('player-phase'), dial: $('player-dial'), hint: $('player-hint'), next: $('player-next'),
   close: $('player-close'), steps: $('player-steps'), caution: $('player-caution'), state: $('player-state'),
-  pause: $('player-pause'), skip: $('player-skip'), hurts: $('player-hurts'),
+  pause: $('player-pause'), skip: $('player-skip'), hurts: $('player-hurts'), figure: $('player-figure'),
 };
 
 let run = null;
@@ -35,7 +38,7 @@ function phasesOf(item) {
       const label = [sets > 1 ? `Set ${set} of ${sets}` : null, side, alternating ? 'alternate sides, count every rep' : null]
         .filter(Boolean).join(', ');
       if (isHold(item)) {
-        phases.push({ type: 'get-ready', seconds: n > 0 ? SWITCH_SIDES : GET_READY, label });
+        phases.push({ type: 'get-ready', seconds: n > 0 ? SWITCH_SIDES : GET_READY, label, switching: n > 0 });
         phases.push({ type: 'hold', seconds: item.amount, label });
       } else {
         phases.push({ type: 'reps', target: alternating ? item.amount * 2 : item.amount, label });
@@ -63,9 +66,25 @@ export function play(items, { speed = 1, setDone, onHurt, onClose }) {
     }
   });
   steps.push({ item: items[items.length - 1], index: items.length - 1, type: 'finished' });
-  run = { steps, at: -1, timer: null, count: 0, speed, setDone, onHurt, onClose, total: items.length, left: null };
+  run = { steps, at: -1, timer: null, tick: null, count: 0, speed, setDone, onHurt, onClose, total: items.length, left: null };
   els.dialog.showModal();
+  keepAwake();
   advance();
+}
+
+/** The Screen Wake Lock held while the player is open, if the webview grants one. */
+let wakeLock = null;
+
+/** Keeps the screen on while the player is open; without the API the screen sleeps as usual. */
+async function keepAwake() {
+  if (!run || wakeLock || !navigator.wakeLock || document.visibilityState !== 'visible') return;
+  try {
+    wakeLock = await navigator.wakeLock.request('screen');
+    // The system drops the lock when the page is hidden; it is asked for again on return.
+    wakeLock.addEventListener('release', () => { wakeLock = null; });
+  } catch {
+    wakeLock = null;
+  }
 }
 
 /** The step now showing. */
@@ -73,7 +92,10 @@ const currentStep = () => run?.steps[run.at];
 
 function stopTimer() {
   if (run?.timer) clearInterval(run.timer);
-  if (run) run.timer = null;
+  if (run) {
+    run.timer = null;
+    run.tick = null;
+  }
 }
 
 async function advance() {
@@ -90,6 +112,7 @@ async function advance() {
     return;
   }
   show(step);
+  if (step.switching) cue('switch');
   if (step.seconds !== undefined) countdown(step);
 }
 
@@ -98,6 +121,10 @@ function show(step) {
   els.count.textContent = `Exercise ${step.index + 1} of ${run.total}`;
   els.name.textContent = item.name;
   els.dose.textContent = item.doseLabel;
+  if (els.figure.dataset.exerciseId !== item.id) {
+    els.figure.dataset.exerciseId = item.id;
+    els.figure.replaceChildren(...[figure(item.id, item.name)].filter(Boolean));
+  }
   els.steps.replaceChildren(...item.steps.map((s) => h('li', {}, s)));
   els.caution.textContent = item.cautions[0] ?? '';
   els.state.dataset.state = STATE[step.type];
@@ -129,12 +156,17 @@ function show(step) {
   els.dial.setAttribute('aria-label', step.type === 'reps' ? 'Count a rep' : 'Timer');
 }
 
+/** Counts `step` down from `remaining` ms to a deadline. The time gone is the larger of the
+ * monotonic clock's and the wall clock's (the first can stand still while a phone sleeps), so
+ * a late or skipped tick only shows the right second later, never makes the step longer. */
 function countdown(step, remaining = (step.seconds * 1000) / run.speed) {
   const started = performance.now();
+  const startedAt = Date.now();
   const total = remaining;
   let shown = null;
   const tick = () => {
-    const left = Math.max(0, total - (performance.now() - started));
+    const gone = Math.max(performance.now() - started, Date.now() - startedAt);
+    const left = Math.max(0, total - gone);
     run.left = left;
     const seconds = Math.ceil((left * run.speed) / 1000);
     if (seconds !== shown) {
@@ -148,6 +180,7 @@ function countdown(step, remaining = (step.seconds * 1000) / run.speed) {
     }
   };
   run.timer = setInterval(tick, Math.min(100, 1000 / run.speed));
+  run.tick = tick;
   tick();
 }
 
@@ -205,9 +238,18 @@ export function init() {
     onHurt?.((current.after ?? current.item).id);
   });
 
+  // Back on screen: the countdown catches up at once, and the screen is kept awake again.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible' || !run) return;
+    run.tick?.();
+    keepAwake();
+  });
+
   els.close.addEventListener('click', () => els.dialog.close());
   els.dialog.addEventListener('close', () => {
     stopTimer();
+    wakeLock?.release().catch(() => {});
+    wakeLock = null;
     const onClose = run?.onClose;
     run = null;
     onClose?.();

@@ -10,7 +10,7 @@ import { ADVICE_TEXT, fillSigns, openReadiness, readinessText } from '../lib/saf
 import { exerciseDetails, isHold } from './exercise.js';
 
 const STATUS_TEXT = {
-  'not-started': (done, total) => `Ready when you are · ${total} exercises`,
+  'not-started': (done, total) => `Ready · ${total} exercises`,
   partial: (done, total) => `In progress · ${done} of ${total} done`,
   done: (done, total) => `Done for today · all ${total} exercises`,
   rest: () => 'Rest day',
@@ -29,13 +29,18 @@ const els = {
   readiness: $('readiness'), readinessText: $('readiness-text'), readinessOpen: $('readiness-open'),
   adviceReason: $('advice-reason'), checkin: $('pain-checkin'), leg: $('pain-leg'), postureNote: $('posture-note'),
   signs: $('warning-signs'), signsOpen: $('warning-signs-open'), skipRun: $('skip-run'), hurtNote: $('hurt-note'),
-  afterRunNote: $('strength-after-run'),
+  afterRunNote: $('strength-after-run'), welcome: $('welcome'), checkinToggle: $('checkin-toggle'),
+  checkinBody: $('checkin-body'),
 };
 
 let current = null;
 let shownAdvice = null;
 let hooks = { play: () => {}, dayOver: () => {}, addPair: () => {} };
 let rollover = null;
+/** The check-in shows its scale (else one row: the question, or the answer). */
+let checkinOpen = false;
+/** The first-day tip was dismissed (until the app is opened again). */
+let tipDismissed = false;
 
 /** The Today last drawn. */
 export const state = () => current;
@@ -48,6 +53,11 @@ export function init(h) {
   hooks = h;
   buildCheckin();
   els.readinessOpen.addEventListener('click', () => openReadiness(current.readiness, render));
+  $('welcome-dismiss').addEventListener('click', () => {
+    tipDismissed = true;
+    els.welcome.hidden = true;
+  });
+  els.checkinToggle.addEventListener('click', () => openCheckin(!checkinOpen));
   els.signsOpen.addEventListener('click', () => {
     showSigns(els.signs.hidden);
     if (!els.signs.hidden) els.signs.scrollIntoView({ block: 'nearest' });
@@ -96,12 +106,13 @@ export function render(today) {
     // A new day: yesterday's answers and notes do not carry over.
     els.result.hidden = true;
     setArea(null);
+    checkinOpen = false;
     els.leg.setAttribute('aria-pressed', 'false');
     showMessage(els.hurtNote, '');
   }
   current = today;
   theme.apply(today.theme);
-  $('welcome').hidden = today.streak.best > 0 || today.items.some((item) => item.done);
+  els.welcome.hidden = tipDismissed || today.streak.best > 0 || today.items.some((item) => item.done);
   els.date.dateTime = today.date;
   els.date.textContent = longDate(today.date);
   const streak = streakTexts(today.streak);
@@ -127,7 +138,7 @@ export function render(today) {
   els.rest.hidden = today.state !== 'rest';
 
   els.session.hidden = today.items.length === 0;
-  els.sessionHeading.textContent = `${today.kind === 'gentle' ? 'Gentle mobility' : 'Back & core'} · about ${today.minutes} min`;
+  els.sessionHeading.textContent = `${today.kind === 'gentle' ? 'Gentle mobility' : 'Back & core'} · ${today.minutes} min`;
   els.start.hidden = done === today.items.length;
   els.afterRunNote.hidden = !today.strengthAfterRun;
   renderItems(els.list, today.items, routineItem);
@@ -202,6 +213,7 @@ export async function reportHurt(id, date = current.date) {
   const name = current.items.find((item) => item.id === id)?.name ?? 'That exercise';
   if (!(await update(api.recordHurt(date, id)))) return;
   showMessage(els.hurtNote, `${name} is noted: stop it for today. Next time it is left out, and after that it comes back a step easier. How is your back now?`);
+  openCheckin(true);
   els.checkin.scrollIntoView({ block: 'start' });
   els.checkin.focus();
 }
@@ -212,7 +224,7 @@ function renderReadiness(readiness, newcomer) {
   const answered = Boolean(readiness.answeredOn);
   els.readiness.hidden = answered ? readiness.yes.length === 0 : !newcomer;
   if (answered) els.readinessText.textContent = readinessText(readiness);
-  els.readinessOpen.textContent = answered ? 'Review my answers' : 'Answer the questions';
+  els.readinessOpen.textContent = answered ? 'Review my answers' : 'Answer';
 }
 
 function showSigns(open) {
@@ -226,14 +238,16 @@ function buildCheckin() {
   for (let pain = 0; pain <= 10; pain += 1) {
     els.scale.append(h('button', {
       type: 'button', class: 'pain', dataset: { pain }, 'aria-pressed': 'false',
-      'aria-label': `Pain ${pain} of 10`, onclick: () => saveCheckin(pain, selectedArea()),
+      'aria-label': `Pain ${pain} of 10`,
+      // No pain needs no more questions: the check-in closes to its answer.
+      onclick: () => saveCheckin(pain, selectedArea()).then((saved) => saved && pain === 0 && openCheckin(false)),
     }, String(pain)));
   }
   for (const button of els.area.querySelectorAll('[data-area]')) {
     button.addEventListener('click', () => {
       const area = button.dataset.area;
       const pain = current.checkin?.pain;
-      if (pain) saveCheckin(pain, area);
+      if (pain) saveCheckin(pain, area).then((saved) => saved && openCheckin(false));
       else setArea(area);
     });
   }
@@ -255,8 +269,16 @@ function renderCheckin(checkin) {
   els.postureNote.hidden = !(checkin?.pain > 0 && checkin.area === 'upper');
   const where = [checkin?.area ? `${checkin.area} back` : null, checkin?.leg ? 'down a leg' : null].filter(Boolean).join(', ');
   els.checkinSummary.textContent = checkin
-    ? `Logged: ${checkin.pain} of 10${where ? `, ${where}` : ''}. Tap to change.`
-    : '0 is no pain, 10 the worst you can imagine.';
+    ? `${checkin.pain} of 10${where ? `, ${where}` : ''} · Change`
+    : 'Tap to answer, 0 to 10';
+  els.checkinBody.hidden = !checkinOpen;
+  els.checkinToggle.setAttribute('aria-expanded', String(checkinOpen));
+}
+
+/** Opens the check-in to its scale, or closes it to one row. */
+function openCheckin(open) {
+  checkinOpen = open;
+  renderCheckin(current.checkin);
 }
 
 /** One card per pair of shoes that needs attention, with its three answers. */
