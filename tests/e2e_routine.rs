@@ -334,6 +334,8 @@ async fn the_player_keeps_time_through_a_stall_pauses_where_it_was_and_skips() {
         app.click(&format!("{item} [data-testid='exercise-play']")).await;
         app.wait_for_attr("[data-testid='player-state']", "data-state", "hold")
             .await;
+        // WebKitGTK has the Screen Wake Lock API: the screen is kept on while the player is open.
+        app.wait_for_attr("[data-testid='player']", "data-awake", "true").await;
 
         // The page stalls for two seconds (a busy main thread, a phone that dozed): the
         // countdown is not two seconds behind afterwards, it shows the second it is at.
@@ -366,6 +368,7 @@ async fn the_player_keeps_time_through_a_stall_pauses_where_it_was_and_skips() {
             .await;
         app.click("[data-testid='player-next']").await;
         app.wait_for_attr(&item, "data-done", "false").await;
+        app.wait_for_attr("[data-testid='player']", "data-awake", "false").await;
         app.quit().await;
         let marks: i64 = db(dir.path())
             .query_row("SELECT COUNT(*) FROM exercise_done", [], |r| r.get(0))

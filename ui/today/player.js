@@ -80,8 +80,12 @@ async function keepAwake() {
   if (!run || wakeLock || !navigator.wakeLock || document.visibilityState !== 'visible') return;
   try {
     wakeLock = await navigator.wakeLock.request('screen');
+    els.dialog.dataset.awake = 'true';
     // The system drops the lock when the page is hidden; it is asked for again on return.
-    wakeLock.addEventListener('release', () => { wakeLock = null; });
+    wakeLock.addEventListener('release', () => {
+      wakeLock = null;
+      els.dialog.dataset.awake = 'false';
+    });
   } catch {
     wakeLock = null;
   }
