@@ -67,9 +67,24 @@ async fn wearing_at_86_km_replace_at_101_km_retired_quiet_and_minus_5_refused() 
     wait_card(&app, "Blue trainers", "shoe-distance", "50.0 km").await;
     log_run(&app, "36").await;
     wait_card(&app, "Blue trainers", "shoe-wear", "86 %").await;
+    // 86 km today, spread over the shortest span of 28 days: the 14 km left take 4.6 days,
+    // so the limit comes on the 5th day from Monday 30 March.
+    let projected = "[data-testid='shoe-card'] [data-testid='shoe-projection']";
+    assert_eq!(app.attr(projected, "data-date").await.as_deref(), Some("2026-04-04"));
+    assert!(card_text(&app, "Blue trainers", "shoe-projection")
+        .await
+        .contains("about 5 days"));
+    let card = app.one("shoe-card").await;
+    app.scroll_to(&card).await;
+    app.screenshot("shoes-projection-light").await;
     app.click("[data-testid='nav-today']").await;
     app.wait_for_attr("[data-testid='shoe-prompt']", "data-level", "wearing")
         .await;
+    let prompt = app.one("shoe-prompt").await.text().await.unwrap();
+    assert!(
+        prompt.contains("At this rate they reach the limit in about 5 days"),
+        "{prompt}"
+    );
 
     app.click("[data-testid='nav-shoes']").await;
     log_run(&app, "15").await;
@@ -98,6 +113,10 @@ async fn wearing_at_86_km_replace_at_101_km_retired_quiet_and_minus_5_refused() 
     assert!(error.contains("longer than 0"), "{error}");
     assert_eq!(card_text(&app, "Red racers", "shoe-distance").await, "0.0 km");
     assert_eq!(card_text(&app, "Blue trainers", "shoe-distance").await, "101.0 km");
+    let retired = app
+        .eval("[...document.querySelectorAll('[data-testid=shoe-card][data-retired=true] [data-testid=shoe-projection]')].length")
+        .await;
+    assert_eq!(retired, 0, "a retired pair has no projected day");
     app.quit().await;
 
     let db =

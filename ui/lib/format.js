@@ -30,5 +30,14 @@ export function streakTexts(streak) {
   };
 }
 
+/** How long from ISO day `from` to ISO day `to`, roughly: "about 5 days", "about 6 weeks",
+ * "about 4 months". */
+export function about(from, to) {
+  const days = Math.round((utcDate(to) - utcDate(from)) / 86_400_000);
+  const [n, one, many] = days < 14 ? [days, 'day', 'days']
+    : days < 70 ? [Math.round(days / 7), 'week', 'weeks'] : [Math.round(days / 30.44), 'month', 'months'];
+  return `about ${n} ${n === 1 ? one : many}`;
+}
+
 /** A distance in metres, in the user's unit, to one decimal. */
 export const distance = (metres, unit) => (metres / (unit === 'mi' ? 1609.344 : 1000)).toFixed(1);

@@ -3,7 +3,7 @@
 
 import { $, act, h, showMessage } from '../lib/dom.js';
 import * as api from '../lib/api.js';
-import { distance } from '../lib/format.js';
+import { about, distance, longDate } from '../lib/format.js';
 import * as runImport from './run-import.js';
 
 const els = {
@@ -77,6 +77,8 @@ function card(w) {
     h('span', { 'data-testid': 'shoe-wear' }, `${w.percent} %`)),
   h('progress', { max: 100, value: Math.min(w.percent, 100), class: `wear ${w.level ?? 'ok'}`, 'aria-label': `${w.name}: ${w.percent} % worn` }),
   h('p', { class: 'shoe-status' }, w.tooOld && !w.retired ? `${status}: over a year old` : status),
+  w.projected ? h('p', { class: 'hint', 'data-testid': 'shoe-projection', dataset: { date: w.projected } },
+    `At this rate it reaches its limit in ${about(todayDate(), w.projected)}, around ${longDate(w.projected)}.`) : null,
   h('div', { class: 'shoe-actions' },
     h('button', {
       type: 'button', class: 'ghost', 'data-testid': 'shoe-retire', onclick: () => update(api.retirePair(w.id, !w.retired)),

@@ -41,6 +41,17 @@ function arrow([x1, y1, cx, cy, x2, y2, both]) {
   return `M${x1} ${y1}Q${cx} ${cy} ${x2} ${y2}` + head(x2, y2, cx, cy) + (both ? head(x1, y1, cx, cy) : '');
 }
 
+/** Where a pose's drawing begins, a margin above its highest point: every drawing keeps one
+ * scale and the floor, and a lying one is not drawn under a band of empty sky. */
+function top(pose) {
+  const ys = [pose.h[1] - 5, pose.s[1], pose.p[1]];
+  for (const limb of [pose.a, pose.A, pose.l, pose.L]) if (limb) ys.push(limb[1], limb[3]);
+  for (const m of pose.m ?? []) ys.push(m[1], m[3], m[5]);
+  const prop = pose.x;
+  if (prop) ys.push({ wall: 6, band: 6, box: prop[2], kettlebell: prop[2], roller: prop[2] - prop[3] }[prop[0]] ?? 0);
+  return Math.max(0, Math.floor(Math.min(...ys) - 6));
+}
+
 /**
  * The line drawing of exercise `id` in its key position, as an <svg role="img"> labelled with
  * `name`; null when the exercise has no drawing.
@@ -49,7 +60,7 @@ export function figure(id, name) {
   const pose = POSES[id];
   if (!pose) return null;
   const svg = node('svg', {
-    viewBox: '0 0 120 80', class: 'figure', role: 'img', 'aria-label': `${name}: a drawing of the position`,
+    viewBox: `0 ${top(pose)} 120 ${80 - top(pose)}`, class: 'figure', role: 'img', 'aria-label': `${name}: a drawing of the position`,
     'data-testid': 'exercise-figure', 'data-exercise-id': id, fill: 'none', stroke: 'currentColor',
     'stroke-width': 3.2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round',
   });

@@ -5,7 +5,7 @@
 import { $, act, h, showMessage } from '../lib/dom.js';
 import * as api from '../lib/api.js';
 import * as theme from '../lib/theme.js';
-import { distance, longDate, streakTexts } from '../lib/format.js';
+import { about, distance, longDate, streakTexts } from '../lib/format.js';
 import { ADVICE_TEXT, fillSigns, openReadiness, readinessText } from '../lib/safety.js';
 import { exerciseDetails, isHold } from './exercise.js';
 
@@ -296,11 +296,12 @@ function renderShoePrompts(prompts, unit) {
       onclick: () => answer(api.answerShoePrompt(w.id, { action: 'change-limit', limit: Number(limit.value || 'NaN') })),
     }, 'Save limit');
     const age = w.tooOld ? ' They are also over a year old.' : '';
+    const rate = w.projected && w.level === 'wearing' ? ` At this rate they reach the limit in ${about(current.date, w.projected)}.` : '';
     return h('div', {
       class: `card banner shoe-prompt ${w.level}`, 'data-testid': 'shoe-prompt', dataset: { shoeId: w.id, level: w.level },
     },
     h('h2', {}, w.level === 'replace' ? `Time to replace ${w.name}` : `${w.name}: wearing out`),
-    h('p', {}, `${distance(w.totalM, unit)} of ${distance(w.limitM, unit)} ${unit} (${w.percent} %).${age} `
+    h('p', {}, `${distance(w.totalM, unit)} of ${distance(w.limitM, unit)} ${unit} (${w.percent} %).${age}${rate} `
       + 'Shoes that have lost their cushioning can put more load on your back.'),
     h('div', { class: 'prompt-actions' },
       h('button', {

@@ -6,6 +6,7 @@
 pub mod actions;
 pub mod import;
 pub mod notice;
+pub mod projection;
 pub mod stored;
 
 use crate::choice::choice;
@@ -144,6 +145,8 @@ pub struct Wear {
     pub too_old: bool,
     /// Show the prompt now: not retired, not acted on, not put off.
     pub prompt: bool,
+    /// The day it reaches its limit at its recent rate, if there is one (`projection`).
+    pub projected: Option<NaiveDate>,
 }
 
 /// A pair's wear on `today`: `runs_m` is the distance of its runs, `first_run` the day of
@@ -170,6 +173,7 @@ pub fn wear(pair: Pair, runs_m: i64, first_run: Option<NaiveDate>, today: NaiveD
         level,
         too_old,
         prompt,
+        projected: None,
     }
 }
 

@@ -4,12 +4,14 @@
 
 use crate::clock::Clock;
 use crate::error::CoreError;
+use crate::shoes::projection;
 use crate::shoes::stored as shoes_stored;
 use crate::shoes::{self, Level, Pair, Unit, Wear, DEFAULT_AGE_MONTHS, LATER_DAYS, LATER_METRES};
 use crate::store::Setting;
 use crate::store::{Run, Store};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Runs the Shoes screen lists.
 const RECENT_RUNS: usize = 30;
@@ -81,11 +83,29 @@ pub fn unit(store: &Store) -> Result<Unit, CoreError> {
         .unwrap_or_default())
 }
 
-/// Every pair's wear on `today`.
+/// Every pair's wear on `today`, with the day it reaches its limit at its recent rate.
 pub fn wear_all(store: &Store, today: NaiveDate) -> Result<Vec<Wear>, CoreError> {
+    let from = today
+        .checked_sub_days(Days::new(projection::RATE_DAYS as u64))
+        .unwrap_or(NaiveDate::MIN);
+    let mut recent: BTreeMap<i64, Vec<(NaiveDate, i64)>> = BTreeMap::new();
+    for (pair, day, metres) in store.runs_since(from)? {
+        recent.entry(pair).or_default().push((day, metres));
+    }
     let mut all: Vec<Wear> = shoes_stored::pairs(store)?
         .into_iter()
-        .map(|(pair, runs_m, first)| shoes::wear(pair, runs_m, first, today, DEFAULT_AGE_MONTHS))
+        .map(|(pair, runs_m, first)| {
+            let mut wear = shoes::wear(pair, runs_m, first, today, DEFAULT_AGE_MONTHS);
+            let runs = recent.get(&wear.pair.id).map(Vec::as_slice).unwrap_or_default();
+            wear.projected = projection::reaches_limit(
+                wear.total_m,
+                wear.pair.limit_m,
+                wear.pair.retired,
+                runs.iter().copied(),
+                today,
+            );
+            wear
+        })
         .collect();
     all.sort_by_key(|w| (w.pair.retired, !w.pair.default, w.pair.id));
     Ok(all)

@@ -294,6 +294,24 @@ impl Store {
         self.dates_with("SELECT local_date, sum(distance_m) FROM run GROUP BY local_date ORDER BY local_date")
     }
 
+    /// Every run on or after `from`, as (pair, day, metres).
+    pub fn runs_since(&self, from: NaiveDate) -> Result<Vec<(i64, NaiveDate, i64)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT pair_id, local_date, distance_m FROM run WHERE local_date >= ?1")?;
+        let rows = stmt.query_map(params![from.to_string()], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+        })?;
+        let mut runs = Vec::new();
+        for row in rows {
+            let (pair, date, metres) = row?;
+            if let Ok(date) = date.parse() {
+                runs.push((pair, date, metres));
+            }
+        }
+        Ok(runs)
+    }
+
     /// The latest runs, newest first.
     pub fn recent_runs(&self, limit: usize) -> Result<Vec<Run>, StoreError> {
         let mut stmt = self.conn.prepare_cached(

@@ -279,3 +279,25 @@ fn miles_in_miles_out_stored_in_metres() {
     assert_eq!(only(&v).total_m, 21_082);
     assert!((Unit::Mi.from_metres(only(&v).total_m) - 13.1).abs() < 0.001);
 }
+
+#[test]
+fn a_pair_run_in_lately_has_a_projected_day_and_a_retired_one_none() {
+    let store = Store::open_in_memory().unwrap();
+    let c = berlin("2026-04-01", 18);
+    add_pair(&store, &c, &pair("Blue trainers", 800.0)).unwrap();
+    let v = add_pair(&store, &c, &pair("Old trail pair", 800.0)).unwrap();
+    assert!(v.pairs.iter().all(|w| w.projected.is_none()), "no runs, no day");
+    let id = v.pairs.iter().find(|w| w.pair.name == "Blue trainers").unwrap().pair.id;
+    let mut input = run(10.0);
+    input.pair_id = Some(id);
+    add_run(&store, &c, &input).unwrap();
+    input.date = "2026-03-25".into();
+    let v = add_run(&store, &c, &input).unwrap();
+    let blue = v.pairs.iter().find(|w| w.pair.id == id).unwrap();
+    // 20 km over the 28-day floor of the span: 780 km left take 1,092 days.
+    assert_eq!(blue.projected, c.today().checked_add_days(Days::new(1092)));
+    let v = retire_pair(&store, &c, id, true).unwrap();
+    let blue = v.pairs.iter().find(|w| w.pair.id == id).unwrap();
+    assert_eq!(blue.projected, None, "a retired pair keeps its totals, not a date");
+    assert_eq!(blue.total_m, 20_000);
+}
