@@ -35,7 +35,9 @@ CRITERION = [
     ("build today's session", "build today's session"),
     ("streak over ten years", "streak, ten years"),
     ("one month of the calendar", "one month of the calendar"),
-    ("shoe totals over ten years", "shoe totals, ten years"),
+    ("explain the streak over ten years", "streak explained, ten years"),
+    ("weekly load over ten years", "weekly load, ten years"),
+    ("shoe totals and projected days over ten years", "shoe totals and projections, ten years"),
     ("Today with the streak", "Today (core, from SQLite)"),
 ]
 

@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "set_dose",
     "month",
     "day",
+    "explain_streak",
+    "training",
     "log_day",
     "set_note",
     "save_calendar_settings",

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod reminders;
 pub mod shoes;
 pub mod today;
+pub mod training;
 
 use crate::error::ShellError;
 use std::borrow::Cow;

@@ -39,6 +39,8 @@ macro_rules! with_handlers {
             commands::today::set_dose,
             commands::calendar::month,
             commands::calendar::day,
+            commands::calendar::explain_streak,
+            commands::training::training,
             commands::calendar::log_day,
             commands::calendar::set_note,
             commands::calendar::save_calendar_settings,

@@ -78,6 +78,33 @@ async fn monday_and_wednesday_kept_friday_missed_over_several_launches() {
     let app = App::launch(Launch::new(dir.path(), "2026-04-06T07:30:00+02:00", BERLIN)).await;
     assert_eq!(number(&app, "streak-current").await, 2);
     assert_eq!(number(&app, "streak-best").await, 2);
+    // Explained: Monday and Wednesday kept, Friday's miss covered by a freeze, the rest days
+    // between them, newest first; today (not done yet) plays no part.
+    app.click("[data-testid='streak-explain']").await;
+    app.wait_visible("[data-testid='streak-day']").await;
+    let rows = app
+        .eval("[...document.querySelectorAll('[data-testid=streak-day]')].map((r) => `${r.dataset.date} ${r.dataset.kind}`)")
+        .await;
+    assert_eq!(
+        rows,
+        serde_json::json!([
+            "2026-04-05 rest",
+            "2026-04-04 rest",
+            "2026-04-03 frozen",
+            "2026-04-02 rest",
+            "2026-04-01 kept",
+            "2026-03-31 rest",
+            "2026-03-30 kept"
+        ])
+    );
+    let kept = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r.as_str().unwrap().ends_with("kept"))
+        .count();
+    assert_eq!(kept, 2, "the sessions kept are the streak number");
+    app.screenshot("streak-explained-light").await;
     open_calendar(&app, "April 2026").await;
     let april = states(&app).await;
     let expected = [

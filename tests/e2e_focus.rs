@@ -33,24 +33,6 @@ fn seed(dir: &Path) {
     shoe_actions::add_run(&store, &clock, &run).unwrap();
 }
 
-async fn resize(app: &App, width: u32, height: u32) {
-    app.driver
-        .set_window_rect(0, 0, width, height)
-        .await
-        .expect("resizing the window failed");
-    support::wait_for(&format!("a {width}×{height} window"), || async {
-        Ok(app.eval("[window.innerWidth, window.innerHeight]").await == serde_json::json!([width, height]))
-    })
-    .await;
-}
-
-async fn open_tab(app: &App, tab: &str) {
-    app.click(&format!("[data-testid='nav-{tab}']")).await;
-    app.wait_visible(&format!("#{tab}")).await;
-    app.wait_for_attr(&format!("[data-testid='nav-{tab}']"), "aria-current", "page")
-        .await;
-}
-
 /// What has focus now: a name for messages, whether it is in the tab bar, and whether the
 /// element at its centre is neither it nor inside it (something covers it).
 const FOCUSED: &str = "(() => {\
@@ -103,9 +85,9 @@ async fn tabbing_through_every_screen_never_leaves_focus_under_a_bar() {
         let app = App::launch(if dark { launch.dark() } else { launch }).await;
         let theme = if dark { "dark" } else { "light" };
         for (width, height) in SIZES {
-            resize(&app, width, height).await;
+            app.resize(width, height).await;
             for tab in TABS {
-                open_tab(&app, tab).await;
+                app.open_tab(tab).await;
                 let (covered, stops) = covered_stops(&app).await;
                 assert!(stops >= 3, "{tab}: only {stops} stops before the tab bar");
                 let at = format!("{tab} at {width}×{height}, {theme}");
@@ -128,7 +110,7 @@ async fn a_first_day_at_390_by_844_shows_the_routine_before_any_scrolling() {
         let dir = tempfile::tempdir().unwrap();
         let launch = Launch::new(dir.path(), MONDAY, BERLIN);
         let app = App::launch(if dark { launch.dark() } else { launch }).await;
-        resize(&app, 390, 844).await;
+        app.resize(390, 844).await;
         app.wait_visible("[data-testid='routine-item']").await;
         // Above the fold: wholly inside the screens' box below the tab bar, with nothing scrolled.
         let shown = app

@@ -18,7 +18,7 @@ use support::{berlin, App, Launch};
 const MONDAY: &str = "2026-04-20T07:30:00+02:00";
 const BERLIN: &str = "Europe/Berlin";
 const SIZES: [(u32, u32); 3] = [(360, 740), (390, 844), (430, 932)];
-const TABS: [&str; 4] = ["today", "calendar", "shoes", "settings"];
+const TABS: [&str; 5] = ["today", "calendar", "training", "shoes", "settings"];
 
 /// Two weeks of sessions, a check-in, and a pair wearing out, as a runner's April would hold.
 fn seed(dir: &Path) {
@@ -123,31 +123,12 @@ async fn layout_problems(app: &App) -> (Vec<String>, f64, String) {
     )
 }
 
-async fn open_tab(app: &App, tab: &str) {
-    eprintln!("TIMING open {tab} {:?}", std::time::SystemTime::now());
-    app.click(&format!("[data-testid='nav-{tab}']")).await;
-    app.wait_visible(&format!("#{tab}")).await;
-    app.wait_for_attr(&format!("[data-testid='nav-{tab}']"), "aria-current", "page")
-        .await;
-}
-
 async fn choose_theme(app: &App, theme: &str) {
-    open_tab(app, "settings").await;
+    app.open_tab("settings").await;
     app.click(&format!("[data-testid='settings-theme'] input[value='{theme}']"))
         .await;
     support::wait_for(&format!("the {theme} theme"), || async {
         Ok(app.eval("document.documentElement.dataset.theme ?? 'system'").await == theme)
-    })
-    .await;
-}
-
-async fn resize(app: &App, width: u32, height: u32) {
-    app.driver
-        .set_window_rect(0, 0, width, height)
-        .await
-        .expect("resizing the window failed");
-    support::wait_for(&format!("a {width}×{height} window"), || async {
-        Ok(app.eval("[window.innerWidth, window.innerHeight]").await == serde_json::json!([width, height]))
     })
     .await;
 }
@@ -174,9 +155,9 @@ async fn every_tab_at_three_phone_sizes_in_light_and_dark_passes_axe_and_fits_a_
                 .await,
         );
         for (width, height) in SIZES {
-            resize(&app, width, height).await;
+            app.resize(width, height).await;
             for tab in TABS {
-                open_tab(&app, tab).await;
+                app.open_tab(tab).await;
                 if tab == "today" {
                     app.wait_for_attr("[data-testid='shoe-prompt']", "data-level", "wearing")
                         .await;
@@ -223,9 +204,9 @@ async fn a_first_day_shows_empty_states_the_theme_survives_a_restart_and_text_gr
     // A first day: no streak yet, no shoes yet, a calendar that starts today.
     let streak = app.one("streak-current").await.text().await.unwrap();
     assert!(streak.starts_with("0 "), "{streak}");
-    open_tab(&app, "shoes").await;
+    app.open_tab("shoes").await;
     app.wait_visible("#shoes-empty").await;
-    open_tab(&app, "calendar").await;
+    app.open_tab("calendar").await;
     app.wait_visible("#calendar-empty").await;
     app.screenshot("phone-calendar-first-day-light").await;
 
@@ -236,12 +217,12 @@ async fn a_first_day_shows_empty_states_the_theme_survives_a_restart_and_text_gr
     // Started again, the first paint is already dark, though the system is light.
     let app = App::launch(Launch::new(dir.path(), MONDAY, BERLIN)).await;
     assert_eq!(app.eval("document.documentElement.dataset.theme").await, "dark");
-    open_tab(&app, "shoes").await;
+    app.open_tab("shoes").await;
     app.screenshot("phone-shoes-empty-dark").await;
 
     // The system's text size doubled: headings and body text double, nothing scrolls sideways.
-    resize(&app, 360, 740).await;
-    open_tab(&app, "today").await;
+    app.resize(360, 740).await;
+    app.open_tab("today").await;
     let sizes = "[document.querySelector('#today h1'), document.querySelector('.status')].map((el) => parseFloat(getComputedStyle(el).fontSize))";
     let before = app.eval(sizes).await;
     app.eval("(document.documentElement.style.fontSize = '200%')").await;
@@ -254,7 +235,7 @@ async fn a_first_day_shows_empty_states_the_theme_survives_a_restart_and_text_gr
     }
     let mut sideways_tabs = Vec::new();
     for tab in TABS {
-        open_tab(&app, tab).await;
+        app.open_tab(tab).await;
         let (_, sideways, wide) = layout_problems(&app).await;
         if sideways > 0.0 {
             sideways_tabs.push(format!("{tab} scrolls sideways by {sideways} px: {wide}"));
@@ -265,7 +246,7 @@ async fn a_first_day_shows_empty_states_the_theme_survives_a_restart_and_text_gr
         .eval("[...document.querySelectorAll('.tab')].filter((t) => t.scrollWidth > t.clientWidth).map((t) => t.textContent.trim())")
         .await;
     assert_eq!(clipped, serde_json::json!([]), "tab labels cut off at 200 % text");
-    open_tab(&app, "today").await;
+    app.open_tab("today").await;
     app.screenshot("phone-today-200-percent-text-dark").await;
     app.quit().await;
 }
@@ -275,7 +256,7 @@ async fn a_screen_that_cannot_load_says_why_and_tries_again() {
     let dir = tempfile::tempdir().unwrap();
     seed(dir.path());
     let app = App::launch(Launch::new(dir.path(), MONDAY, BERLIN)).await;
-    open_tab(&app, "calendar").await;
+    app.open_tab("calendar").await;
     // Another program holds the data file's write lock: Today (which notes the day it is
     // shown) cannot load, and says so instead of showing a stale screen.
     let other = Connection::open(dir.path().join("backstride.sqlite3")).unwrap();

@@ -12,6 +12,7 @@ const FEATURES: &[&str] = &[
     "shoes",
     "backup",
     "today",
+    "training",
     "appearance",
 ];
 
@@ -184,6 +185,7 @@ fn every_ui_import_names_a_file_that_is_there() {
     for screen in [
         "today/today.js",
         "calendar/calendar.js",
+        "training/training.js",
         "shoes/shoes.js",
         "settings/settings.js",
     ] {

@@ -39,10 +39,11 @@ const backup = lazy(() => import('./settings/backup.js'), (b) => b.init({
   restored: () => settings().then((s) => s.load()).catch(() => {}),
 }));
 const calendar = lazy(() => import('./calendar/calendar.js'), (c) => c.init());
+const training = lazy(() => import('./training/training.js'), (t) => t.init());
 const shoes = lazy(() => import('./shoes/shoes.js'), (s) => s.init({ today: () => today.state()?.date ?? '' }));
 const player = lazy(() => import('./today/player.js'), (p) => p.init());
 
-const screens = Object.fromEntries(['today', 'calendar', 'shoes', 'settings', 'problem', 'fatal', 'loading']
+const screens = Object.fromEntries(['today', 'calendar', 'training', 'shoes', 'settings', 'problem', 'fatal', 'loading']
   .map((id) => [id, $(id)]));
 const loaders = {
   // Today paints from its own call; the reminder notes follow without holding it up.
@@ -51,6 +52,7 @@ const loaders = {
     reminders().then((r) => r.load()).catch(() => {});
   },
   calendar: async () => (await calendar()).load(),
+  training: async () => (await training()).load(),
   shoes: async () => (await shoes()).load(),
   settings: async () => {
     const [s, r, b] = await Promise.all([settings(), reminders(), backup()]);

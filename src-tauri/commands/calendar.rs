@@ -3,12 +3,19 @@
 use crate::blocking::blocking;
 use crate::error::ShellError;
 use backstride_core::calendar::days::{CalendarSettings, DayDetail, Month};
+use backstride_core::calendar::explain::Explained;
 use tauri::{AppHandle, Runtime};
 
 /// A month of the calendar.
 #[tauri::command]
 pub async fn month<R: Runtime>(app: AppHandle<R>, year: f64, month: f64) -> Result<Month, ShellError> {
     blocking(app, move |state| state.read(|core| core.month(year, month))).await
+}
+
+/// Today's streak and the days behind it.
+#[tauri::command]
+pub async fn explain_streak<R: Runtime>(app: AppHandle<R>) -> Result<Explained, ShellError> {
+    blocking(app, move |state| state.read(|core| core.explain_streak())).await
 }
 
 /// One day of the calendar.

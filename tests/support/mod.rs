@@ -361,6 +361,26 @@ impl App {
             .expect("choosing the file");
     }
 
+    /// Resizes the window to `width`×`height` and waits until the page has that size.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.driver
+            .set_window_rect(0, 0, width, height)
+            .await
+            .expect("resizing the window failed");
+        wait_for(&format!("a {width}×{height} window"), || async {
+            Ok(self.eval("[window.innerWidth, window.innerHeight]").await == serde_json::json!([width, height]))
+        })
+        .await;
+    }
+
+    /// Opens tab `tab` (`today`, `calendar` …) with a plain click and waits until it shows.
+    pub async fn open_tab(&self, tab: &str) {
+        self.click(&format!("[data-testid='nav-{tab}']")).await;
+        self.wait_visible(&format!("#{tab}")).await;
+        self.wait_for_attr(&format!("[data-testid='nav-{tab}']"), "aria-current", "page")
+            .await;
+    }
+
     /// Evaluates a JavaScript expression in the page.
     pub async fn eval(&self, expression: &str) -> serde_json::Value {
         let ret = self

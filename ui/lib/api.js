@@ -47,6 +47,10 @@ export const setDose = (exerciseId, amount) => call('set_dose', { exerciseId, am
 /** A month of the calendar: { year, month, today, weekStart, days, streak }. */
 export const month = (year, month) => call('month', { year, month });
 
+/** Today's streak and the days that made it or kept it whole: { streak, days: [{ date, kind }] },
+ * newest first. */
+export const explainStreak = () => call('explain_streak');
+
 /** One day's detail. */
 export const day = (date) => call('day', { date });
 
@@ -70,6 +74,9 @@ export const reminders = () => call('reminders');
 
 /** Saves the reminder settings (times as "HH:MM"); resolves like `reminders`. */
 export const saveReminders = (times, evening, shoePrompts) => call('save_reminders', { times, evening, shoePrompts });
+
+/** The Training screen: { unit, weeks: [{ start, metres, runs, longRunM, longRunOn }], jump }. */
+export const training = () => call('training');
 
 /** The Shoes screen: { unit, pairs, runs }. */
 export const shoes = () => call('shoes');

@@ -30,7 +30,13 @@ const els = {
   adviceReason: $('advice-reason'), checkin: $('pain-checkin'), leg: $('pain-leg'), postureNote: $('posture-note'),
   signs: $('warning-signs'), signsOpen: $('warning-signs-open'), skipRun: $('skip-run'), hurtNote: $('hurt-note'),
   afterRunNote: $('strength-after-run'), welcome: $('welcome'), checkinToggle: $('checkin-toggle'),
-  checkinBody: $('checkin-body'),
+  checkinBody: $('checkin-body'), streakExplain: $('streak-explain'), streakCard: $('streak-card'),
+  streakDays: $('streak-days'),
+};
+
+/** What each day did for the streak, in words. */
+const KEPT_BY = {
+  kept: 'session kept', frozen: 'missed; a freeze day covered it', rest: 'rest day', recovery: 'recovery day', paused: 'paused',
 };
 
 let current = null;
@@ -49,8 +55,8 @@ export const state = () => current;
  * Sets Today up, once. `play(today, items)` opens the guided player; `dayOver()` runs at
  * local midnight; `addPair()` opens the form for a new pair of shoes.
  */
-export function init(h) {
-  hooks = h;
+export function init(given) {
+  hooks = given;
   buildCheckin();
   els.readinessOpen.addEventListener('click', () => openReadiness(current.readiness, render));
   $('welcome-dismiss').addEventListener('click', () => {
@@ -58,6 +64,20 @@ export function init(h) {
     els.welcome.hidden = true;
   });
   els.checkinToggle.addEventListener('click', () => openCheckin(!checkinOpen));
+  els.streakExplain.addEventListener('click', () => {
+    const open = els.streakCard.hidden;
+    els.streakExplain.setAttribute('aria-expanded', String(open));
+    if (!open) {
+      els.streakCard.hidden = true;
+      return;
+    }
+    act(api.explainStreak(), els.error, ({ days }) => {
+      els.streakDays.replaceChildren(...days.map((d) => h('li', {
+        'data-testid': 'streak-day', dataset: { date: d.date, kind: d.kind },
+      }, `${longDate(d.date)}: ${KEPT_BY[d.kind]}`)));
+      els.streakCard.hidden = false;
+    });
+  });
   els.signsOpen.addEventListener('click', () => {
     showSigns(els.signs.hidden);
     if (!els.signs.hidden) els.signs.scrollIntoView({ block: 'nearest' });
@@ -118,6 +138,8 @@ export function render(today) {
   const streak = streakTexts(today.streak);
   els.streakCurrent.textContent = streak.current;
   els.streakBest.textContent = streak.best;
+  els.streakExplain.hidden = today.streak.current === 0;
+  if (els.streakExplain.hidden) els.streakCard.hidden = true;
   clearTimeout(rollover);
   rollover = setTimeout(() => hooks.dayOver(), today.nextDayMs + 250);
 

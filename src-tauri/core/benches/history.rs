@@ -1,12 +1,14 @@
 //! Core speed over ten years of daily use (benches/support/ten_years.rs): building today's
-//! session, the streak, one month of the calendar, the shoe totals, reading the history from
-//! SQLite, and Today as the app loads it.
+//! session, the streak and its explanation, one month of the calendar, the shoe totals with
+//! their projected days, the weekly load, reading the history from SQLite, and Today as the
+//! app loads it.
 
 #[path = "support/ten_years.rs"]
 mod ten_years;
 
+use backstride_core::calendar::{explain, record, streak};
 use backstride_core::routine::session::{self, Inputs};
-use backstride_core::{calendar, calendar::record, calendar::streak, shoes, FixedClock, Store, Today};
+use backstride_core::{calendar, shoes, training, FixedClock, Store, Today};
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::collections::{HashMap, HashSet};
@@ -49,10 +51,16 @@ fn bench(c: &mut Criterion) {
     c.bench_function("streak over ten years", |b| {
         b.iter(|| streak::streak(black_box(&history), today))
     });
+    c.bench_function("explain the streak over ten years", |b| {
+        b.iter(|| explain::explain(black_box(&history), today))
+    });
+    c.bench_function("weekly load over ten years", |b| {
+        b.iter(|| training::load(black_box(&store), &clock))
+    });
     c.bench_function("one month of the calendar", |b| {
         b.iter(|| calendar::days(black_box(&history), first, last, today))
     });
-    c.bench_function("shoe totals over ten years", |b| {
+    c.bench_function("shoe totals and projected days over ten years", |b| {
         b.iter(|| shoes::actions::wear_all(black_box(&store), today))
     });
     c.bench_function("read ten years of history from SQLite", |b| {

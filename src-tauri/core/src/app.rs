@@ -12,6 +12,7 @@ pub use backups::{BackupsView, Export, ExportKind, Preview, Restored};
 use crate::appearance::{self, Theme};
 use crate::backup::Staged;
 use crate::calendar::days::{self, CalendarSettings, DayDetail, Month};
+use crate::calendar::explain::{self, Explained};
 use crate::input::{self, whole};
 use crate::reminders::delivery::DeliveredMark;
 use crate::reminders::ReminderSettings;
@@ -24,6 +25,7 @@ use crate::shoes::actions::{
     self as shoe_actions, ImportChoices, ImportSummary, Imported, PairInput, PromptAnswer, RunInput, ShoesView,
 };
 use crate::shoes::import::Batch;
+use crate::training::{self, Load};
 use crate::{Clock, CoreError, RunningClock, Store, Today};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -158,6 +160,16 @@ impl Core {
             .and_then(|m| u32::try_from(m).ok())
             .ok_or(CoreError::InvalidMonth)?;
         self.atomic(|store| days::month(store, &self.clock, year, month))
+    }
+
+    /// The Training screen: the last twelve weeks of running.
+    pub fn training(&self) -> Result<Load, CoreError> {
+        self.atomic(|store| training::load(store, &self.clock))
+    }
+
+    /// Today's streak and the days that made it or kept it whole.
+    pub fn explain_streak(&self) -> Result<Explained, CoreError> {
+        self.atomic(|store| explain::explain_streak(store, &self.clock))
     }
 
     /// One day of the calendar.

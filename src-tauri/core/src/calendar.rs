@@ -4,6 +4,7 @@
 //! calendar's other parts: the history they come from, the streak, and the calendar's actions.
 
 pub mod days;
+pub mod explain;
 pub mod history;
 pub mod record;
 pub mod streak;

@@ -20,6 +20,7 @@ pub mod store;
 #[cfg(test)]
 mod testing;
 pub mod today;
+pub mod training;
 
 pub use clock::{Clock, FixedClock, RunningClock};
 pub use error::CoreError;

@@ -1,10 +1,12 @@
 //! Helpers shared by the core's unit tests.
 
-use crate::calendar::history::DayFacts;
+use crate::calendar::history::{DayFacts, History};
 use crate::clock::FixedClock;
 use crate::routine::catalogue;
+use crate::routine::plan::{Plan, WeekdaySet};
 use crate::routine::session::Planned;
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{Days, NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
 
 /// A date from `YYYY-MM-DD`.
 pub fn day(s: &str) -> NaiveDate {
@@ -49,4 +51,35 @@ pub fn berlin(date: &str, hour: u32) -> FixedClock {
         now: zone.from_local_datetime(&local).unwrap().with_timezone(&Utc),
         zone,
     }
+}
+
+/// Any history of 120 days from Mon 2 March 2026 (each day nothing, partial, done or
+/// recovery; 0–2 freezes; any strength days) and a today among them.
+pub fn any_history() -> impl Strategy<Value = (History, NaiveDate)> {
+    let start = day("2026-03-02");
+    (proptest::collection::vec(0u8..4, 120), 0u8..3, 1u8..128, 0u64..120).prop_map(move |(kinds, freezes, days, t)| {
+        let mut h = History::new(start);
+        h.freezes_per_month = freezes;
+        h.plans.push((
+            start,
+            Plan {
+                strength_days: WeekdaySet::from_bits(i64::from(days)),
+                ..Plan::default()
+            },
+        ));
+        for (i, kind) in kinds.iter().enumerate() {
+            let facts = match kind {
+                1 => DayFacts {
+                    total: 8,
+                    done: 4,
+                    ..DayFacts::default()
+                },
+                2 => done(),
+                3 => recovery(),
+                _ => continue,
+            };
+            h.days.insert(start + Days::new(i as u64), facts);
+        }
+        (h, start + Days::new(t))
+    })
 }

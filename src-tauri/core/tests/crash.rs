@@ -59,6 +59,11 @@ impl Random {
 }
 
 fn stored(path: &Path) -> (String, BTreeSet<usize>) {
+    // Killed before the store created its file: nothing was written, so nothing was
+    // acknowledged that could be lost.
+    if !path.exists() {
+        return ("ok".into(), BTreeSet::new());
+    }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap();
     let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     let has_table: bool = conn

@@ -3,7 +3,7 @@
 //! done. Flexible plan: weeks (Monday to Sunday) in which the weekly goal was met.
 
 use crate::calendar::history::History;
-use crate::calendar::{self, DayState};
+use crate::calendar::{self, CalendarDay, DayState};
 use crate::routine::plan::{monday_of, PlanMode};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -31,36 +31,44 @@ pub struct Streak {
 
 /// The streak on `today`, in the unit of today's plan.
 pub fn streak(history: &History, today: NaiveDate) -> Streak {
-    let days = calendar::days(history, history.first_day(), today, today);
-    match history.plan_on(today).mode {
-        PlanMode::Fixed => by_sessions(days.iter().map(|d| d.state)),
-        PlanMode::Flexible => by_weeks(history, &days, today),
-    }
+    counted(history, today).0
 }
 
-fn by_sessions(states: impl Iterator<Item = DayState>) -> Streak {
-    let (mut current, mut best) = (0, 0);
-    for state in states {
-        match state {
+/// The streak on `today`, the calendar's days up to it, and where among them the current
+/// streak began (the day after the last one that broke it).
+pub(super) fn counted(history: &History, today: NaiveDate) -> (Streak, Vec<CalendarDay>, usize) {
+    let days = calendar::days(history, history.first_day(), today, today);
+    let (streak, since) = match history.plan_on(today).mode {
+        PlanMode::Fixed => by_sessions(&days),
+        PlanMode::Flexible => by_weeks(history, &days, today),
+    };
+    (streak, days, since)
+}
+
+fn by_sessions(days: &[CalendarDay]) -> (Streak, usize) {
+    let (mut current, mut best, mut since) = (0, 0, 0);
+    for (i, day) in days.iter().enumerate() {
+        match day.state {
             DayState::Done => {
                 current += 1;
                 best = best.max(current);
             }
-            DayState::Missed => current = 0,
+            DayState::Missed => {
+                current = 0;
+                since = i + 1;
+            }
             _ => {}
         }
     }
-    Streak {
-        current,
-        best,
-        unit: StreakUnit::Sessions,
-    }
+    let unit = StreakUnit::Sessions;
+    (Streak { current, best, unit }, since)
 }
 
-fn by_weeks(history: &History, days: &[calendar::CalendarDay], today: NaiveDate) -> Streak {
-    let (mut current, mut best) = (0, 0);
+fn by_weeks(history: &History, days: &[CalendarDay], today: NaiveDate) -> (Streak, usize) {
+    let (mut current, mut best, mut since, mut at) = (0, 0, 0, 0);
     let this_week = monday_of(today);
     for week in days.chunk_by(|a, b| monday_of(a.date) == monday_of(b.date)) {
+        at += week.len();
         let monday = monday_of(week[0].date);
         let plan = history.plan_on(monday);
         let goal = match plan.mode {
@@ -79,21 +87,18 @@ fn by_weeks(history: &History, days: &[calendar::CalendarDay], today: NaiveDate)
             best = best.max(current);
         } else if monday != this_week && !excused {
             current = 0;
+            since = at;
         }
     }
-    Streak {
-        current,
-        best,
-        unit: StreakUnit::Weeks,
-    }
+    let unit = StreakUnit::Weeks;
+    (Streak { current, best, unit }, since)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::history::DayFacts;
     use crate::routine::plan::{Plan, WeekdaySet};
-    use crate::testing::{day, done, recovery};
+    use crate::testing::{any_history, day, done, recovery};
     use chrono::Weekday;
     use proptest::prelude::*;
 
@@ -170,38 +175,6 @@ mod tests {
             },
         ));
         assert_eq!(streak(&h, day("2026-04-09")).current, 3);
-    }
-
-    fn any_history() -> impl Strategy<Value = (History, NaiveDate)> {
-        // 120 days from Mon 2 March 2026: each day none, partial, done or recovery.
-        let start = day("2026-03-02");
-        (proptest::collection::vec(0u8..4, 120), 0u8..3, 1u8..128, 0u64..120).prop_map(
-            move |(kinds, freezes, days, t)| {
-                let mut h = History::new(start);
-                h.freezes_per_month = freezes;
-                h.plans.push((
-                    start,
-                    Plan {
-                        strength_days: WeekdaySet::from_bits(i64::from(days)),
-                        ..Plan::default()
-                    },
-                ));
-                for (i, kind) in kinds.iter().enumerate() {
-                    let facts = match kind {
-                        1 => DayFacts {
-                            total: 8,
-                            done: 4,
-                            ..DayFacts::default()
-                        },
-                        2 => done(),
-                        3 => recovery(),
-                        _ => continue,
-                    };
-                    h.days.insert(start + Days::new(i as u64), facts);
-                }
-                (h, start + Days::new(t))
-            },
-        )
     }
 
     proptest! {
