@@ -77,6 +77,8 @@ function card(w) {
     h('span', { 'data-testid': 'shoe-wear' }, `${w.percent} %`)),
   h('progress', { max: 100, value: Math.min(w.percent, 100), class: `wear ${w.level ?? 'ok'}`, 'aria-label': `${w.name}: ${w.percent} % worn` }),
   h('p', { class: 'shoe-status' }, w.tooOld && !w.retired ? `${status}: over a year old` : status),
+  w.retired ? null : h('p', { class: 'hint', 'data-testid': 'shoe-rotation' },
+    `Last 30 days ${distance(w.rotation.last30M, view.unit)} ${view.unit} · 90 days ${distance(w.rotation.last90M, view.unit)} ${view.unit} · ${w.rotation.share} % of your runs`),
   w.projected ? h('p', { class: 'hint', 'data-testid': 'shoe-projection', dataset: { date: w.projected } },
     `At this rate it reaches its limit in ${about(todayDate(), w.projected)}, around ${longDate(w.projected)}.`) : null,
   h('div', { class: 'shoe-actions' },

@@ -7,6 +7,7 @@ pub mod actions;
 pub mod import;
 pub mod notice;
 pub mod projection;
+pub mod rotation;
 pub mod stored;
 
 use crate::choice::choice;
@@ -147,6 +148,8 @@ pub struct Wear {
     pub prompt: bool,
     /// The day it reaches its limit at its recent rate, if there is one (`projection`).
     pub projected: Option<NaiveDate>,
+    /// How much it has been run in lately (`rotation`).
+    pub rotation: rotation::Rotation,
 }
 
 /// A pair's wear on `today`: `runs_m` is the distance of its runs, `first_run` the day of
@@ -174,6 +177,7 @@ pub fn wear(pair: Pair, runs_m: i64, first_run: Option<NaiveDate>, today: NaiveD
         too_old,
         prompt,
         projected: None,
+        rotation: rotation::Rotation::default(),
     }
 }
 

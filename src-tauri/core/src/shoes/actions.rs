@@ -4,9 +4,9 @@
 
 use crate::clock::Clock;
 use crate::error::CoreError;
-use crate::shoes::projection;
 use crate::shoes::stored as shoes_stored;
 use crate::shoes::{self, Level, Pair, Unit, Wear, DEFAULT_AGE_MONTHS, LATER_DAYS, LATER_METRES};
+use crate::shoes::{projection, rotation};
 use crate::store::Setting;
 use crate::store::{Run, Store};
 use chrono::{Days, NaiveDate};
@@ -83,13 +83,19 @@ pub fn unit(store: &Store) -> Result<Unit, CoreError> {
         .unwrap_or_default())
 }
 
-/// Every pair's wear on `today`, with the day it reaches its limit at its recent rate.
+/// Every pair's wear on `today`, with the day it reaches its limit at its recent rate and its
+/// place in the rotation.
 pub fn wear_all(store: &Store, today: NaiveDate) -> Result<Vec<Wear>, CoreError> {
     let from = today
         .checked_sub_days(Days::new(projection::RATE_DAYS as u64))
         .unwrap_or(NaiveDate::MIN);
     let mut recent: BTreeMap<i64, Vec<(NaiveDate, i64)>> = BTreeMap::new();
+    let mut all_runs = 0;
     for (pair, day, metres) in store.runs_since(from)? {
+        let within = today
+            .checked_sub_days(Days::new(rotation::LONG_DAYS - 1))
+            .is_some_and(|f| day >= f);
+        all_runs += usize::from(within && day <= today);
         recent.entry(pair).or_default().push((day, metres));
     }
     let mut all: Vec<Wear> = shoes_stored::pairs(store)?
@@ -104,6 +110,7 @@ pub fn wear_all(store: &Store, today: NaiveDate) -> Result<Vec<Wear>, CoreError>
                 runs.iter().copied(),
                 today,
             );
+            wear.rotation = rotation::rotation(runs, all_runs, today);
             wear
         })
         .collect();
