@@ -3,15 +3,17 @@
 
 mod support;
 
+use backstride_core::routine::{actions, checkin::Area};
 use backstride_core::shoes::actions::{self as shoe_actions, RunInput};
-use backstride_core::Store;
+use backstride_core::{Clock, Store};
 use std::path::Path;
 use support::{berlin, App, Launch};
 
 const WEDNESDAY: &str = "2026-04-22T18:00:00+02:00";
 const BERLIN: &str = "Europe/Berlin";
 
-/// Four weeks of 30 km (Mondays, 23 March to 13 April), and 30 km this week so far.
+/// Four weeks of 30 km (Mondays, 23 March to 13 April), 30 km this week so far, and one back
+/// check-in.
 fn seed(dir: &Path) {
     let store = Store::open_in(dir).unwrap();
     let clock = berlin("2026-04-22", 8, 0);
@@ -25,6 +27,9 @@ fn seed(dir: &Path) {
         };
         shoe_actions::add_run(&store, &clock, &run).unwrap();
     }
+    // A back check-in of 3 on Tuesday.
+    let tuesday = berlin("2026-04-21", 8, 0);
+    actions::check_in(&store, &tuesday, tuesday.today(), 3, Some(Area::Lower), false).unwrap();
 }
 
 async fn week(app: &App, start: &str) -> Option<String> {
@@ -54,6 +59,19 @@ async fn twelve_weeks_of_bars_a_logged_run_and_the_big_jump_note() {
             );
             assert_eq!(week(&app, "2026-04-13").await.as_deref(), Some("30.0"));
             assert_eq!(week(&app, "2026-04-20").await.as_deref(), Some("30.0"));
+            // The pain chart: 30 days to today, the one check-in on its day, beside that week's 30 km.
+            assert_eq!(app.all("pain-day").await.len(), 30);
+            let day = "[data-testid='pain-day'][data-date='2026-04-21']";
+            assert_eq!(app.attr(day, "data-pain").await.as_deref(), Some("3"));
+            assert_eq!(
+                app.attr("[data-testid='pain-day'][data-date='2026-04-22']", "data-pain")
+                    .await,
+                None
+            );
+            let first = app
+                .eval("document.querySelector('[data-testid=pain-day]').dataset.date")
+                .await;
+            assert_eq!(first, "2026-03-24", "30 days ending today");
             let jump = app
                 .driver
                 .find(thirtyfour::By::Css("[data-testid='load-jump']"))

@@ -15,9 +15,10 @@ function node(tag, attrs, ...children) {
 }
 
 /**
- * A bar chart of `bars` ({ value, label, title, mark, attrs }: `mark` draws the bar in the
- * accent, `attrs` go on the bar's group), as an <svg> hidden from screen readers plus a
- * visually hidden <table> of `caption`, `headers` and each bar's `cells`.
+ * A bar chart of `bars` ({ value, label, title, mark, dot, attrs }: `mark` draws the bar in the
+ * accent, `dot` (0 to 10, optional) a point over it on a 0–10 scale, `attrs` go on the bar's
+ * group), as an <svg> hidden from screen readers plus a visually hidden <table> of `caption`,
+ * `headers` and each bar's `cells`.
  */
 export function barChart(bars, { caption, headers, cells }) {
   const width = 320;
@@ -32,7 +33,10 @@ export function barChart(bars, { caption, headers, cells }) {
       return node('g', { ...bar.attrs },
         node('title', {}, bar.title),
         node('rect', { x, y: height - tall, width: step * 0.7, height: Math.max(tall, bar.value > 0 ? 2 : 0), rx: 2, class: bar.mark ? 'bar mark' : 'bar' }),
-        node('text', { x: x + step * 0.35, y: height + 13, class: 'label', 'text-anchor': 'middle' }, bar.label));
+        node('text', { x: x + step * 0.35, y: height + 13, class: 'label', 'text-anchor': 'middle' }, bar.label),
+        ...(bar.dot === undefined ? [] : [node('circle', {
+          cx: x + step * 0.35, cy: height - 4 - (bar.dot / 10) * (height - 14), r: 4, class: 'dot',
+        })]));
     }));
   // The table sits in a clipped box: a table itself is not clipped, and would widen the page.
   const table = h('table', {},

@@ -7,7 +7,13 @@ import * as api from '../lib/api.js';
 import { barChart } from '../lib/chart.js';
 import { distance, longDate } from '../lib/format.js';
 
-const els = { chart: $('training-chart'), jump: $('load-jump'), empty: $('training-empty'), total: $('training-total') };
+const els = {
+  chart: $('training-chart'), jump: $('load-jump'), empty: $('training-empty'), total: $('training-total'),
+  pain: $('pain-chart'),
+};
+
+/** The ISO day `n` days before ISO day `iso`. */
+const daysBefore = (iso, n) => new Date(Date.parse(`${iso}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 const dayMonth = (iso) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
   .format(new Date(`${iso}T12:00:00Z`));
@@ -41,4 +47,27 @@ export async function load() {
     : 'No run this week yet.';
   els.empty.hidden = weeks.some((w) => w.runs > 0);
   els.jump.hidden = !view.jump;
+  drawPain(view);
+}
+
+/** The last 30 days: each day's bar is the distance of its week, its dot the back check-in. */
+function drawPain({ today, unit, weeks, pain }) {
+  const byDay = new Map(pain.map((c) => [c.date, c.pain]));
+  const weekOf = (iso) => weeks.findLast((w) => w.start <= iso);
+  const days = [...Array(30)].map((_, i) => daysBefore(today, 29 - i));
+  const bars = days.map((iso, i) => {
+    const week = weekOf(iso);
+    const metres = week ? week.metres : 0;
+    const painToday = byDay.get(iso);
+    return {
+      value: metres, label: i % 7 === 3 ? dayMonth(iso) : '', dot: painToday,
+      title: `${longDate(iso)}: ${painToday === undefined ? 'no check-in' : `back pain ${painToday} of 10`}; that week ${distance(metres, unit)} ${unit}`,
+      attrs: { 'data-testid': 'pain-day', 'data-date': iso, 'data-pain': painToday ?? null },
+    };
+  });
+  els.pain.replaceChildren(...barChart(bars, {
+    caption: 'Back pain and weekly distance, the last 30 days',
+    headers: ['Day', 'Back pain', 'Distance that week'],
+    cells: bars.map((b, i) => [longDate(days[i]), b.dot === undefined ? 'no check-in' : `${b.dot} of 10`, `${distance(b.value, unit)} ${unit}`]),
+  }));
 }

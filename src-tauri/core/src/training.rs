@@ -1,8 +1,10 @@
 //! Weekly load: the distance run in each of the last twelve weeks (Monday to Sunday), each
-//! week's long run, and a calm note when the latest week jumps well above the four before it.
-//! Everything comes from the stored runs; nothing new is typed.
+//! week's long run, a calm note when the latest week jumps well above the four before it, and
+//! the last 30 days' back check-ins to set beside it. Everything comes from what is stored.
 
+use crate::routine::checkin::CheckIn;
 use crate::routine::plan::monday_of;
+use crate::routine::stored;
 use crate::shoes::actions::unit;
 use crate::shoes::Unit;
 use crate::{Clock, CoreError, Store};
@@ -21,6 +23,8 @@ pub const BASE_WEEKS: usize = 4;
 pub const JUMP_RATIO: f64 = 1.3;
 /// ...and longer than this, in metres, so a beginner's second week is never flagged.
 pub const JUMP_FLOOR_M: i64 = 15_000;
+/// Days of back check-ins shown beside the distance, today included.
+pub const PAIN_DAYS: u64 = 30;
 
 /// One week of running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -42,12 +46,16 @@ pub struct Week {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Load {
+    /// The day it was drawn for.
+    pub today: NaiveDate,
     /// km or mi.
     pub unit: Unit,
     /// The last `WEEKS` weeks, oldest first, the current one last.
     pub weeks: Vec<Week>,
     /// The latest week is a big jump over the four before it.
     pub jump: bool,
+    /// The back check-ins of the last `PAIN_DAYS` days, oldest first.
+    pub pain: Vec<CheckIn>,
 }
 
 /// The `WEEKS` weeks up to the one holding `today`, from `runs` (each run's day and metres);
@@ -109,10 +117,15 @@ pub fn load(store: &Store, clock: &dyn Clock) -> Result<Load, CoreError> {
         .into_iter()
         .map(|(_, day, metres)| (day, metres));
     let weeks = weeks(runs, today);
+    let pain_from = today
+        .checked_sub_days(Days::new(PAIN_DAYS - 1))
+        .unwrap_or(NaiveDate::MIN);
     Ok(Load {
+        today,
         unit: unit(store)?,
         jump: is_jump(&weeks),
         weeks,
+        pain: stored::checkins(store, pain_from, today)?,
     })
 }
 
