@@ -142,13 +142,7 @@ async fn pain_of_eight_shows_the_warning_signs_and_the_check_in_reaches_them_any
         }
         let advice = app.one("pain-advice").await.text().await.unwrap();
         assert!(advice.contains("strong today"), "{advice}");
-        app.driver
-            .execute(
-                "document.querySelector('[data-testid=\"warning-signs\"]').scrollIntoView({ block: 'end' });",
-                vec![],
-            )
-            .await
-            .unwrap();
+        app.wheel_to("[data-testid='warning-signs']").await;
         app.screenshot(&format!("warning-signs-{theme}")).await;
         app.quit().await;
         let pain: i64 = db(dir.path())

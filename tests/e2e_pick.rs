@@ -46,8 +46,8 @@ async fn a_backup_chosen_in_the_open_dialog_is_read_by_the_app_and_restored() {
             .is_some_and(|t| !t.is_empty()))
     })
     .await;
+    app.wheel_to("[data-testid='import-backup']").await;
     let input = app.driver.find(By::Css("[data-testid='import-backup']")).await.unwrap();
-    app.scroll_to(&input).await;
     // Where it rests once any scrolling is over.
     let mut rect = input.rect().await.unwrap();
     loop {

@@ -126,8 +126,7 @@ async fn a_reminder_missed_while_closed_comes_once_on_opening_and_shows_on_today
             .as_deref(),
         Some("07:30")
     );
-    let field = app.driver.find(thirtyfour::By::Id("reminder-form")).await.unwrap();
-    app.scroll_to(&field).await;
+    app.wheel_to("#reminder-form").await;
     app.screenshot("settings-reminders-light").await;
     assert!(bus_again.notify_calls().is_empty(), "not sent a second time");
     app.quit().await;

@@ -78,8 +78,7 @@ async fn wearing_at_86_km_replace_at_101_km_retired_quiet_and_minus_5_refused() 
         card_text(&app, "Blue trainers", "shoe-rotation").await,
         "Last 30 days 86.0 km · 90 days 86.0 km · 100 % of your runs"
     );
-    let card = app.one("shoe-card").await;
-    app.scroll_to(&card).await;
+    app.wheel_to("[data-testid='shoe-card']").await;
     app.screenshot("shoes-projection-light").await;
     app.click("[data-testid='nav-today']").await;
     app.wait_for_attr("[data-testid='shoe-prompt']", "data-level", "wearing")

@@ -292,16 +292,39 @@ impl App {
         }
     }
 
-    /// Scrolls `el` to the middle of the window, as a thumb would before a real pointer's tap
-    /// (`xdotool`) or a screenshot; WebDriver clicks and typing never need it.
-    pub async fn scroll_to(&self, el: &WebElement) {
-        self.driver
-            .execute(
-                "arguments[0].scrollIntoView({ block: 'center' });",
-                vec![el.to_json().expect("element")],
-            )
-            .await
-            .expect("scrolling failed");
+    /// Turns the mouse wheel over the screens, as a runner scrolls, until the element matching
+    /// `selector` is on screen: for a real pointer's tap (`xdotool`) or a screenshot. The page
+    /// is never scrolled by script, and WebDriver's clicks and typing need no scrolling at all.
+    pub async fn wheel_to(&self, selector: &str) {
+        let window = self.driver.get_window_rect().await.expect("the window's place");
+        let (x, y) = (window.x + window.width / 2, window.y + window.height / 2);
+        let place = format!(
+            "(() => {{ const r = document.querySelector({selector:?}).getBoundingClientRect();\
+               const view = document.getElementById('view'), box = view.getBoundingClientRect();\
+               if (r.top < box.top && view.scrollTop > 0) return 'up';\
+               const end = view.scrollTop + view.clientHeight >= view.scrollHeight - 1;\
+               return !end && r.bottom > box.bottom && r.top > box.top + box.height / 3 ? 'down' : 'shown'; }})()"
+        );
+        let scrolled = "document.getElementById('view').scrollTop";
+        for _ in 0..80 {
+            let button = match self.eval(&place).await.as_str() {
+                Some("down") => "5",
+                Some("up") => "4",
+                _ => return,
+            };
+            let before = self.eval(scrolled).await;
+            let moved = Command::new("xdotool")
+                .args(["mousemove", &x.to_string(), &y.to_string(), "click", button])
+                .status()
+                .expect("xdotool is missing: run scripts/deps.sh");
+            assert!(moved.success(), "xdotool could not turn the wheel");
+            // A notch moves the box within a few frames (smoothly or not); one that moves
+            // nothing over 30 frames found the end of what can scroll.
+            if !self.moves_within_frames(scrolled, &before, 30).await {
+                return;
+            }
+        }
+        panic!("{selector} did not come on screen");
     }
 
     /// The attribute `attr` of the element matching CSS `selector` (`None` if either is
@@ -379,6 +402,23 @@ impl App {
         self.wait_visible(&format!("#{tab}")).await;
         self.wait_for_attr(&format!("[data-testid='nav-{tab}']"), "aria-current", "page")
             .await;
+    }
+
+    /// Whether `expression` leaves `before` within `frames` animation frames.
+    async fn moves_within_frames(&self, expression: &str, before: &serde_json::Value, frames: u32) -> bool {
+        for _ in 0..frames {
+            self.driver
+                .execute_async(
+                    "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => done());",
+                    vec![],
+                )
+                .await
+                .expect("waiting for a frame failed");
+            if self.eval(expression).await != *before {
+                return true;
+            }
+        }
+        false
     }
 
     /// Evaluates a JavaScript expression in the page.
