@@ -3,7 +3,7 @@
 // exist, so Tauri refuses it and the caller gets an error instead of waiting forever.
 
 const COMMANDS = new Set([
-  'today', 'set_done', 'finish_session', 'check_in', 'record_hurt', 'answer_readiness', 'settings', 'save_plan', 'set_dose',
+  'today', 'set_done', 'finish_session', 'check_in', 'record_hurt', 'answer_readiness', 'settings', 'save_plan', 'set_dose', 'set_race',
   'month', 'day', 'explain_streak', 'training', 'log_day', 'set_note', 'save_calendar_settings', 'add_pause', 'remove_pause',
   'reminders', 'save_reminders', 'shoes', 'add_pair', 'edit_pair', 'retire_pair',
   'answer_shoe_prompt', 'add_run', 'edit_run', 'delete_run', 'set_unit', 'set_theme', 'read_run_file',

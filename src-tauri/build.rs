@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "settings",
     "save_plan",
     "set_dose",
+    "set_race",
     "month",
     "day",
     "explain_streak",

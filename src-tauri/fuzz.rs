@@ -131,6 +131,7 @@ enum Call {
     AnswerReadiness(Vec<String>),
     SavePlan(Value),
     SetDose(String, f64),
+    SetRace(String),
     Month(f64, f64),
     Day(String),
     LogDay(String, bool),
@@ -171,6 +172,7 @@ fn call() -> impl Strategy<Value = Call> {
         proptest::collection::vec(text(), 0..10).prop_map(Call::AnswerReadiness),
         json_value().prop_map(Call::SavePlan),
         (text(), number()).prop_map(|(a, b)| Call::SetDose(a, b)),
+        text().prop_map(Call::SetRace),
         (number(), number()).prop_map(|(a, b)| Call::Month(a, b)),
         text().prop_map(Call::Day),
         (text(), any::<bool>()).prop_map(|(a, b)| Call::LogDay(a, b)),
@@ -226,6 +228,7 @@ fn apply(state: &AppState, call: &Call) -> Option<Result<(), ShellError>> {
             done(state.write(|core| core.save_plan(&v)))
         }
         Call::SetDose(id, n) => done(state.write(|core| core.set_dose(id, *n))),
+        Call::SetRace(d) => done(state.write(|core| core.set_race(d))),
         Call::Month(y, m) => done(state.read(|core| core.month(*y, *m))),
         Call::Day(d) => done(state.read(|core| core.day(d))),
         Call::LogDay(d, on) => done(state.write(|core| core.log_day(d, *on))),

@@ -37,6 +37,7 @@ macro_rules! with_handlers {
             commands::today::settings,
             commands::today::save_plan,
             commands::today::set_dose,
+            commands::today::set_race,
             commands::calendar::month,
             commands::calendar::day,
             commands::calendar::explain_streak,

@@ -30,6 +30,8 @@ pub async fn copy<R: Runtime>(
     }
     let (filter, extension) = if name.ends_with(".csv") {
         ("History (CSV)", "csv")
+    } else if name.ends_with(".html") {
+        ("Summary (HTML)", "html")
     } else {
         ("Backstride backup", "json")
     };

@@ -192,6 +192,59 @@ async fn the_shoes_tab_shows_pairs_at_different_wear_in_light_and_dark() {
 }
 
 #[tokio::test]
+async fn three_retired_pairs_wait_in_a_collapsed_list_that_a_tap_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open_in(dir.path()).unwrap();
+        let c = berlin("2026-03-30", 18, 0);
+        for (name, start, retired) in [
+            ("Daily trainers", 120.0, false),
+            ("Old racers", 410.0, true),
+            ("Winter trainers", 640.0, true),
+            ("First pair", 805.0, true),
+        ] {
+            let input = PairInput {
+                name: name.into(),
+                model: None,
+                start: Some(start),
+                purchased: None,
+                limit: None,
+                default: !retired,
+            };
+            let view = shoes::actions::add_pair(&store, &c, &input).unwrap();
+            let id = view.pairs.iter().find(|w| w.pair.name == name).unwrap().pair.id;
+            if retired {
+                shoes::actions::retire_pair(&store, &c, id, true).unwrap();
+            }
+        }
+    }
+    for dark in [false, true] {
+        let launch = Launch::new(dir.path(), MONDAY, BERLIN);
+        let app = App::launch(if dark { launch.dark() } else { launch }).await;
+        app.click("[data-testid='nav-shoes']").await;
+        wait_card(&app, "Daily trainers", "shoe-distance", "120.0 km").await;
+        let retired_card = "[data-testid='shoe-card'][data-retired='true']";
+        let hidden = app.driver.find(thirtyfour::By::Css(retired_card)).await.unwrap();
+        assert!(
+            !hidden.is_displayed().await.unwrap(),
+            "three retired pairs start collapsed"
+        );
+        let summary = app.text("[data-testid='retired-pairs'] summary").await;
+        assert!(
+            summary.contains("Retired pairs (3)") && summary.contains("1855.0 km"),
+            "{summary}"
+        );
+        app.click("[data-testid='retired-pairs'] summary").await;
+        app.wait_visible(retired_card).await;
+        assert_eq!(card_text(&app, "First pair", "shoe-distance").await, "805.0 km");
+        app.wheel_to("[data-testid='retired-pairs']").await;
+        app.screenshot(&format!("shoes-retired-{}", if dark { "dark" } else { "light" }))
+            .await;
+        app.quit().await;
+    }
+}
+
+#[tokio::test]
 async fn runs_import_from_a_gpx_file_once_and_a_broken_file_imports_nothing() {
     let dir = tempfile::tempdir().unwrap();
     {

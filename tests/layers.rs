@@ -13,6 +13,7 @@ const FEATURES: &[&str] = &[
     "backup",
     "today",
     "training",
+    "summary",
     "appearance",
 ];
 

@@ -89,6 +89,12 @@ pub async fn save_plan<R: Runtime>(app: AppHandle<R>, plan: Plan) -> Result<Toda
     blocking(app, move |state| state.write(|core| core.save_plan(&plan))).await
 }
 
+/// Sets the race day strength work tapers to, or clears it (an empty date).
+#[tauri::command]
+pub async fn set_race<R: Runtime>(app: AppHandle<R>, date: String) -> Result<Today, ShellError> {
+    blocking(app, move |state| state.write(|core| core.set_race(&date))).await
+}
+
 /// Sets an exercise's dose by hand.
 #[tauri::command]
 pub async fn set_dose<R: Runtime>(app: AppHandle<R>, exercise_id: String, amount: f64) -> Result<Today, ShellError> {

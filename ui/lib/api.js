@@ -43,6 +43,7 @@ export const savePlan = (plan) => call('save_plan', { plan });
 
 /** Sets an exercise's dose by hand; resolves to the updated Today. */
 export const setDose = (exerciseId, amount) => call('set_dose', { exerciseId, amount });
+export const setRace = (date) => call('set_race', { date });
 
 /** A month of the calendar: { year, month, today, weekStart, days, streak }. */
 export const month = (year, month) => call('month', { year, month });

@@ -147,4 +147,5 @@ export function init(given) {
 
   $('export-backup').addEventListener('click', () => exportAs('json'));
   $('export-csv').addEventListener('click', () => exportAs('csv'));
+  $('export-summary').addEventListener('click', () => exportAs('html'));
 }

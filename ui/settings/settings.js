@@ -1,5 +1,5 @@
 // The Settings screen: the plan (fixed days or N a week, run days, equipment, with a warning,
-// never a block, for more than three strength days or two in a row), the safety questions,
+// never a block, for more than three strength days or two in a row), a race day, the safety questions,
 // appearance and distances, and the calendar (week start, freeze days, pauses), saved on
 // every change; a refused change shows why, beside its own form, and is not saved.
 
@@ -7,6 +7,7 @@ import { $, act, h, showMessage } from '../lib/dom.js';
 import * as api from '../lib/api.js';
 import * as theme from '../lib/theme.js';
 import { openReadiness, readinessText } from '../lib/safety.js';
+import { longDate } from '../lib/format.js';
 
 const DAYS = [['mon', 'Mon'], ['tue', 'Tue'], ['wed', 'Wed'], ['thu', 'Thu'], ['fri', 'Fri'], ['sat', 'Sat'], ['sun', 'Sun']];
 const EQUIPMENT = [['mat', 'Mat'], ['band', 'Resistance band'], ['dumbbell', 'Dumbbells'], ['kettlebell', 'Kettlebell'], ['foam-roller', 'Foam roller']];
@@ -22,6 +23,9 @@ const calendarError = $('calendar-settings-error');
 const pauseList = $('pauses');
 const unitForm = $('unit-form');
 const unitError = $('unit-error');
+const raceForm = $('race-form');
+const raceError = $('race-error');
+const raceSaved = $('race-saved');
 
 let timerSpeed = 1;
 
@@ -70,6 +74,15 @@ export function init({ todayChanged }) {
     calendarChange(api.addPause(pauseStart.value, pauseEnd.value));
   });
 
+  raceForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    saveRace(raceForm.elements.race.value);
+  });
+  $('race-clear').addEventListener('click', () => {
+    raceForm.elements.race.value = '';
+    saveRace('');
+  });
+
   unitForm.addEventListener('change', (event) => act(
     event.target.name === 'theme'
       ? api.setTheme(event.target.value).then(theme.apply)
@@ -85,6 +98,8 @@ export async function load() {
   timerSpeed = settings.timerSpeed;
   fill(settings.plan);
   fillCalendar(settings.calendar);
+  raceForm.elements.race.value = settings.race ?? '';
+  raceSaved.textContent = '';
   unitForm.elements.unit.value = shoes.unit;
   unitForm.elements.theme.value = theme.current();
   readiness = settings.readiness;
@@ -139,6 +154,14 @@ async function save() {
   saved.textContent = '';
   await act(api.savePlan(plan), error, () => {
     saved.textContent = 'Saved. Today follows your new plan.';
+  });
+}
+
+/** Stores the race day (an empty one clears it). */
+async function saveRace(date) {
+  raceSaved.textContent = '';
+  await act(api.setRace(date), raceError, () => {
+    raceSaved.textContent = date ? `Saved. Strength work tapers over the 10 days before ${longDate(date)}.` : 'No race set.';
   });
 }
 

@@ -1,5 +1,6 @@
-// The Shoes screen: each pair with its distance, wear and prompt; forms to add or edit a
-// pair and to log or edit a run (the default pair preselected); the latest runs.
+// The Shoes screen: each pair with its distance, wear and prompt, retired pairs in a list of
+// their own (collapsed once it is long); forms to add or edit a pair and to log or edit a run (the default pair
+// preselected); the latest runs.
 
 import { $, act, h, showMessage } from '../lib/dom.js';
 import * as api from '../lib/api.js';
@@ -9,9 +10,14 @@ import * as runImport from './run-import.js';
 const els = {
   list: $('shoe-list'), runs: $('run-list'), runsHeading: $('runs-heading'), empty: $('shoes-empty'),
   error: $('shoes-error'), pairForm: $('pair-form'), runForm: $('run-form'),
+  retired: $('retired-pairs'), retiredSummary: $('retired-summary'), retiredList: $('retired-list'),
 };
 
 const STATUS = { wearing: 'Wearing out', replace: 'Replace now' };
+/** From this many retired pairs their list starts collapsed. */
+const COLLAPSE_FROM = 3;
+/** Whether the runner opened (true) or closed (false) the retired list; null until then. */
+let retiredChoice = null;
 let view = null;
 /** Today's date, as the app's clock has it (the day a new run starts on). */
 let todayDate = () => '';
@@ -34,6 +40,7 @@ export function init({ today }) {
   $('run-add').addEventListener('click', () => openRunForm(null));
   // Importing runs draws the Shoes screen it leaves.
   runImport.init(render);
+  els.retiredSummary.addEventListener('click', () => { retiredChoice = !els.retired.open; });
 }
 
 /** Loads and draws the Shoes screen. */
@@ -45,7 +52,13 @@ function render(v) {
   view = v;
   for (const el of document.querySelectorAll('.unit-name')) el.textContent = v.unit;
   els.empty.hidden = v.pairs.length > 0;
-  els.list.replaceChildren(...v.pairs.map(card));
+  const retired = v.pairs.filter((w) => w.retired);
+  els.list.replaceChildren(...v.pairs.filter((w) => !w.retired).map(card));
+  els.retired.hidden = retired.length === 0;
+  els.retired.open = retiredChoice ?? retired.length < COLLAPSE_FROM;
+  els.retiredList.replaceChildren(...retired.map(card));
+  const total = retired.reduce((sum, w) => sum + w.totalM, 0);
+  els.retiredSummary.textContent = `Retired pairs (${retired.length}) · ${distance(total, v.unit)} ${v.unit} together`;
   const names = new Map(v.pairs.map((w) => [w.id, w.name]));
   els.runsHeading.hidden = v.runs.length === 0;
   els.runs.replaceChildren(...v.runs.map((run) => h('li', { class: 'run', 'data-testid': 'run-item', dataset: { runId: run.id } },
@@ -83,13 +96,19 @@ function card(w) {
     `At this rate it reaches its limit in ${about(todayDate(), w.projected)}, around ${longDate(w.projected)}.`) : null,
   h('div', { class: 'shoe-actions' },
     h('button', {
-      type: 'button', class: 'ghost', 'data-testid': 'shoe-retire', onclick: () => update(api.retirePair(w.id, !w.retired)),
+      type: 'button', class: 'ghost', 'data-testid': 'shoe-retire', onclick: () => retire(w),
     }, w.retired ? 'Bring back' : 'Retire'),
     w.retired ? null : h('button', { type: 'button', class: 'ghost', onclick: () => openPairForm(w) }, 'Edit')));
 }
 
 /** Runs an action that resolves to the Shoes screen and draws it; its error shows in `errorEl`. */
 const update = (promise, errorEl = els.error) => act(promise, errorEl, render);
+
+/** Retires a pair or brings it back; a pair just retired stays in sight in the opened list. */
+async function retire(w) {
+  if (!w.retired) retiredChoice = true;
+  await update(api.retirePair(w.id, !w.retired));
+}
 
 const number = (input) => (input.value === '' ? null : Number(input.value));
 const formError = (form) => form.querySelector('.error');

@@ -31,7 +31,7 @@ const els = {
   signs: $('warning-signs'), signsOpen: $('warning-signs-open'), skipRun: $('skip-run'), hurtNote: $('hurt-note'),
   afterRunNote: $('strength-after-run'), welcome: $('welcome'), checkinToggle: $('checkin-toggle'),
   checkinBody: $('checkin-body'), streakExplain: $('streak-explain'), streakCard: $('streak-card'),
-  streakDays: $('streak-days'),
+  streakDays: $('streak-days'), runningNotes: $('running-notes'),
 };
 
 /** What each day did for the streak, in words. */
@@ -163,6 +163,7 @@ export function render(today) {
   els.sessionHeading.textContent = `${today.kind === 'gentle' ? 'Gentle mobility' : 'Back & core'} · ${today.minutes} min`;
   els.start.hidden = done === today.items.length;
   els.afterRunNote.hidden = !today.strengthAfterRun;
+  renderRunning(today);
   renderItems(els.list, today.items, routineItem);
 
   els.runBefore.hidden = !today.runDay;
@@ -172,6 +173,20 @@ export function render(today) {
   renderItems(els.afterRun, today.afterRun, listItem('stretch-item'));
 
   renderRating(today, done);
+}
+
+/** What the running asks of today's strength work, a calm line each. */
+function renderRunning({ running, unit, kind, items }) {
+  const strength = kind === 'strength' && items.length > 0;
+  const notes = [
+    running.raceDay && !strength && ['race-day', 'Race day: no strength session today. Run well, and go gently for a day or two after.'],
+    running.taper && ['taper', `Race on ${longDate(running.taper.race)}: strength is tapering, with the same exercises at the same doses until then.`],
+    running.afterLongRun && strength && ['after-long-run', `After yesterday's long run (${distance(running.afterLongRun, unit)} ${unit}), today's session is the gentler one.`],
+    running.longRunDay && !strength && ['long-run-day', 'Today is your long-run day, so strength waits for another day this week.'],
+  ].filter(Boolean);
+  els.runningNotes.replaceChildren(...notes.map(([kind, text]) => h('p', {
+    class: 'card banner', 'data-testid': 'running-note', dataset: { kind },
+  }, text)));
 }
 
 /** Rebuilds a list only when its exercises change; otherwise updates marks in place. */

@@ -1,14 +1,16 @@
 //! Core speed over ten years of daily use (benches/support/ten_years.rs): building today's
 //! session, the streak and its explanation, one month of the calendar, the shoe totals with
-//! their projected days, the weekly load, reading the history from SQLite, and Today as the
-//! app loads it.
+//! their projected days, the weekly load, the running's shape of a day, the physio summary,
+//! reading the history from SQLite, and Today as the app loads it.
 
 #[path = "support/ten_years.rs"]
 mod ten_years;
 
 use backstride_core::calendar::{explain, record, streak};
+use backstride_core::routine::plan::Plan;
+use backstride_core::routine::running::Running;
 use backstride_core::routine::session::{self, Inputs};
-use backstride_core::{calendar, shoes, training, FixedClock, Store, Today};
+use backstride_core::{calendar, shoes, summary, training, FixedClock, Store, Today};
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::collections::{HashMap, HashSet};
@@ -44,6 +46,7 @@ fn bench(c: &mut Criterion) {
                 doses: black_box(&doses),
                 max_level: 2,
                 more_posture: false,
+                hold: false,
             };
             session::strength_session(&inputs)
         })
@@ -56,6 +59,12 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("weekly load over ten years", |b| {
         b.iter(|| training::load(black_box(&store), &clock))
+    });
+    c.bench_function("the running's shape of today over ten years", |b| {
+        b.iter(|| Running::load(black_box(&store), &Plan::default(), today))
+    });
+    c.bench_function("the physio summary over ten years", |b| {
+        b.iter(|| summary::html(&summary::summary(black_box(&store), today).expect("summary")))
     });
     c.bench_function("one month of the calendar", |b| {
         b.iter(|| calendar::days(black_box(&history), first, last, today))

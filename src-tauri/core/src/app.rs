@@ -20,6 +20,7 @@ use crate::routine::actions::{self, Reminders};
 use crate::routine::plan::Plan;
 use crate::routine::progression::DoseChange;
 use crate::routine::readiness::{self, Readiness};
+use crate::routine::running;
 use crate::routine::stored;
 use crate::shoes::actions::{
     self as shoe_actions, ImportChoices, ImportSummary, Imported, PairInput, PromptAnswer, RunInput, ShoesView,
@@ -27,6 +28,7 @@ use crate::shoes::actions::{
 use crate::shoes::import::Batch;
 use crate::training::{self, Load};
 use crate::{Clock, CoreError, RunningClock, Store, Today};
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -65,6 +67,8 @@ pub struct SettingsView {
     pub calendar: CalendarSettings,
     /// The readiness answers.
     pub readiness: Readiness,
+    /// The race day strength work tapers to, if set.
+    pub race: Option<NaiveDate>,
 }
 
 impl Core {
@@ -137,6 +141,7 @@ impl Core {
                 timer_speed: self.timer_speed,
                 calendar: days::settings(store)?,
                 readiness: readiness::readiness(store)?,
+                race: running::race(store)?,
             })
         })
     }
@@ -144,6 +149,14 @@ impl Core {
     /// Saves the plan.
     pub fn save_plan(&self, plan: &Plan) -> Result<Today, CoreError> {
         self.atomic(|store| actions::save_plan(store, &self.clock, plan))
+    }
+
+    /// Sets the race day (`YYYY-MM-DD`, today to a year ahead) or clears it (empty).
+    pub fn set_race(&self, date: &str) -> Result<Today, CoreError> {
+        self.atomic(|store| {
+            running::set_race(store, self.clock.today(), date)?;
+            actions::today(store, &self.clock)
+        })
     }
 
     /// Sets an exercise's dose by hand; a fraction or a non-number is out of range.

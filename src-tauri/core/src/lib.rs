@@ -17,6 +17,7 @@ pub mod reminders;
 pub mod routine;
 pub mod shoes;
 pub mod store;
+pub mod summary;
 #[cfg(test)]
 mod testing;
 pub mod today;

@@ -13,6 +13,7 @@ use crate::routine::exercise::{Category, Dose, Equipment, Exercise};
 use crate::routine::plan::{monday_of, Plan};
 use crate::routine::progression::{Progress, Rating};
 use crate::routine::readiness::{self, Readiness};
+use crate::routine::running::{self, RunDays, Running, Taper};
 use crate::routine::session::{self, Inputs, ListFor, Planned, SessionKind};
 use crate::routine::stored;
 use crate::shoes;
@@ -92,6 +93,9 @@ pub struct Today {
     pub readiness: Readiness,
     /// The session's rating, once finished.
     pub rating: Option<Rating>,
+    /// What the running asks of the day: the gentler session after a long run, no session
+    /// on a flexible plan's long-run day or on race day, the taper before a race.
+    pub running: Running,
     /// The current and best streak.
     pub streak: Streak,
     /// Pairs of shoes whose wear prompt is showing.
@@ -181,6 +185,7 @@ impl Today {
             advice: checkin::advice_due(date, &checkins),
             readiness: readiness::readiness(store)?,
             rating: day.rating,
+            running: day.running,
             streak: record::streak(store, date)?,
             shoe_prompts: shoes::actions::wear_all(store, date)?
                 .into_iter()
@@ -205,12 +210,14 @@ impl Today {
 }
 
 /// What strength sessions are built from besides the day and the equipment: current doses,
-/// what hurt last time, the level on offer and whether the upper back asks for posture work.
+/// what hurt last time, the level on offer, whether the upper back asks for posture work and
+/// the race that strength work tapers to.
 pub(crate) struct Basis {
     doses: HashMap<String, u16>,
     avoid: HashSet<String>,
     max_level: u8,
     more_posture: bool,
+    race: Option<NaiveDate>,
 }
 
 impl Basis {
@@ -222,18 +229,22 @@ impl Basis {
             avoid: store.last_hurt(date)?,
             max_level: level_cap(store, date)?,
             more_posture: checkin.is_some_and(|c| c.pain > 0 && c.area == Some(Area::Upper)),
+            race: running::race(store)?,
         })
     }
 
-    /// The strength session on `date` for someone who owns `owned`.
+    /// The strength session on `date` for someone who owns `owned`. In a race taper it is
+    /// the taper's first week's exercises, none moving on to a harder variant.
     pub(crate) fn strength(&self, date: NaiveDate, owned: &[Equipment]) -> Vec<Planned> {
+        let taper = self.race.and_then(|race| Taper::on(race, date));
         session::strength_session(&Inputs {
-            date,
+            date: taper.map_or(date, |t| t.from),
             owned,
             avoid: &self.avoid,
             doses: &self.doses,
             max_level: self.max_level,
             more_posture: self.more_posture,
+            hold: taper.is_some(),
         })
     }
 }
@@ -248,14 +259,17 @@ pub(crate) struct DaySession {
     pub rating: Option<Rating>,
     /// What hurt last time: left out of the day's lists too.
     pub avoid: HashSet<String>,
+    /// What the running asks of the day.
+    pub running: Running,
 }
 
 impl DaySession {
     /// The session of `date`: the stored one, except that what is not yet ticked gives way
     /// to the gentle session on a recovery day (whenever the check-in came and however the
     /// session was stored), and to gentler levels when the level on offer fell (a readiness
-    /// yes); else the gentle session on a recovery day; else the strength session on a
-    /// strength day.
+    /// yes or a long run yesterday); else the gentle session on a recovery day; else the
+    /// strength session on a strength day, unless it is race day or a flexible plan's
+    /// long-run day.
     pub(crate) fn on(
         store: &Store,
         date: NaiveDate,
@@ -265,6 +279,7 @@ impl DaySession {
     ) -> Result<Self, CoreError> {
         let recovery = checkin.is_some_and(|c| c.means_recovery());
         let avoid = store.last_hurt(date)?;
+        let running = Running::load(store, plan, date)?;
         let gentle = || {
             session::gentle_session(ListFor {
                 date,
@@ -292,6 +307,7 @@ impl DaySession {
             }
             Some(stored) => (Some(stored.kind), stored.items, stored.rating),
             None if recovery => (Some(SessionKind::Gentle), gentle(), None),
+            None if running.no_strength() => (None, Vec::new(), None),
             None if plan.strength_on(date, store.completed_between(monday_of(date), date)?) => {
                 let items = Basis::load(store, date, checkin)?.strength(date, &plan.equipment);
                 (Some(SessionKind::Strength), items, None)
@@ -303,13 +319,19 @@ impl DaySession {
             items,
             rating,
             avoid,
+            running,
         })
     }
 }
 
-/// The most demanding level on offer on `date` (see [`session::level_cap`]).
+/// The most demanding level on offer on `date` (see [`session::level_cap`]): the gentlest
+/// while a readiness answer asks for care and on the day after a long run.
 fn level_cap(store: &Store, date: NaiveDate) -> Result<u8, CoreError> {
-    let take_care = readiness::readiness(store)?.take_care();
+    let after_long_run = match date.pred_opt() {
+        Some(yesterday) => RunDays::load(store, date)?.long_run(yesterday).is_some(),
+        None => false,
+    };
+    let take_care = readiness::readiness(store)?.take_care() || after_long_run;
     let clean = store.clean_sessions(date, session::SESSIONS_BEFORE_LEVEL_3)?;
     Ok(session::level_cap(clean, take_care))
 }

@@ -49,6 +49,7 @@ pub fn fill(store: &Store, today: NaiveDate) {
                 doses: &HashMap::new(),
                 max_level: 2,
                 more_posture: false,
+                hold: false,
             };
             let items = session::strength_session(&inputs);
             stored::keep_session(store, date, SessionKind::Strength, &items, at, zone).expect("session");

@@ -6,6 +6,7 @@ use crate::backup::folder::{self, AutoBackup, SetAside};
 use crate::backup::{self, Summary};
 use crate::choice::choice;
 use crate::input::whole;
+use crate::summary;
 use crate::{Clock, CoreError};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -30,6 +31,8 @@ choice! {
         Backup = "json",
         /// The history, a row a day, for a spreadsheet.
         History = "csv",
+        /// A one-page summary for a physio, to print.
+        Summary = "html",
     }
 }
 
@@ -73,12 +76,13 @@ impl Core {
         }
     }
 
-    /// A full backup (`json`, written row by row) or the history (`csv`), kept in the
-    /// backups folder.
+    /// A full backup (`json`, written row by row), the history (`csv`) or the physio
+    /// summary (`html`), kept in the backups folder.
     pub fn export(&self, kind: &str) -> Result<Export, CoreError> {
         let today = self.clock.today();
-        let kind =
-            ExportKind::parse(kind).ok_or(CoreError::BadValue("Export a backup (json) or the history (csv)."))?;
+        let kind = ExportKind::parse(kind).ok_or(CoreError::BadValue(
+            "Export a backup (json), the history (csv) or a summary (html).",
+        ))?;
         let (name, kept) = match kind {
             ExportKind::Backup => {
                 let name = format!("backstride-backup-{today}.json");
@@ -89,6 +93,12 @@ impl Core {
                 let name = format!("backstride-history-{today}.csv");
                 let text = backup::history_csv(&self.store, &self.clock)?;
                 let kept = folder::save(&self.data_dir, &name, text.as_bytes())?;
+                (name, kept)
+            }
+            ExportKind::Summary => {
+                let name = format!("backstride-summary-{today}.html");
+                let page = summary::html(&summary::summary(&self.store, today)?);
+                let kept = folder::save(&self.data_dir, &name, page.as_bytes())?;
                 (name, kept)
             }
         };

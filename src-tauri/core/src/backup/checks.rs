@@ -104,6 +104,10 @@ fn rule(key: Setting) -> Rule {
             _ => Err("Shoe prompts are on (1) or off (0).".into()),
         },
         Setting::DeliveredThrough => |v, today| instant(v, today),
+        Setting::RaceDay => |v, today| match v {
+            "" => Ok(()),
+            date => day(date, today),
+        },
     }
 }
 

@@ -124,7 +124,9 @@ pub fn finish_session(
     }
     let recorded = store.hurt_on(date)?;
     let newly_hurt = hurt.filter(|h| !recorded.contains(h.id));
-    let held = checkin::progression_held(date, &stored::checkins(store, checkin::window_start(date), date)?);
+    // Doses hold while the check-ins ask for it and through a race taper.
+    let held = checkin::progression_held(date, &stored::checkins(store, checkin::window_start(date), date)?)
+        || view.running.taper.is_some();
     let mut changes = Vec::new();
     let mut updates = Vec::new();
     // Strength sessions move progression, not on a recovery day; what hurt comes back a step

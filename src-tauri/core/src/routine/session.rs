@@ -131,6 +131,8 @@ pub struct Inputs<'a> {
     pub max_level: u8,
     /// The upper back is sore: one more posture exercise.
     pub more_posture: bool,
+    /// The race taper: no exercise moves on to its harder variant.
+    pub hold: bool,
 }
 
 /// Why an item is in the session: decides what goes when it is too long (the last two go
@@ -191,7 +193,7 @@ impl<'a> Builder<'a> {
         let harder = e
             .harder
             .and_then(catalogue::find)
-            .filter(|_| amount(e) >= *bounds(e.dose.kind).end())
+            .filter(|_| !self.inputs.hold && amount(e) >= *bounds(e.dose.kind).end())
             .filter(|h| h.level <= self.inputs.max_level && h.possible_with(self.inputs.owned))
             .filter(|h| !self.avoided(h) && !self.like_a_hurt(h) && !self.above_a_hurt(h));
         let exercise = harder.unwrap_or(e);

@@ -24,7 +24,7 @@ pub use plan::PlanRow;
 pub use progress::ProgressRow;
 pub(crate) use rows::clip;
 pub use rows::{Row, Tables, TablesOut, TABLES};
-pub use session::{ItemRow, SessionRow};
+pub use session::{ItemRow, SessionDay, SessionRow};
 pub use setting::Setting;
 pub use shoes::{ImportRow, PairRow, PairTotal, Run};
 pub use stager::Stager;

@@ -29,7 +29,77 @@ pub struct SessionRow {
     pub rating: Option<String>,
 }
 
+/// A stored session as the physio summary lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionDay {
+    /// Its day.
+    pub date: NaiveDate,
+    /// Its kind's spelling.
+    pub kind: String,
+    /// Its rating's spelling, once rated.
+    pub rating: Option<String>,
+    /// Exercises marked done.
+    pub done: usize,
+    /// Exercises in it.
+    pub items: usize,
+}
+
 impl Store {
+    /// The sessions stored for the days from `from` to `to`, oldest first.
+    pub fn sessions_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<SessionDay>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.local_date, s.kind, s.rating,
+               (SELECT count(*) FROM session_item i JOIN exercise_done d
+                  ON d.local_date = i.local_date AND d.exercise_id = i.exercise_id
+                WHERE i.local_date = s.local_date),
+               (SELECT count(*) FROM session_item i WHERE i.local_date = s.local_date)
+             FROM session s WHERE s.local_date >= ?1 AND s.local_date <= ?2 ORDER BY s.local_date",
+        )?;
+        let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+            ))
+        })?;
+        let mut days = Vec::new();
+        for row in rows {
+            let (date, kind, rating, done, items) = row?;
+            if let Ok(date) = date.parse() {
+                let count = |n: i64| usize::try_from(n).unwrap_or(0);
+                days.push(SessionDay {
+                    date,
+                    kind,
+                    rating,
+                    done: count(done),
+                    items: count(items),
+                });
+            }
+        }
+        Ok(days)
+    }
+
+    /// The exercises that hurt on the days from `from` to `to`, oldest first.
+    pub fn hurts_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, String)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT local_date, exercise_id FROM hurt WHERE local_date >= ?1 AND local_date <= ?2
+             ORDER BY local_date, exercise_id",
+        )?;
+        let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut hurts = Vec::new();
+        for row in rows {
+            let (date, id) = row?;
+            if let Ok(date) = date.parse() {
+                hurts.push((date, id));
+            }
+        }
+        Ok(hurts)
+    }
+
     /// The session stored for `date`, if it was started.
     pub fn session(&self, date: NaiveDate) -> Result<Option<SessionRow>, StoreError> {
         let day = date.to_string();

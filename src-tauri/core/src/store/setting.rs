@@ -29,6 +29,8 @@ choice! {
         ReadinessOn = "readiness_on",
         /// The readiness questions answered yes.
         ReadinessYes = "readiness_yes",
+        /// The race day strength work tapers to, `YYYY-MM-DD`, or empty for none.
+        RaceDay = "race_day",
     }
 }
 

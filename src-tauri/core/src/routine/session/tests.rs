@@ -20,6 +20,7 @@ fn inputs<'a>(
         doses,
         max_level: 2,
         more_posture: false,
+        hold: false,
     }
 }
 
@@ -230,6 +231,14 @@ fn at_the_cap_an_exercise_moves_on_to_its_harder_variant() {
         ..inputs(date, &[], &HashSet::new(), &doses)
     });
     assert!(ids(&gentle).contains(&"glute-bridge"));
+    // Nor during a race taper: the same exercise, held at its cap.
+    let held = strength_session(&Inputs {
+        hold: true,
+        ..inputs(date, &[], &HashSet::new(), &doses)
+    });
+    let bridge = held.iter().find(|p| p.exercise.id == "glute-bridge").unwrap();
+    assert_eq!(bridge.amount, cap);
+    assert!(!ids(&held).contains(&"single-leg-glute-bridge"));
 }
 
 #[test]
@@ -370,13 +379,14 @@ proptest! {
         clean in 0usize..12,
         take_care in any::<bool>(),
         more_posture in any::<bool>(),
+        hold in any::<bool>(),
     ) {
         let owned: Vec<Equipment> =
             Equipment::ALL.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, e)| *e).collect();
         let avoid: HashSet<String> = avoid.into_iter().map(str::to_string).collect();
         let date = NaiveDate::from_num_days_from_ce_opt(n).unwrap();
         let max_level = level_cap(clean, take_care);
-        let inputs = Inputs { date, owned: &owned, avoid: &avoid, doses: &doses, max_level, more_posture };
+        let inputs = Inputs { date, owned: &owned, avoid: &avoid, doses: &doses, max_level, more_posture, hold };
         let session = strength_session(&inputs);
         prop_assert!(!session.is_empty());
         prop_assert!(session.len() <= MAX_ITEMS, "{} exercises", session.len());
