@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "add_pair",
     "edit_pair",
     "retire_pair",
+    "set_long_run_pair",
     "answer_shoe_prompt",
     "add_run",
     "edit_run",

@@ -143,6 +143,7 @@ enum Call {
     AddPair(Value),
     EditPair(f64, Value),
     RetirePair(f64, bool),
+    LongRunPair(Option<f64>),
     AnswerPrompt(f64, Value),
     AddRun(Value),
     EditRun(f64, Value),
@@ -189,6 +190,7 @@ fn call() -> impl Strategy<Value = Call> {
         json_value().prop_map(Call::AddPair),
         (number(), json_value()).prop_map(|(a, b)| Call::EditPair(a, b)),
         (number(), any::<bool>()).prop_map(|(a, b)| Call::RetirePair(a, b)),
+        proptest::option::of(number()).prop_map(Call::LongRunPair),
         (number(), json_value()).prop_map(|(a, b)| Call::AnswerPrompt(a, b)),
         json_value().prop_map(Call::AddRun),
         (number(), json_value()).prop_map(|(a, b)| Call::EditRun(a, b)),
@@ -246,6 +248,7 @@ fn apply(state: &AppState, call: &Call) -> Option<Result<(), ShellError>> {
             done(state.write(|core| core.edit_pair(*id, &v)))
         }
         Call::RetirePair(id, r) => done(state.write(|core| core.retire_pair(*id, *r))),
+        Call::LongRunPair(id) => done(state.write(|core| core.set_long_run_pair(*id))),
         Call::AnswerPrompt(id, v) => {
             let v = shaped(v)?;
             done(state.write(|core| core.answer_shoe_prompt(*id, v)))

@@ -53,6 +53,7 @@ macro_rules! with_handlers {
             commands::shoes::add_pair,
             commands::shoes::edit_pair,
             commands::shoes::retire_pair,
+            commands::shoes::set_long_run_pair,
             commands::shoes::answer_shoe_prompt,
             commands::shoes::add_run,
             commands::shoes::edit_run,

@@ -1,6 +1,7 @@
 //! End-to-end: the running shapes the strength work. The day after a long run Today offers
 //! the gentler session and says why; a race day typed in Settings starts the taper on Today
-//! and is stored; the physio summary is exported with plain clicks and holds the week's runs.
+//! and is stored; the physio summary is exported with plain clicks and holds the week's runs;
+//! a long run typed in the run form goes on the pair chosen for long runs.
 
 mod support;
 
@@ -30,6 +31,11 @@ fn seed(dir: &Path) {
     let store = Store::open_in(dir).unwrap();
     let clock = berlin("2026-04-27", 7, 0);
     shoe_actions::add_pair(&store, &clock, &support::pair_for_new_runs("Daily trainers")).unwrap();
+    let long = shoe_actions::PairInput {
+        default: false,
+        ..support::pair_for_new_runs("Long run shoes")
+    };
+    shoe_actions::add_pair(&store, &clock, &long).unwrap();
     for (date, km) in RUNS {
         let run = RunInput {
             date: (*date).into(),
@@ -104,6 +110,29 @@ async fn after_a_long_run_a_gentler_session_a_race_taper_and_a_summary_for_a_phy
             let row = &row[..row.find("</tr>").unwrap()];
             assert!(row.contains(&format!(">{week:.1}<")), "{row}");
             assert!(page.contains("it is not a diagnosis"));
+
+            // A pair for long runs, chosen on its card: a 20 km run typed in the run form goes on
+            // it (12 km is 1.5 times the usual 8 km), as the form says before it is saved.
+            app.open_tab("shoes").await;
+            let long_pair = "[data-testid='shoe-card'][data-shoe-id='2'] [data-testid='shoe-long-runs']";
+            app.click(long_pair).await;
+            app.wait_for_attr(long_pair, "aria-pressed", "true").await;
+            app.click("[data-testid='run-add']").await;
+            app.wait_visible("[data-testid='run-distance']").await;
+            app.one("run-distance").await.send_keys("20").await.unwrap();
+            app.wait_visible("[data-testid='run-long-hint']").await;
+            app.screenshot("shoes-long-run-light").await;
+            assert_eq!(
+                app.eval("document.querySelector('[data-testid=run-shoe]').value").await,
+                "2"
+            );
+            app.click("[data-testid='run-save']").await;
+            support::wait_for("the run to be stored", || async {
+                let store = Store::open_in(dir.path()).unwrap();
+                let runs = store.recent_runs(1).unwrap();
+                Ok(runs.first().is_some_and(|r| r.distance_m == 20_000 && r.pair_id == 2))
+            })
+            .await;
             app.open_tab("today").await;
         }
         app.wait_visible("[data-testid='running-note'][data-kind='taper']")

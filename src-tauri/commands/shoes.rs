@@ -34,6 +34,12 @@ pub async fn retire_pair<R: Runtime>(app: AppHandle<R>, id: f64, retired: bool) 
     blocking(app, move |state| state.write(|core| core.retire_pair(id, retired))).await
 }
 
+/// Makes a pair the one long runs go on, or none.
+#[tauri::command]
+pub async fn set_long_run_pair<R: Runtime>(app: AppHandle<R>, id: Option<f64>) -> Result<ShoesView, ShellError> {
+    blocking(app, move |state| state.write(|core| core.set_long_run_pair(id))).await
+}
+
 /// Answers a pair's wear prompt: later, or a new limit.
 #[tauri::command]
 pub async fn answer_shoe_prompt<R: Runtime>(

@@ -87,6 +87,7 @@ export const addPair = (pair) => call('add_pair', { pair });
 
 /** Retires a pair or brings it back. */
 export const retirePair = (id, retired) => call('retire_pair', { id, retired });
+export const setLongRunPair = (id) => call('set_long_run_pair', { id });
 
 /** Answers a wear prompt: { action: 'later' } or { action: 'change-limit', limit }. */
 export const answerShoePrompt = (id, answer) => call('answer_shoe_prompt', { id, answer });

@@ -11,6 +11,7 @@ const els = {
   list: $('shoe-list'), runs: $('run-list'), runsHeading: $('runs-heading'), empty: $('shoes-empty'),
   error: $('shoes-error'), pairForm: $('pair-form'), runForm: $('run-form'),
   retired: $('retired-pairs'), retiredSummary: $('retired-summary'), retiredList: $('retired-list'),
+  longHint: $('run-long-hint'),
 };
 
 const STATUS = { wearing: 'Wearing out', replace: 'Replace now' };
@@ -41,6 +42,25 @@ export function init({ today }) {
   // Importing runs draws the Shoes screen it leaves.
   runImport.init(render);
   els.retiredSummary.addEventListener('click', () => { retiredChoice = !els.retired.open; });
+  els.runForm.elements.distance.addEventListener('input', suggestPair);
+  els.runForm.elements.pair.addEventListener('change', () => { pairChosen = true; });
+}
+
+/** The runner chose the run's pair by hand: the form no longer suggests one. */
+let pairChosen = false;
+
+/** Preselects the pair for new runs, or the pair for long runs once the distance typed is a
+ * long run for this runner (1.5 times their usual run). */
+function suggestPair() {
+  const f = els.runForm;
+  if (f.dataset.editId || pairChosen) return;
+  const typed = Number(f.elements.distance.value);
+  const longPair = view.pairs.find((w) => w.id === view.longRunPair);
+  const long = Boolean(longPair) && view.longRunFrom !== null && typed >= view.longRunFrom;
+  const pick = long ? longPair : view.pairs.find((w) => w.default && !w.retired);
+  if (pick) f.elements.pair.value = String(pick.id);
+  els.longHint.hidden = !long;
+  els.longHint.textContent = long ? `A long run for you, so it goes on ${longPair.name}.` : '';
 }
 
 /** Loads and draws the Shoes screen. */
@@ -82,7 +102,8 @@ function card(w) {
   },
   h('div', { class: 'shoe-top' },
     h('h2', {}, w.name),
-    w.default && !w.retired ? h('span', { class: 'badge' }, 'For new runs') : null),
+    w.default && !w.retired ? h('span', { class: 'badge' }, 'For new runs') : null,
+    w.id === view.longRunPair ? h('span', { class: 'badge' }, 'For long runs') : null),
   w.model ? h('p', { class: 'hint' }, w.model) : null,
   h('p', { class: 'shoe-numbers' },
     h('span', { 'data-testid': 'shoe-distance' }, `${distance(w.totalM, view.unit)} ${view.unit}`),
@@ -98,7 +119,11 @@ function card(w) {
     h('button', {
       type: 'button', class: 'ghost', 'data-testid': 'shoe-retire', onclick: () => retire(w),
     }, w.retired ? 'Bring back' : 'Retire'),
-    w.retired ? null : h('button', { type: 'button', class: 'ghost', onclick: () => openPairForm(w) }, 'Edit')));
+    w.retired ? null : h('button', { type: 'button', class: 'ghost', onclick: () => openPairForm(w) }, 'Edit'),
+    w.retired ? null : h('button', {
+      type: 'button', class: 'ghost', 'data-testid': 'shoe-long-runs', 'aria-pressed': String(w.id === view.longRunPair),
+      onclick: () => update(api.setLongRunPair(w.id === view.longRunPair ? null : w.id)),
+    }, 'For long runs')));
 }
 
 /** Runs an action that resolves to the Shoes screen and draws it; its error shows in `errorEl`. */
@@ -137,6 +162,8 @@ function openRunForm(run) {
   f.elements.distance.value = run ? distance(run.distanceM, view.unit) : '';
   f.elements.minutes.value = run?.durationS ? String(Math.round(run.durationS / 60)) : '';
   if (run) f.elements.pair.value = String(run.pairId);
+  pairChosen = false;
+  suggestPair();
   showMessage(formError(f), '');
   els.pairForm.hidden = true;
   f.hidden = false;

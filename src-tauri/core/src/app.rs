@@ -257,6 +257,11 @@ impl Core {
         self.atomic(|store| shoe_actions::retire_pair(store, &self.clock, pair_id(id)?, retired))
     }
 
+    /// Makes a pair the one long runs go on, or none (`None`).
+    pub fn set_long_run_pair(&self, id: Option<f64>) -> Result<ShoesView, CoreError> {
+        self.atomic(|store| shoe_actions::set_long_run_pair(store, &self.clock, id.map(pair_id).transpose()?))
+    }
+
     /// Answers a pair's wear prompt.
     pub fn answer_shoe_prompt(&self, id: f64, answer: PromptAnswer) -> Result<ShoesView, CoreError> {
         self.atomic(|store| shoe_actions::answer_prompt(store, &self.clock, pair_id(id)?, answer))

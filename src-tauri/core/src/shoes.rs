@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod import;
+pub mod long_runs;
 pub mod notice;
 pub mod projection;
 pub mod rotation;

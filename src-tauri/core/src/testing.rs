@@ -8,6 +8,18 @@ use crate::routine::session::Planned;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
+/// A pair named `name` with the usual limit, the pair for new runs.
+pub fn pair_for_new_runs(name: &str) -> crate::shoes::actions::PairInput {
+    crate::shoes::actions::PairInput {
+        name: name.into(),
+        model: None,
+        start: None,
+        purchased: None,
+        limit: None,
+        default: true,
+    }
+}
+
 /// A date from `YYYY-MM-DD`.
 pub fn day(s: &str) -> NaiveDate {
     s.parse().expect("a YYYY-MM-DD date")

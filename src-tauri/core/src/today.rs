@@ -325,14 +325,16 @@ impl DaySession {
 }
 
 /// The most demanding level on offer on `date` (see [`session::level_cap`]): the gentlest
-/// while a readiness answer asks for care and on the day after a long run.
+/// while a readiness answer asks for care and on the day after a long run; through a race
+/// taper, no higher than when it began.
 fn level_cap(store: &Store, date: NaiveDate) -> Result<u8, CoreError> {
     let after_long_run = match date.pred_opt() {
         Some(yesterday) => RunDays::load(store, date)?.long_run(yesterday).is_some(),
         None => false,
     };
     let take_care = readiness::readiness(store)?.take_care() || after_long_run;
-    let clean = store.clean_sessions(date, session::SESSIONS_BEFORE_LEVEL_3)?;
+    let taper = running::race(store)?.and_then(|race| Taper::on(race, date));
+    let clean = store.clean_sessions(taper.map_or(date, |t| t.from), session::SESSIONS_BEFORE_LEVEL_3)?;
     Ok(session::level_cap(clean, take_care))
 }
 

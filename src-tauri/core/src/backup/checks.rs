@@ -104,6 +104,13 @@ fn rule(key: Setting) -> Rule {
             _ => Err("Shoe prompts are on (1) or off (0).".into()),
         },
         Setting::DeliveredThrough => |v, today| instant(v, today),
+        Setting::LongRunPair => |v, _| match v {
+            "" => Ok(()),
+            id => id
+                .parse::<i64>()
+                .map(|_| ())
+                .map_err(|_| "The pair for long runs is named by its number.".to_string()),
+        },
         Setting::RaceDay => |v, today| match v {
             "" => Ok(()),
             date => day(date, today),

@@ -53,8 +53,7 @@ impl RunDays {
     }
 
     /// The metres run on `day`, when that was a long run: the longest of its week (Monday
-    /// to Sunday) and at least [`LONG_RUN_RATIO`] times the median of the [`USUAL_DAYS`]
-    /// before it, which must hold at least [`USUAL_RUNS`] days of running.
+    /// to Sunday) and at least [`RunDays::long_from`] that day.
     pub fn long_run(&self, day: NaiveDate) -> Option<i64> {
         let metres = *self.0.get(&day)?;
         let monday = monday_of(day);
@@ -66,6 +65,12 @@ impl RunDays {
         {
             return None;
         }
+        (metres as f64 >= self.long_from(day)?).then_some(metres)
+    }
+
+    /// How far a run on `day` must go to be long: [`LONG_RUN_RATIO`] times the median of the
+    /// [`USUAL_DAYS`] before it, which must hold at least [`USUAL_RUNS`] days of running.
+    pub fn long_from(&self, day: NaiveDate) -> Option<f64> {
         let from = day.checked_sub_days(Days::new(USUAL_DAYS)).unwrap_or(NaiveDate::MIN);
         let mut usual: Vec<i64> = self.0.range(from..day).map(|(_, m)| *m).collect();
         if usual.len() < USUAL_RUNS {
@@ -78,7 +83,7 @@ impl RunDays {
         } else {
             usual[middle] as f64
         };
-        (metres as f64 >= LONG_RUN_RATIO * median).then_some(metres)
+        Some(LONG_RUN_RATIO * median)
     }
 
     /// The weekday of the long run, when at least [`PATTERN_RUNS`] of the [`PATTERN_WEEKS`]

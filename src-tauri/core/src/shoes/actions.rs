@@ -6,7 +6,7 @@ use crate::clock::Clock;
 use crate::error::CoreError;
 use crate::shoes::stored as shoes_stored;
 use crate::shoes::{self, Level, Pair, Unit, Wear, DEFAULT_AGE_MONTHS, LATER_DAYS, LATER_METRES};
-use crate::shoes::{projection, rotation};
+use crate::shoes::{long_runs, projection, rotation};
 use crate::store::Setting;
 use crate::store::{Run, Store};
 use chrono::{Days, NaiveDate};
@@ -28,6 +28,10 @@ pub struct ShoesView {
     pub runs: Vec<Run>,
     /// A new pair's replacement limit, in `unit`.
     pub default_limit: f64,
+    /// The pair long runs go on, if one is chosen.
+    pub long_run_pair: Option<i64>,
+    /// How far a run today must go, in `unit`, to go on that pair.
+    pub long_run_from: Option<f64>,
 }
 
 /// A pair as typed in the form, distances in the user's unit.
@@ -120,12 +124,29 @@ pub fn wear_all(store: &Store, today: NaiveDate) -> Result<Vec<Wear>, CoreError>
 
 /// The Shoes screen.
 pub fn view(store: &Store, clock: &dyn Clock) -> Result<ShoesView, CoreError> {
+    let unit = unit(store)?;
+    let pairs = wear_all(store, clock.today())?;
+    let plain: Vec<Pair> = pairs.iter().map(|w| w.pair.clone()).collect();
+    let chooser = long_runs::Chooser::load(store, &plain)?;
     Ok(ShoesView {
-        unit: unit(store)?,
-        pairs: wear_all(store, clock.today())?,
+        unit,
+        long_run_pair: long_runs::pair_id(store, &plain)?,
+        long_run_from: chooser.long_from(clock.today()).map(|m| m / unit.metres()),
+        pairs,
         runs: store.recent_runs(RECENT_RUNS)?,
-        default_limit: unit(store)?.default_limit(),
+        default_limit: unit.default_limit(),
     })
+}
+
+/// Makes pair `id` the one long runs go on, or none (`None`).
+pub fn set_long_run_pair(store: &Store, clock: &dyn Clock, id: Option<i64>) -> Result<ShoesView, CoreError> {
+    if let Some(id) = id {
+        if existing(store, id)?.retired {
+            return Err(CoreError::BadShoe("That pair is retired: bring it back first."));
+        }
+    }
+    long_runs::set(store, id)?;
+    view(store, clock)
 }
 
 /// Chooses km or mi.
@@ -277,11 +298,15 @@ fn run_fields(input: &RunInput, store: &Store, clock: &dyn Clock) -> Result<Run,
     };
     let pair = match input.pair_id {
         Some(id) => existing(store, id)?,
-        None => shoes_stored::pairs(store)?
-            .into_iter()
-            .map(|(p, _, _)| p)
-            .find(|p| p.default && !p.retired)
-            .ok_or(CoreError::BadRun("Add a pair of shoes first."))?,
+        None => {
+            let pairs: Vec<Pair> = shoes_stored::pairs(store)?.into_iter().map(|(p, _, _)| p).collect();
+            let default = pairs.iter().find(|p| p.default && !p.retired).map(|p| p.id);
+            let chosen = long_runs::Chooser::load(store, &pairs)?.pair_for(date, distance_m, default);
+            pairs
+                .into_iter()
+                .find(|p| Some(p.id) == chosen)
+                .ok_or(CoreError::BadRun("Add a pair of shoes first."))?
+        }
     };
     if pair.retired {
         return Err(CoreError::BadRun(

@@ -31,6 +31,8 @@ choice! {
         ReadinessYes = "readiness_yes",
         /// The race day strength work tapers to, `YYYY-MM-DD`, or empty for none.
         RaceDay = "race_day",
+        /// The pair long runs go on, by id, or empty for none.
+        LongRunPair = "long_run_pair",
     }
 }
 

@@ -5,7 +5,7 @@ use super::*;
 use crate::routine::actions;
 use crate::routine::checkin::Area;
 use crate::routine::exercise::Category;
-use crate::shoes::actions::{add_pair, add_run, PairInput, RunInput};
+use crate::shoes::actions::{add_pair, add_run, RunInput};
 use crate::testing::{berlin, day};
 
 fn run(store: &Store, date: &str, km: f64) {
@@ -37,14 +37,7 @@ fn first_week() -> Store {
         .exercise
         .id;
     actions::finish_session(&store, &clock, date, Rating::Fine, Some(hurt)).unwrap();
-    let pair = PairInput {
-        name: "Daily".into(),
-        model: None,
-        start: None,
-        purchased: None,
-        limit: None,
-        default: true,
-    };
+    let pair = crate::testing::pair_for_new_runs("Daily");
     add_pair(&store, &clock, &pair).unwrap();
     run(&store, "2026-04-07", 5.0);
     run(&store, "2026-04-12", 12.0);

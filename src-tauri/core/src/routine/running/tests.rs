@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::testing::day;
+use crate::today::Today;
 use proptest::prelude::*;
 
 fn km(runs: &[(&str, i64)]) -> RunDays {
@@ -168,4 +169,92 @@ proptest! {
             prop_assert!(long <= 1);
         }
     }
+}
+
+/// A store with a pair, easy 8 km runs on Tuesdays and Thursdays from 31 March and a 16 km
+/// long run on Sunday 26 April 2026; the default plan (Monday, Wednesday, Friday).
+fn after_the_long_run() -> Store {
+    use crate::shoes::actions::{add_pair, add_run, RunInput};
+    let store = Store::open_in_memory().unwrap();
+    let clock = crate::testing::berlin("2026-04-27", 7);
+    let pair = crate::testing::pair_for_new_runs("Daily");
+    add_pair(&store, &clock, &pair).unwrap();
+    let mut runs: Vec<(String, f64)> = (0..4u64)
+        .flat_map(|w| [1u64, 3].map(|d| ((day("2026-03-30") + Days::new(7 * w + d)).to_string(), 8.0)))
+        .collect();
+    runs.push(("2026-04-26".into(), 16.0));
+    for (date, km) in runs {
+        let run = RunInput {
+            date,
+            distance: Some(km),
+            minutes: None,
+            pair_id: None,
+        };
+        add_run(&store, &clock, &run).unwrap();
+    }
+    store
+}
+
+#[test]
+fn the_day_after_a_long_run_brings_the_easiest_level_and_a_sore_back_still_the_gentle_session() {
+    use crate::routine::actions;
+    use crate::routine::checkin::Area;
+    use crate::routine::session::SessionKind;
+    let store = after_the_long_run();
+    let monday = day("2026-04-27");
+    let clock = crate::testing::berlin("2026-04-27", 7);
+    let today = actions::today(&store, &clock).unwrap();
+    assert_eq!(today.running.after_long_run, Some(16_000));
+    assert_eq!(today.kind, Some(SessionKind::Strength));
+    assert!(today.items.iter().all(|i| i.exercise.level == 1), "{:?}", today.items);
+    // A started session, then a late check-in of 7 at 23:00: the gentle session wins.
+    actions::set_done(&store, &clock, monday, today.items[0].exercise.id, true).unwrap();
+    let late = crate::testing::berlin("2026-04-27", 23);
+    let sore = actions::check_in(&store, &late, monday, 7, Some(Area::Lower), false).unwrap();
+    assert_eq!(sore.kind, Some(SessionKind::Gentle));
+    // The Monday after, with no long run the day before, the usual levels are back.
+    let next = Today::for_date(&store, day("2026-05-04")).unwrap();
+    assert_eq!(next.running.after_long_run, None);
+}
+
+#[test]
+fn through_a_taper_the_exercises_stay_the_doses_hold_and_race_day_has_no_session() {
+    use crate::routine::actions;
+    use crate::routine::progression::Rating;
+    let store = Store::open_in_memory().unwrap();
+    let race = day("2026-05-17");
+    set_race(&store, day("2026-05-01"), "2026-05-17").unwrap();
+    let mut seen: Option<Vec<&str>> = None;
+    let mut raised_before = 0;
+    // Every strength day from 27 April to the day before the race, done and rated easy: the
+    // sixth clean session, which offers level 3, falls inside the taper (7 to 16 May).
+    for date in (0..20u64).map(|n| day("2026-04-27") + Days::new(n)) {
+        let clock = crate::testing::berlin(&date.to_string(), 8);
+        let today = actions::today(&store, &clock).unwrap();
+        let tapering = today.running.taper.is_some();
+        assert_eq!(tapering, date >= day("2026-05-07"), "{date}");
+        if today.items.is_empty() {
+            continue;
+        }
+        let ids: Vec<&str> = today.items.iter().map(|i| i.exercise.id).collect();
+        if tapering {
+            assert_eq!(seen.get_or_insert(ids.clone()), &ids, "{date}: the same exercises");
+        }
+        for item in &today.items {
+            actions::set_done(&store, &clock, date, item.exercise.id, true).unwrap();
+        }
+        let (_, changes) = actions::finish_session(&store, &clock, date, Rating::Easy, None).unwrap();
+        if tapering {
+            assert!(changes.is_empty(), "{date}: doses held, not {changes:?}");
+        } else {
+            raised_before += changes.len();
+        }
+    }
+    assert!(seen.is_some(), "the taper had strength days");
+    assert!(raised_before > 0, "before the taper easy sessions raise doses");
+    let race_day = actions::today(&store, &crate::testing::berlin("2026-05-17", 8)).unwrap();
+    assert!(race_day.items.is_empty() && race_day.running.race_day);
+    // The Monday after the race strength picks up again, and easy ratings raise doses again.
+    let after = Today::for_date(&store, race + Days::new(1)).unwrap();
+    assert!(after.running.taper.is_none() && !after.items.is_empty());
 }

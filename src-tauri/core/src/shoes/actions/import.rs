@@ -6,7 +6,7 @@ use crate::clock::Clock;
 use crate::error::CoreError;
 use crate::shoes::import::{Activity, Batch, ImportedRun, Sport};
 use crate::shoes::stored as shoes_stored;
-use crate::shoes::{self, Pair, Unit};
+use crate::shoes::{self, long_runs, Pair, Unit};
 use crate::store::{ImportRow, Run, Store};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -172,6 +172,7 @@ fn plan(
     let mut others = BTreeMap::<Sport, usize>::new();
     let pairs: Vec<Pair> = shoes_stored::pairs(store)?.into_iter().map(|(p, _, _)| p).collect();
     let default = pairs.iter().find(|p| p.default && !p.retired);
+    let chooser = long_runs::Chooser::load(store, &pairs)?;
     let (now, today, zone) = (clock.now(), clock.today(), clock.zone());
     let mut summary = ImportSummary {
         unit,
@@ -246,7 +247,10 @@ fn plan(
                     }
                 }),
             },
-            None => match default {
+            None => match chooser
+                .pair_for(date, metres as i64, default.map(|p| p.id))
+                .and_then(|id| pairs.iter().find(|p| p.id == id))
+            {
                 Some(pair) => Target::Existing(pair.id, pair.name.clone()),
                 // With no pair for new runs, the first pair the export brings becomes it.
                 None => {

@@ -301,3 +301,64 @@ fn a_pair_run_in_lately_has_a_projected_day_and_a_retired_one_none() {
     assert_eq!(blue.projected, None, "a retired pair keeps its totals, not a date");
     assert_eq!(blue.total_m, 20_000);
 }
+
+#[test]
+fn long_runs_go_on_the_pair_for_long_runs_typed_or_imported_and_the_rest_on_the_pair_for_new_runs() {
+    use crate::shoes::import::{ImportedRun, Sport};
+    let store = Store::open_in_memory().unwrap();
+    let c = berlin("2026-04-20", 18);
+    add_pair(
+        &store,
+        &c,
+        &PairInput {
+            default: true,
+            ..pair("Daily", 800.0)
+        },
+    )
+    .unwrap();
+    let v = add_pair(&store, &c, &pair("Long", 800.0)).unwrap();
+    let (daily, long) = (v.pairs[0].pair.id, v.pairs[1].pair.id);
+    for date in ["2026-04-07", "2026-04-09", "2026-04-14", "2026-04-16"] {
+        add_run(
+            &store,
+            &c,
+            &RunInput {
+                date: date.into(),
+                ..run(8.0)
+            },
+        )
+        .unwrap();
+    }
+    // Without a pair for long runs, a long run goes on the pair for new runs.
+    let on = |date: &str, km: f64| RunInput {
+        date: date.into(),
+        ..run(km)
+    };
+    add_run(&store, &c, &on("2026-04-18", 20.0)).unwrap();
+    assert_eq!(store.recent_runs(1).unwrap()[0].pair_id, daily);
+    assert!(set_long_run_pair(&store, &c, Some(999)).is_err(), "no such pair");
+    let v = set_long_run_pair(&store, &c, Some(long)).unwrap();
+    assert_eq!(v.long_run_pair, Some(long));
+    // Today's usual run is 8 km (the 20 km one is a single day): 12 km is long.
+    assert_eq!(v.long_run_from, Some(12.0));
+    add_run(&store, &c, &on("2026-04-19", 12.0)).unwrap();
+    assert_eq!(store.recent_runs(1).unwrap()[0].pair_id, long);
+    add_run(&store, &c, &on("2026-04-20", 11.0)).unwrap();
+    assert_eq!(store.recent_runs(1).unwrap()[0].pair_id, daily);
+    // An imported run without gear is chosen the same way.
+    let imported = |km: f64, hour: u32| ImportedRun {
+        started_at: Some(Utc.with_ymd_and_hms(2026, 4, 20, hour, 0, 0).unwrap()),
+        distance_m: km * 1000.0,
+        duration_s: None,
+        sport: Sport::Running,
+        cut_short: false,
+    };
+    import::import_file(&store, &c, &[imported(25.0, 5)]).unwrap();
+    assert_eq!(store.recent_runs(1).unwrap()[0].pair_id, long);
+    // A retired pair for long runs is none: long runs go on the pair for new runs again.
+    let v = retire_pair(&store, &c, long, true).unwrap();
+    assert_eq!(v.long_run_pair, None);
+    import::import_file(&store, &c, &[imported(25.0, 6)]).unwrap();
+    assert_eq!(store.recent_runs(1).unwrap()[0].pair_id, daily);
+    assert!(set_long_run_pair(&store, &c, Some(long)).is_err(), "retired");
+}
