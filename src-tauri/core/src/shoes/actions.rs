@@ -127,10 +127,10 @@ pub fn view(store: &Store, clock: &dyn Clock) -> Result<ShoesView, CoreError> {
     let unit = unit(store)?;
     let pairs = wear_all(store, clock.today())?;
     let plain: Vec<Pair> = pairs.iter().map(|w| w.pair.clone()).collect();
-    let chooser = long_runs::Chooser::load(store, &plain)?;
+    let chooser = long_runs::Chooser::load(store, &plain, clock.today())?;
     Ok(ShoesView {
         unit,
-        long_run_pair: long_runs::pair_id(store, &plain)?,
+        long_run_pair: chooser.pair(),
         long_run_from: chooser.long_from(clock.today()).map(|m| m / unit.metres()),
         pairs,
         runs: store.recent_runs(RECENT_RUNS)?,
@@ -301,7 +301,7 @@ fn run_fields(input: &RunInput, store: &Store, clock: &dyn Clock) -> Result<Run,
         None => {
             let pairs: Vec<Pair> = shoes_stored::pairs(store)?.into_iter().map(|(p, _, _)| p).collect();
             let default = pairs.iter().find(|p| p.default && !p.retired).map(|p| p.id);
-            let chosen = long_runs::Chooser::load(store, &pairs)?.pair_for(date, distance_m, default);
+            let chosen = long_runs::Chooser::load(store, &pairs, date)?.pair_for(date, distance_m, default);
             pairs
                 .into_iter()
                 .find(|p| Some(p.id) == chosen)

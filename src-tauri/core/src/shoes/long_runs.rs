@@ -4,13 +4,13 @@
 //! for new runs.
 
 use crate::error::CoreError;
-use crate::routine::running::RunDays;
+use crate::routine::running::{RunDays, USUAL_DAYS};
 use crate::shoes::Pair;
 use crate::store::{Setting, Store};
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 /// The pair for long runs, while it exists and is not retired.
-pub fn pair_id(store: &Store, pairs: &[Pair]) -> Result<Option<i64>, CoreError> {
+fn pair_id(store: &Store, pairs: &[Pair]) -> Result<Option<i64>, CoreError> {
     let id = store.setting(Setting::LongRunPair)?.and_then(|v| v.parse::<i64>().ok());
     Ok(id.filter(|id| pairs.iter().any(|p| p.id == *id && !p.retired)))
 }
@@ -30,16 +30,23 @@ pub struct Chooser {
 }
 
 impl Chooser {
-    /// The chooser from what is stored (every run, at most [`crate::shoes::MAX_RUNS`]).
-    pub fn load(store: &Store, pairs: &[Pair]) -> Result<Self, CoreError> {
+    /// The chooser for runs from `first` on, from what is stored: only the runs that tell
+    /// what was usual before them are read.
+    pub fn load(store: &Store, pairs: &[Pair], first: NaiveDate) -> Result<Self, CoreError> {
         let Some(long_pair) = pair_id(store, pairs)? else {
             return Ok(Self::default());
         };
-        let runs = store.runs_since(NaiveDate::MIN)?;
+        let from = first.checked_sub_days(Days::new(USUAL_DAYS)).unwrap_or(NaiveDate::MIN);
+        let runs = store.runs_since(from)?;
         Ok(Self {
             long_pair: Some(long_pair),
             days: RunDays::new(runs.into_iter().map(|(_, day, metres)| (day, metres))),
         })
+    }
+
+    /// The pair for long runs, if one is chosen.
+    pub fn pair(&self) -> Option<i64> {
+        self.long_pair
     }
 
     /// How far a run on `day` must go to be put on the pair for long runs, in metres.

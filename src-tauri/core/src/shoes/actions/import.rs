@@ -172,7 +172,8 @@ fn plan(
     let mut others = BTreeMap::<Sport, usize>::new();
     let pairs: Vec<Pair> = shoes_stored::pairs(store)?.into_iter().map(|(p, _, _)| p).collect();
     let default = pairs.iter().find(|p| p.default && !p.retired);
-    let chooser = long_runs::Chooser::load(store, &pairs)?;
+    // Imports may reach far back: every stored run may tell what was usual.
+    let chooser = long_runs::Chooser::load(store, &pairs, NaiveDate::MIN)?;
     let (now, today, zone) = (clock.now(), clock.today(), clock.zone());
     let mut summary = ImportSummary {
         unit,
