@@ -3,6 +3,8 @@
 //! evening "streak at risk" nudge. Nothing for a day that is done, paused or a recovery day,
 //! and no nudge on a day the back is sore (a check-in of 4 or more).
 
+pub mod arming;
+pub mod check;
 pub mod delivery;
 mod stored;
 

@@ -95,3 +95,37 @@ pub fn any_history() -> impl Strategy<Value = (History, NaiveDate)> {
         (h, start + Days::new(t))
     })
 }
+
+/// A phone's notification API that records every call, and refuses to schedule while told to.
+#[derive(Default)]
+pub struct FakeNotifier {
+    /// What is pending, by id.
+    pub pending: std::collections::BTreeMap<i32, chrono::DateTime<Utc>>,
+    /// Every call, in words.
+    pub calls: Vec<String>,
+    /// Whether scheduling fails.
+    pub refuse: bool,
+}
+
+impl crate::reminders::arming::Notifier for FakeNotifier {
+    fn cancel_all(&mut self) -> Result<(), String> {
+        self.calls.push("cancel_all".into());
+        self.pending.clear();
+        Ok(())
+    }
+    fn cancel(&mut self, ids: &[i32]) -> Result<(), String> {
+        self.calls.push(format!("cancel {ids:?}"));
+        for id in ids {
+            self.pending.remove(id);
+        }
+        Ok(())
+    }
+    fn schedule(&mut self, id: i32, reminder: &crate::reminders::Reminder) -> Result<(), String> {
+        if self.refuse {
+            return Err("refused".into());
+        }
+        self.calls.push(format!("schedule {id}"));
+        self.pending.insert(id, reminder.at);
+        Ok(())
+    }
+}

@@ -1,7 +1,10 @@
 //! Reminders from the shell's side: which is next and when, which were delivered (noted at
-//! once, written when the data file takes writes), and the shoe prompts to send.
+//! once, written when the data file takes writes), a phone's schedule, the self-check, and
+//! the shoe prompts to send.
 
 use super::Core;
+use crate::reminders::arming::{self, Arming, Notifier, Rearmed};
+use crate::reminders::check::{self, CheckLine, DeviceFacts};
 use crate::reminders::{Reminder, ReminderSettings};
 use crate::routine::actions;
 use crate::shoes::{actions as shoe_actions, notice};
@@ -62,6 +65,27 @@ impl Core {
     pub fn mark_delivered(&self, reminder: &Reminder) {
         self.delivered.note(reminder.at);
         self.delivered.write(&self.store);
+        if let Err(error) = self.store.set_last_reminder_shown(self.clock.now()) {
+            eprintln!("backstride: could not note when the reminder was shown: {error}");
+        }
+    }
+
+    /// Brings a phone's pending reminders in line with the next 14 days at this moment, in
+    /// the zone the device is in now; returns what it did and how long until the next look.
+    pub fn rearm(&self, arming: &mut Arming, notifier: &mut dyn Notifier) -> (Rearmed, Duration) {
+        let now = self.clock.now();
+        let done = arming.rearm(notifier, self.upcoming_reminders(), now);
+        (done, arming::next_look(now, self.clock.zone()))
+    }
+
+    /// The self-check's lines from what the device says, with the next reminder not yet
+    /// shown and when one was last shown, in the user's zone.
+    pub fn check_reminders(&self, facts: &DeviceFacts) -> Vec<CheckLine> {
+        let zone = self.clock.zone();
+        let format = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&zone).format("%A %-d %B, %H:%M").to_string();
+        let next = self.next_reminder().map(|(reminder, _)| reminder.at);
+        let last = self.store.last_reminder_shown().ok().flatten();
+        check::check(facts, next, last, &format)
     }
 
     /// How long until writing the delivered mark is tried again, while it waits to be written.

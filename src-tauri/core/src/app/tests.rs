@@ -230,3 +230,52 @@ fn exports_are_kept_in_the_backups_folder() {
     assert!(std::fs::read_to_string(&csv.kept).unwrap().starts_with("date,state,"));
     assert!(matches!(core.export("xml"), Err(CoreError::BadValue(_))));
 }
+
+#[test]
+fn a_phone_keeps_the_next_two_weeks_armed_and_a_day_logged_done_cancels_its_reminder() {
+    use crate::reminders::arming::Arming;
+    use crate::testing::FakeNotifier;
+    let dir = tempfile::tempdir().unwrap();
+    let core = open(dir.path(), "2026-03-30T06:00:00+02:00");
+    let (mut arming, mut phone) = (Arming::default(), FakeNotifier::default());
+    let (done, look) = core.rearm(&mut arming, &mut phone);
+    assert!(done.failures.is_empty(), "{:?}", done.failures);
+    // Mon, Wed, Fri at 07:30 from today to Monday 13 April.
+    assert_eq!(phone.pending.len(), 7);
+    assert_eq!(look, crate::reminders::arming::ZONE_LOOK);
+    let monday = *phone.pending.values().next().unwrap();
+    let today = core.today().unwrap();
+    for item in &today.items {
+        core.set_done(&today.date.to_string(), item.exercise.id, true).unwrap();
+    }
+    phone.calls.clear();
+    core.rearm(&mut arming, &mut phone);
+    assert_eq!(phone.calls.len(), 1, "one cancel and nothing else: {:?}", phone.calls);
+    assert!(phone.calls[0].starts_with("cancel"));
+    assert!(!phone.pending.values().any(|t| *t == monday));
+}
+
+#[test]
+fn the_self_check_names_the_next_reminder_and_when_one_was_last_shown() {
+    use crate::reminders::check::{CheckKind, DeviceFacts};
+    let dir = tempfile::tempdir().unwrap();
+    let core = open(dir.path(), "2026-03-30T07:29:00+02:00");
+    let facts = DeviceFacts {
+        permission: Some(true),
+        ..DeviceFacts::default()
+    };
+    let text = |kind| {
+        core.check_reminders(&facts)
+            .into_iter()
+            .find(|l| l.kind == kind)
+            .unwrap()
+            .text
+    };
+    assert_eq!(text(CheckKind::Last), "No reminder has been shown yet.");
+    let (due, _) = core.next_reminder().unwrap();
+    assert_eq!(text(CheckKind::Next), "Next reminder: Monday 30 March, 07:30.");
+    // Shown a minute early, say: the line tells when it was shown, not when it was due.
+    core.mark_delivered(&due);
+    assert_eq!(text(CheckKind::Last), "Last reminder shown: Monday 30 March, 07:29.");
+    assert_eq!(text(CheckKind::Next), "Next reminder: Wednesday 1 April, 07:30.");
+}

@@ -103,7 +103,7 @@ fn rule(key: Setting) -> Rule {
             "0" | "1" => Ok(()),
             _ => Err("Shoe prompts are on (1) or off (0).".into()),
         },
-        Setting::DeliveredThrough => |v, today| instant(v, today),
+        Setting::DeliveredThrough | Setting::LastReminderShown => |v, today| instant(v, today),
         Setting::LongRunPair => |v, _| match v {
             "" => Ok(()),
             id => id

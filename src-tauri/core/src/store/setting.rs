@@ -25,6 +25,8 @@ choice! {
         ShoePrompts = "shoe_prompts",
         /// The instant up to which reminders were delivered.
         DeliveredThrough = "reminders_delivered_through",
+        /// When a reminder was last shown.
+        LastReminderShown = "reminder_last_shown",
         /// The day the readiness questions were last answered.
         ReadinessOn = "readiness_on",
         /// The readiness questions answered yes.
