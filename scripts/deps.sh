@@ -6,6 +6,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   xvfb xauth xdotool webkit2gtk-driver dbus-x11 dbus-daemon dbus-bin sqlite3
+  python3-dbus python3-gi python3-xlib
 )
 
 sudo_if_needed() {

@@ -13,17 +13,21 @@ pub enum ShellError {
     /// A value from the UI that is not of the expected form.
     #[error("{0}")]
     BadInput(&'static str),
+    /// The system refused what was asked of it (a notification, the start at login).
+    #[error("{0}")]
+    Failed(&'static str),
     /// The core refused or failed.
     #[error(transparent)]
     Core(#[from] CoreError),
 }
 
 impl ShellError {
-    /// A stable kind the UI can branch on: `startup`, `invalid` or `storage`.
+    /// A stable kind the UI can branch on: `startup`, `invalid`, `storage` or `system`.
     fn kind(&self) -> &'static str {
         match self {
             ShellError::Startup(_) => "startup",
             ShellError::Core(CoreError::Store(_)) => "storage",
+            ShellError::Failed(_) => "system",
             ShellError::Core(_) | ShellError::BadInput(_) => "invalid",
         }
     }

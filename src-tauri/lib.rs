@@ -3,6 +3,8 @@
 
 mod autobackup;
 mod blocking;
+#[cfg(target_os = "linux")]
+mod bus;
 mod commands;
 mod environment;
 mod error;
@@ -20,8 +22,11 @@ mod save;
 #[cfg(desktop)]
 mod scheduler;
 mod state;
+#[cfg(desktop)]
+mod tray;
+mod window;
 
-use tauri::Manager;
+use tauri::{Manager, RunEvent};
 
 /// `$builder` with the app's commands, and in debug builds and the benchmark's the
 /// `painted` mark.
@@ -49,6 +54,9 @@ macro_rules! with_handlers {
             commands::calendar::remove_pause,
             commands::reminders::reminders,
             commands::reminders::save_reminders,
+            commands::reminders::check_reminders,
+            commands::reminders::send_test_notification,
+            commands::reminders::set_autostart,
             commands::shoes::shoes,
             commands::shoes::add_pair,
             commands::shoes::edit_pair,
@@ -92,12 +100,12 @@ pub fn run() {
     let builder = tauri::Builder::default();
     // Registered first: a second launch only brings the running window forward.
     #[cfg(desktop)]
-    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-        if let Some(window) = app.get_webview_window("main") {
-            let _ = window.unminimize();
-            let _ = window.set_focus();
-        }
-    }));
+    let builder = builder
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| window::open(app)))
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![tray::BACKGROUND]),
+        ));
     #[cfg(mobile)]
     let builder = builder
         .plugin(tauri_plugin_fs::init())
@@ -124,14 +132,41 @@ pub fn run() {
             app.manage(state::AppState::start(settings, data_dir, lock));
             autobackup::start(app.handle().clone());
             #[cfg(desktop)]
-            scheduler::start(app.handle().clone());
+            {
+                if let Err(error) = tray::start(app.handle()) {
+                    eprintln!("backstride: no tray icon: {error}");
+                }
+                // Started at login: in the tray, with no window, when there is a tray.
+                let background = std::env::args().any(|a| a == tray::BACKGROUND);
+                if !(background && tray::keeps_running()) {
+                    window::open(app.handle());
+                }
+                scheduler::start(app.handle().clone());
+            }
             #[cfg(mobile)]
-            mobile::start(app.handle().clone());
+            {
+                window::open(app.handle());
+                mobile::start(app.handle().clone());
+            }
             Ok(())
         });
-    let result = with_handlers!(builder).run(tauri::generate_context!());
-    if let Err(error) = result {
-        eprintln!("Backstride could not start: {error}");
-        std::process::exit(1);
-    }
+    let app = match with_handlers!(builder).build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("Backstride could not start: {error}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|_app, event| {
+        // The window closed (not "Quit"): stay in the tray so reminders keep coming.
+        if let RunEvent::ExitRequested { code: None, api, .. } = event {
+            #[cfg(desktop)]
+            if tray::keeps_running() {
+                eprintln!("backstride: the window is closed; reminders go on from the tray");
+                api.prevent_exit();
+            }
+            #[cfg(mobile)]
+            let _ = api;
+        }
+    });
 }

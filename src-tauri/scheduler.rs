@@ -4,7 +4,8 @@
 //! notice system sleep or a clock change, and less when plan, settings or completions
 //! change. A reminder that came due while the app was closed is delivered once on opening;
 //! one delivered while the data file takes no writes is remembered, never sent again.
-//! Its SQLite work runs on the blocking pool.
+//! Each wake also brings the tray's status line up to date. Its SQLite work runs on the
+//! blocking pool.
 //! On desktop the notification plugin shows at once, so it is never asked to schedule.
 
 use crate::blocking::blocking;
@@ -24,6 +25,9 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
         let changed = app.state::<AppState>().changed();
         loop {
+            if let Ok(status) = blocking(app.clone(), |state| Ok(crate::tray::status_text(state))).await {
+                crate::tray::set_status(&app, &status);
+            }
             let shoes = blocking(app.clone(), |state| state.read(|core| core.take_shoe_notifications())).await;
             let shoes = shoes.unwrap_or_else(|error| {
                 eprintln!("backstride: shoe prompts could not be read: {error}");

@@ -56,6 +56,7 @@ const loaders = {
   shoes: async () => (await shoes()).load(),
   settings: async () => {
     const [s, r, b] = await Promise.all([settings(), reminders(), backup()]);
+    r.check();
     return Promise.all([s.load(), r.load(), b.load()]);
   },
 };

@@ -1,7 +1,9 @@
-//! Reminders: their settings and what they give now, with the notification permission.
+//! Reminders: their settings and what they give now, with the notification permission, the
+//! self-check, a test notification and the start at login.
 
 use crate::blocking::blocking;
 use crate::error::ShellError;
+use backstride_core::reminders::check::{CheckLine, DeviceFacts};
 use backstride_core::routine::actions::Reminders;
 use serde::Serialize;
 use tauri::plugin::PermissionState;
@@ -56,4 +58,86 @@ fn permission<R: Runtime>(app: &AppHandle<R>, ask: bool) -> &'static str {
         Ok(PermissionState::Denied) => "denied",
         _ => "prompt",
     }
+}
+
+/// The self-check: what stands in the way of reminders on this device, and the start at login.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckView {
+    /// Each thing that works or does not, with a way to fix each problem.
+    pub lines: Vec<CheckLine>,
+    /// Whether Backstride starts at login (desktop only).
+    pub autostart: Option<bool>,
+}
+
+/// Checks what reminders depend on here.
+#[tauri::command]
+pub async fn check_reminders<R: Runtime>(app: AppHandle<R>) -> Result<CheckView, ShellError> {
+    check(app).await
+}
+
+/// Shows a test notification now, then checks again.
+#[tauri::command]
+pub async fn send_test_notification<R: Runtime>(app: AppHandle<R>) -> Result<CheckView, ShellError> {
+    permission(&app, true);
+    app.notification()
+        .builder()
+        .title("Backstride test notification")
+        .body("Reminders will look like this.")
+        .show()
+        .map_err(|_| ShellError::Failed("The test notification could not be sent."))?;
+    check(app).await
+}
+
+/// Turns starting at login on or off (desktop only).
+#[tauri::command]
+pub async fn set_autostart<R: Runtime>(app: AppHandle<R>, on: bool) -> Result<CheckView, ShellError> {
+    #[cfg(desktop)]
+    {
+        use tauri_plugin_autostart::ManagerExt;
+        let launch = app.autolaunch();
+        let changed = if on { launch.enable() } else { launch.disable() };
+        changed.map_err(|_| ShellError::Failed("Starting at login could not be changed."))?;
+    }
+    #[cfg(mobile)]
+    let _ = on;
+    check(app).await
+}
+
+async fn check<R: Runtime>(app: AppHandle<R>) -> Result<CheckView, ShellError> {
+    let granted = match permission(&app, false) {
+        "granted" => Some(true),
+        "denied" => Some(false),
+        _ => None,
+    };
+    #[cfg(desktop)]
+    let autostart = {
+        use tauri_plugin_autostart::ManagerExt;
+        app.autolaunch().is_enabled().ok()
+    };
+    #[cfg(mobile)]
+    let autostart = None;
+    let lines = blocking(app, move |state| {
+        let facts = device_facts(granted);
+        state.read(|core| Ok(core.check_reminders(&facts)))
+    })
+    .await?;
+    Ok(CheckView { lines, autostart })
+}
+
+/// What this device says, asked off the main thread (the bus may be slow to answer).
+fn device_facts(permission: Option<bool>) -> DeviceFacts {
+    #[cfg(target_os = "linux")]
+    return DeviceFacts {
+        permission,
+        service: Some(crate::bus::notification_service()),
+        tray: Some(crate::tray::keeps_running()),
+        ..DeviceFacts::default()
+    };
+    #[cfg(not(target_os = "linux"))]
+    return DeviceFacts {
+        permission,
+        tray: cfg!(desktop).then_some(true),
+        ..DeviceFacts::default()
+    };
 }

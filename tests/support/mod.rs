@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod bus;
+pub mod desktop;
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -141,7 +142,7 @@ fn alive(pid: u32) -> bool {
 }
 
 /// Whether a process of the app's debug binary is still alive (read from /proc).
-fn app_running() -> bool {
+pub fn app_running() -> bool {
     let binary = Path::new(env!("CARGO_BIN_EXE_backstride"));
     std::fs::read_dir("/proc")
         .into_iter()
@@ -458,6 +459,13 @@ impl App {
         let driver = self.driver.clone();
         driver.quit().await.expect("closing the session failed");
         self.stop_driver();
+    }
+
+    /// Ends the test of an app that ended by itself (quit from the tray): its session went
+    /// with it, so the WebDriver servers are stopped and the session is not asked to close.
+    pub fn ended(mut self) {
+        self.stop_driver();
+        let _ = self.driver.clone().leak();
     }
 
     fn stop_driver(&mut self) {

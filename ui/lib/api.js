@@ -76,6 +76,15 @@ export const reminders = () => call('reminders');
 /** Saves the reminder settings (times as "HH:MM"); resolves like `reminders`. */
 export const saveReminders = (times, evening, shoePrompts) => call('save_reminders', { times, evening, shoePrompts });
 
+/** The reminders' self-check: `{ lines: [{ kind, ok, text, fix }], autostart }`. */
+export const checkReminders = () => call('check_reminders');
+
+/** Sends a test notification now; resolves like `checkReminders`. */
+export const sendTestNotification = () => call('send_test_notification');
+
+/** Turns starting at login on or off (desktop); resolves like `checkReminders`. */
+export const setAutostart = (on) => call('set_autostart', { on });
+
 /** The Training screen: { unit, weeks: [{ start, metres, runs, longRunM, longRunOn }], jump }. */
 export const training = () => call('training');
 

@@ -1,5 +1,6 @@
-// Reminder settings (times, the evening nudge, shoe prompts, the notification permission)
-// and, on Today, the note about a reminder missed while the app was closed.
+// Reminder settings (times, the evening nudge, shoe prompts, the notification permission),
+// the self-check with its test notification and the start at login, and, on Today, the note
+// about a reminder missed while the app was closed.
 
 import { $, act, h } from '../lib/dom.js';
 import * as api from '../lib/api.js';
@@ -11,6 +12,9 @@ const status = $('notification-status');
 const next = $('next-reminder');
 const missed = $('reminder-missed');
 const off = $('notifications-off');
+const checkLines = $('reminder-check-lines');
+const checkError = $('reminder-check-error');
+const autostart = $('settings-autostart');
 
 const PERMISSION = {
   granted: 'Notifications are allowed.',
@@ -56,6 +60,19 @@ function showToday(view) {
   off.hidden = view.permission !== 'denied';
 }
 
+function showCheck(view) {
+  checkLines.replaceChildren(...view.lines.map((line) => h('li', {
+    class: line.ok ? 'check-line' : 'check-line problem', 'data-kind': line.kind, 'data-ok': String(line.ok),
+  }, h('span', {}, line.text), line.fix ? h('span', { class: 'hint' }, line.fix) : null)));
+  $('autostart-row').hidden = view.autostart === null;
+  autostart.checked = view.autostart === true;
+}
+
+/** Runs the self-check: what stands in the way of reminders on this device. */
+export function check() {
+  return act(api.checkReminders(), checkError, showCheck);
+}
+
 /** Loads the reminder settings into the form and Today's notes. */
 export async function load() {
   fill(await api.reminders());
@@ -64,7 +81,10 @@ export async function load() {
 function save() {
   const times = [...list.querySelectorAll('input[type=time]')].map((input) => input.value).filter(Boolean);
   const evening = form.elements.eveningOn.checked ? form.elements.evening.value : null;
-  return act(api.saveReminders(times, evening, form.elements.shoePrompts.checked), error, fill);
+  return act(api.saveReminders(times, evening, form.elements.shoePrompts.checked), error, (view) => {
+    fill(view);
+    check();
+  });
 }
 
 /** Wires the reminder form, once. */
@@ -78,4 +98,6 @@ export function init() {
     save();
   });
   form.addEventListener('submit', (event) => event.preventDefault());
+  $('reminder-test').addEventListener('click', () => act(api.sendTestNotification(), checkError, showCheck));
+  autostart.addEventListener('change', () => act(api.setAutostart(autostart.checked), checkError, showCheck));
 }

@@ -122,6 +122,18 @@ impl Today {
         })
     }
 
+    /// Where today stands in a few words, for the desktop tray.
+    pub fn status(&self) -> String {
+        let done = self.items.iter().filter(|i| i.done).count();
+        match self.state {
+            SessionState::Done => "Today's session is done".into(),
+            SessionState::Rest => "A rest day today".into(),
+            SessionState::Recovery => "Today: gentle mobility work".into(),
+            SessionState::Partial => format!("Today: {done} of {} exercises done", self.items.len()),
+            SessionState::NotStarted => format!("Today: {} exercises, about {} min", self.items.len(), self.minutes),
+        }
+    }
+
     /// Today's screen for local day `date`, from what is stored.
     pub(crate) fn for_date(store: &Store, date: NaiveDate) -> Result<Self, CoreError> {
         let plan = stored::plan_on(store, date)?;
@@ -384,6 +396,25 @@ fn change_note(exercise: &Exercise, progress: Option<&Progress>, last_day: Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tray_says_where_today_stands() {
+        let store = Store::open_in_memory().unwrap();
+        let monday = crate::testing::berlin("2026-03-30", 7);
+        let mut today = Today::load(&store, &monday).unwrap();
+        assert_eq!(
+            today.status(),
+            format!("Today: {} exercises, about {} min", today.items.len(), today.minutes)
+        );
+        today.items[0].done = true;
+        today.state = SessionState::Partial;
+        assert_eq!(
+            today.status(),
+            format!("Today: 1 of {} exercises done", today.items.len())
+        );
+        let tuesday = Today::load(&store, &crate::testing::berlin("2026-03-31", 7)).unwrap();
+        assert_eq!(tuesday.status(), "A rest day today");
+    }
 
     #[test]
     fn the_next_day_starts_at_local_midnight_also_on_clock_change_nights() {
