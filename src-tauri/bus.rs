@@ -34,12 +34,11 @@ pub fn notification_service() -> Result<String, String> {
 
 /// Whether a tray host watches for tray icons on the session bus now.
 pub fn tray_host() -> bool {
-    let Ok(bus) = session() else { return false };
-    let Ok(dbus) = zbus::blocking::fdo::DBusProxy::new(&bus) else {
-        return false;
+    let owned = |bus: Connection| -> zbus::Result<bool> {
+        let watcher = zbus::names::BusName::try_from("org.kde.StatusNotifierWatcher")?;
+        zbus::blocking::fdo::DBusProxy::new(&bus)?
+            .name_has_owner(watcher)
+            .map_err(Into::into)
     };
-    let Ok(name) = zbus::names::BusName::try_from("org.kde.StatusNotifierWatcher") else {
-        return false;
-    };
-    dbus.name_has_owner(name).unwrap_or(false)
+    session().ok().is_some_and(|bus| owned(bus).unwrap_or(false))
 }

@@ -46,17 +46,27 @@ pub async fn save_reminders<R: Runtime>(
     Ok(RemindersView { reminders, permission })
 }
 
-/// Whether notifications may be shown; with `ask`, asks the user if the system has not yet.
+/// Whether notifications may be shown, as the UI spells it: `granted`, `denied` or `prompt`.
 fn permission<R: Runtime>(app: &AppHandle<R>, ask: bool) -> &'static str {
+    match allowed(app, ask) {
+        Some(true) => "granted",
+        Some(false) => "denied",
+        None => "prompt",
+    }
+}
+
+/// Whether notifications may be shown (`None`: not asked yet); with `ask`, asks the user if
+/// the system has not yet.
+fn allowed<R: Runtime>(app: &AppHandle<R>, ask: bool) -> Option<bool> {
     let notification = app.notification();
     let state = match notification.permission_state() {
         Ok(PermissionState::Prompt | PermissionState::PromptWithRationale) if ask => notification.request_permission(),
         other => other,
     };
     match state {
-        Ok(PermissionState::Granted) => "granted",
-        Ok(PermissionState::Denied) => "denied",
-        _ => "prompt",
+        Ok(PermissionState::Granted) => Some(true),
+        Ok(PermissionState::Denied) => Some(false),
+        _ => None,
     }
 }
 
@@ -79,7 +89,7 @@ pub async fn check_reminders<R: Runtime>(app: AppHandle<R>) -> Result<CheckView,
 /// Shows a test notification now, then checks again.
 #[tauri::command]
 pub async fn send_test_notification<R: Runtime>(app: AppHandle<R>) -> Result<CheckView, ShellError> {
-    permission(&app, true);
+    allowed(&app, true);
     app.notification()
         .builder()
         .title("Backstride test notification")
@@ -105,11 +115,7 @@ pub async fn set_autostart<R: Runtime>(app: AppHandle<R>, on: bool) -> Result<Ch
 }
 
 async fn check<R: Runtime>(app: AppHandle<R>) -> Result<CheckView, ShellError> {
-    let granted = match permission(&app, false) {
-        "granted" => Some(true),
-        "denied" => Some(false),
-        _ => None,
-    };
+    let granted = allowed(&app, false);
     #[cfg(desktop)]
     let autostart = {
         use tauri_plugin_autostart::ManagerExt;
