@@ -6,7 +6,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   xvfb xauth xdotool webkit2gtk-driver dbus-x11 dbus-daemon dbus-bin sqlite3
-  python3-dbus python3-gi python3-xlib
+  python3-dbus python3-gi python3-xlib desktop-file-utils appstream
 )
 
 sudo_if_needed() {
@@ -35,6 +35,15 @@ axe_dir="$(cd "$(dirname "$0")/.." && pwd)/target/axe"
 if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$axe_dir/node_modules/axe-core/package.json"; then
   echo "deps: fetching axe-core $AXE_VERSION"
   npm install --silent --no-save --no-audit --no-fund --prefix "$axe_dir" "axe-core@$AXE_VERSION"
+fi
+
+# The Tauri CLI, whose bundler builds the .deb (scripts/package.sh, tests/e2e_package.rs): the
+# npm package ships it prebuilt (cargo install would compile it for minutes), pinned, into target/.
+TAURI_CLI_VERSION=2.12.6
+cli_dir="$(cd "$(dirname "$0")/.." && pwd)/target/tauri-cli"
+if ! grep -qs "\"version\": \"$TAURI_CLI_VERSION\"" "$cli_dir/node_modules/@tauri-apps/cli/package.json"; then
+  echo "deps: fetching the Tauri CLI $TAURI_CLI_VERSION"
+  npm install --silent --no-save --no-audit --no-fund --prefix "$cli_dir" "@tauri-apps/cli@$TAURI_CLI_VERSION"
 fi
 
 if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then

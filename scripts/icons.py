@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "icons"
 SOURCE = ICONS / "icon.svg"
-DESKTOP = {"32x32.png": 32, "128x128.png": 128, "128x128@2x.png": 256, "icon.png": 512}
+DESKTOP = {"32x32.png": 32, "128x128.png": 128, "256x256.png": 256, "icon.png": 512}
 ANDROID = {"mdpi": 48, "hdpi": 72, "xhdpi": 96, "xxhdpi": 144, "xxxhdpi": 192}
 # The notification's status-bar icon: the mark alone, white on transparent, 24 dp.
 STATUS_BAR = {density: size // 2 for density, size in ANDROID.items()}

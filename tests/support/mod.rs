@@ -24,6 +24,7 @@ pub struct Launch<'a> {
     tz: &'a str,
     dark: bool,
     env: Vec<(&'a str, &'a str)>,
+    binary: Option<&'a Path>,
 }
 
 impl<'a> Launch<'a> {
@@ -35,7 +36,13 @@ impl<'a> Launch<'a> {
             tz,
             dark: false,
             env: Vec::new(),
+            binary: None,
         }
+    }
+    /// Starts this binary instead of the debug build's (the packaged one, say).
+    pub fn binary(mut self, path: &'a Path) -> Self {
+        self.binary = Some(path);
+        self
     }
     /// Asks GTK (and so WebKit's `prefers-color-scheme`) for the dark theme.
     pub fn dark(mut self) -> Self {
@@ -199,10 +206,8 @@ impl App {
             }
         }
         let mut caps = Capabilities::new();
-        caps.set(
-            "tauri:options",
-            serde_json::json!({ "application": env!("CARGO_BIN_EXE_backstride") }),
-        )
+        let binary = launch.binary.unwrap_or(Path::new(env!("CARGO_BIN_EXE_backstride")));
+        caps.set("tauri:options", serde_json::json!({ "application": binary }))
         .expect("capabilities");
         // A request that fails at the HTTP level opened no session: ask again, at most three times.
         let url = format!("http://127.0.0.1:{port}");
