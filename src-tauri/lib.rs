@@ -113,6 +113,7 @@ pub fn run() {
     let builder = builder
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_alarms::init())
         .setup(|app| {
             let settings = environment::Settings::from_process();
             if let Some(warning) = settings.zone_warning() {

@@ -139,3 +139,31 @@ fn the_benchmarks_painted_mark_is_not_in_release_builds() {
         "that list is gated"
     );
 }
+
+#[test]
+fn android_declares_exact_alarms_and_the_plugin_class_the_shell_registers() {
+    let read = |path: &str| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let plugin = "src-tauri/plugins/alarms";
+    let manifest = read(&format!("{plugin}/android/src/main/AndroidManifest.xml"));
+    assert!(manifest.contains(r#"<uses-permission android:name="android.permission.SCHEDULE_EXACT_ALARM" />"#));
+    // Store policy keeps USE_EXACT_ALARM for alarm clocks and calendars.
+    assert!(!manifest.contains(r#"android:name="android.permission.USE_EXACT_ALARM""#));
+    let kotlin = read(&format!("{plugin}/android/src/main/java/AlarmsPlugin.kt"));
+    let rust = read(&format!("{plugin}/src/android.rs"));
+    assert!(kotlin.contains("package app.backstride.alarms") && kotlin.contains("class AlarmsPlugin("));
+    assert!(rust.contains(r#"register_android_plugin("app.backstride.alarms", "AlarmsPlugin")"#));
+    for command in ["facts", "requestExactAlarms"] {
+        assert!(
+            kotlin.contains(&format!("fun {command}(invoke: Invoke)")),
+            "Kotlin has no {command}"
+        );
+        assert!(rust.contains(&format!("\"{command}\"")), "Rust never calls {command}");
+    }
+    for answer in ["exactAlarms", "batteryUnrestricted"] {
+        assert!(
+            kotlin.contains(&format!("\"{answer}\"")),
+            "Kotlin does not answer {answer}"
+        );
+    }
+    assert!(read(&format!("{plugin}/build.rs")).contains(r#".android_path("android")"#));
+}

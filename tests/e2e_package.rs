@@ -39,10 +39,15 @@ fn run(program: &str, args: &[&str]) -> String {
 fn package() -> &'static Path {
     static DEB: OnceLock<PathBuf> = OnceLock::new();
     DEB.get_or_init(|| {
-        let bundles = Path::new(env!("CARGO_BIN_EXE_backstride")).with_file_name("bundle").join("deb");
+        let bundles = Path::new(env!("CARGO_BIN_EXE_backstride"))
+            .with_file_name("bundle")
+            .join("deb");
         let _ = std::fs::remove_dir_all(&bundles);
         let cli = Path::new(ROOT).join("target/tauri-cli/node_modules/.bin/tauri");
-        run(cli.to_str().unwrap(), &["bundle", "--debug", "--bundles", "deb", "--ci"]);
+        run(
+            cli.to_str().unwrap(),
+            &["bundle", "--debug", "--bundles", "deb", "--ci"],
+        );
         let arch = run("dpkg", &["--print-architecture"]);
         let version = config()["version"].as_str().unwrap().to_owned();
         let deb = bundles.join(format!("Backstride_{version}_{}.deb", arch.trim()));
@@ -54,7 +59,10 @@ fn package() -> &'static Path {
 /// The package unpacked into a fresh temporary root.
 fn unpacked() -> tempfile::TempDir {
     let root = tempfile::tempdir().unwrap();
-    run("dpkg-deb", &["-x", package().to_str().unwrap(), root.path().to_str().unwrap()]);
+    run(
+        "dpkg-deb",
+        &["-x", package().to_str().unwrap(), root.path().to_str().unwrap()],
+    );
     root
 }
 
@@ -74,7 +82,10 @@ fn the_package_holds_what_a_desktop_needs() {
     assert_eq!(field("Version"), config()["version"].as_str().unwrap());
     let depends = field("Depends");
     for runtime in ["libwebkit2gtk-4.1-0", "libgtk-3-0", "libayatana-appindicator3-1"] {
-        assert!(depends.split(", ").any(|d| d == runtime), "{runtime} missing from Depends: {depends}");
+        assert!(
+            depends.split(", ").any(|d| d == runtime),
+            "{runtime} missing from Depends: {depends}"
+        );
     }
     assert!(field("Description").contains("does not diagnose or treat"));
 
@@ -85,7 +96,10 @@ fn the_package_holds_what_a_desktop_needs() {
     let mut packaged = std::fs::read(at("usr/bin/backstride")).unwrap();
     let built = std::fs::read(env!("CARGO_BIN_EXE_backstride")).unwrap();
     let marks: Vec<usize> = (0..built.len().saturating_sub(BUNDLE_MARK_UNKNOWN.len()))
-        .filter(|&i| built[i..].starts_with(BUNDLE_MARK_UNKNOWN) && packaged.get(i..).is_some_and(|p| p.starts_with(BUNDLE_MARK_DEB)))
+        .filter(|&i| {
+            built[i..].starts_with(BUNDLE_MARK_UNKNOWN)
+                && packaged.get(i..).is_some_and(|p| p.starts_with(BUNDLE_MARK_DEB))
+        })
         .collect();
     assert!(!marks.is_empty(), "the packaged binary has no .deb bundle mark");
     for i in marks {
@@ -101,7 +115,11 @@ fn the_package_holds_what_a_desktop_needs() {
         let png = std::fs::read(&icon).unwrap_or_else(|_| panic!("no {size} icon"));
         let side = |i: usize| u32::from_be_bytes(png[i..i + 4].try_into().unwrap());
         let (w, h) = size.split_once('x').unwrap();
-        assert_eq!((side(16), side(20)), (w.parse().unwrap(), h.parse().unwrap()), "{size} icon's size");
+        assert_eq!(
+            (side(16), side(20)),
+            (w.parse().unwrap(), h.parse().unwrap()),
+            "{size} icon's size"
+        );
     }
     assert!(at("usr/share/doc/backstride/copyright").is_file(), "no copyright file");
 
@@ -109,7 +127,10 @@ fn the_package_holds_what_a_desktop_needs() {
     run("desktop-file-validate", &[desktop.to_str().unwrap()]);
     let entry = std::fs::read_to_string(&desktop).unwrap();
     for line in ["Exec=backstride", "Icon=backstride", "Name=Backstride"] {
-        assert!(entry.lines().any(|l| l == line), "{line} missing from the desktop entry:\n{entry}");
+        assert!(
+            entry.lines().any(|l| l == line),
+            "{line} missing from the desktop entry:\n{entry}"
+        );
     }
     assert!(!entry.contains("{{"), "a template field was left unfilled:\n{entry}");
 
@@ -117,10 +138,20 @@ fn the_package_holds_what_a_desktop_needs() {
     run("appstreamcli", &["validate", "--no-net", metainfo.to_str().unwrap()]);
     let xml = std::fs::read_to_string(&metainfo).unwrap();
     let identifier = config()["identifier"].as_str().unwrap().to_owned();
-    assert!(xml.contains(&format!("<id>{identifier}</id>")), "the metainfo's id is not {identifier}");
+    assert!(
+        xml.contains(&format!("<id>{identifier}</id>")),
+        "the metainfo's id is not {identifier}"
+    );
     assert!(xml.contains("<launchable type=\"desktop-id\">Backstride.desktop</launchable>"));
-    let newest = xml.split("<release version=\"").nth(1).and_then(|r| r.split('"').next());
-    assert_eq!(newest, config()["version"].as_str(), "the newest release is not this version");
+    let newest = xml
+        .split("<release version=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next());
+    assert_eq!(
+        newest,
+        config()["version"].as_str(),
+        "the newest release is not this version"
+    );
 }
 
 #[tokio::test]
@@ -131,7 +162,10 @@ async fn the_unpacked_binary_paints_today() {
     let launch = Launch::new(data.path(), "2026-03-30T07:30:00+02:00", "Europe/Berlin").binary(&binary);
     let app = App::launch(launch).await;
     app.wait_visible("[data-testid='routine-item']").await;
-    assert!(app.all("routine-item").await.len() >= 6, "a Monday's session has several exercises");
+    assert!(
+        app.all("routine-item").await.len() >= 6,
+        "a Monday's session has several exercises"
+    );
     support::wait_for("the painted mark", || async {
         Ok(app.log().contains("backstride: painted (today's IPC call "))
     })

@@ -8,6 +8,7 @@ use backstride_core::routine::actions::Reminders;
 use serde::Serialize;
 use tauri::plugin::PermissionState;
 use tauri::{AppHandle, Runtime};
+use tauri_plugin_alarms::AlarmsExt;
 use tauri_plugin_notification::NotificationExt;
 
 /// The reminders as the Settings screen and Today show them.
@@ -19,14 +20,22 @@ pub struct RemindersView {
     pub reminders: Reminders,
     /// Whether notifications may be shown: `granted`, `denied` or `prompt`.
     pub permission: &'static str,
+    /// Whether reminders come at the exact minute (`false`: only around it; `None`: this
+    /// device cannot tell, or has no such limit).
+    pub exact: Option<bool>,
 }
 
 /// The reminder settings, the next reminders, today's missed ones and the permission.
 #[tauri::command]
 pub async fn reminders<R: Runtime>(app: AppHandle<R>) -> Result<RemindersView, ShellError> {
     let permission = permission(&app, false);
+    let exact = app.alarms().facts().exact_alarms;
     let reminders = blocking(app, move |state| state.read(|core| core.reminders())).await?;
-    Ok(RemindersView { reminders, permission })
+    Ok(RemindersView {
+        reminders,
+        permission,
+        exact,
+    })
 }
 
 /// Saves the reminder settings; turning reminders on asks for permission the first time.
@@ -39,11 +48,16 @@ pub async fn save_reminders<R: Runtime>(
 ) -> Result<RemindersView, ShellError> {
     let wants = !times.is_empty() || evening.as_deref().is_some_and(|e| !e.is_empty());
     let permission = permission(&app, wants);
+    let exact = app.alarms().facts().exact_alarms;
     let reminders = blocking(app, move |state| {
         state.write(|core| core.save_reminders(&times, evening.as_deref(), shoe_prompts))
     })
     .await?;
-    Ok(RemindersView { reminders, permission })
+    Ok(RemindersView {
+        reminders,
+        permission,
+        exact,
+    })
 }
 
 /// Whether notifications may be shown, as the UI spells it: `granted`, `denied` or `prompt`.
@@ -56,11 +70,18 @@ fn permission<R: Runtime>(app: &AppHandle<R>, ask: bool) -> &'static str {
 }
 
 /// Whether notifications may be shown (`None`: not asked yet); with `ask`, asks the user if
-/// the system has not yet.
+/// the system has not yet, and once they are allowed asks for exact alarms where the phone
+/// needs it (Android 12+; nothing elsewhere): both questions come once, together.
 fn allowed<R: Runtime>(app: &AppHandle<R>, ask: bool) -> Option<bool> {
     let notification = app.notification();
     let state = match notification.permission_state() {
-        Ok(PermissionState::Prompt | PermissionState::PromptWithRationale) if ask => notification.request_permission(),
+        Ok(PermissionState::Prompt | PermissionState::PromptWithRationale) if ask => {
+            let answer = notification.request_permission();
+            if matches!(answer, Ok(PermissionState::Granted)) {
+                app.alarms().request_exact();
+            }
+            answer
+        }
         other => other,
     };
     match state {
@@ -116,6 +137,7 @@ pub async fn set_autostart<R: Runtime>(app: AppHandle<R>, on: bool) -> Result<Ch
 
 async fn check<R: Runtime>(app: AppHandle<R>) -> Result<CheckView, ShellError> {
     let granted = allowed(&app, false);
+    let phone = app.alarms().facts();
     #[cfg(desktop)]
     let autostart = {
         use tauri_plugin_autostart::ManagerExt;
@@ -124,7 +146,7 @@ async fn check<R: Runtime>(app: AppHandle<R>) -> Result<CheckView, ShellError> {
     #[cfg(mobile)]
     let autostart = None;
     let lines = blocking(app, move |state| {
-        let facts = device_facts(granted);
+        let facts = device_facts(granted, phone);
         state.read(|core| Ok(core.check_reminders(&facts)))
     })
     .await?;
@@ -132,18 +154,22 @@ async fn check<R: Runtime>(app: AppHandle<R>) -> Result<CheckView, ShellError> {
 }
 
 /// What this device says, asked off the main thread (the bus may be slow to answer).
-fn device_facts(permission: Option<bool>) -> DeviceFacts {
+fn device_facts(permission: Option<bool>, phone: tauri_plugin_alarms::Facts) -> DeviceFacts {
+    let facts = DeviceFacts {
+        permission,
+        exact_alarms: phone.exact_alarms,
+        battery_unrestricted: phone.battery_unrestricted,
+        ..DeviceFacts::default()
+    };
     #[cfg(target_os = "linux")]
     return DeviceFacts {
-        permission,
         service: Some(crate::bus::notification_service()),
         tray: Some(crate::tray::keeps_running()),
-        ..DeviceFacts::default()
+        ..facts
     };
     #[cfg(not(target_os = "linux"))]
     return DeviceFacts {
-        permission,
         tray: cfg!(desktop).then_some(true),
-        ..DeviceFacts::default()
+        ..facts
     };
 }

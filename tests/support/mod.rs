@@ -208,7 +208,7 @@ impl App {
         let mut caps = Capabilities::new();
         let binary = launch.binary.unwrap_or(Path::new(env!("CARGO_BIN_EXE_backstride")));
         caps.set("tauri:options", serde_json::json!({ "application": binary }))
-        .expect("capabilities");
+            .expect("capabilities");
         // A request that fails at the HTTP level opened no session: ask again, at most three times.
         let url = format!("http://127.0.0.1:{port}");
         let mut failures = Vec::new();

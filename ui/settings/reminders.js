@@ -48,7 +48,9 @@ function fill(view) {
   form.elements.evening.disabled = settings.evening === null;
   form.elements.shoePrompts.checked = settings.shoePrompts;
   status.textContent = PERMISSION[view.permission];
-  next.textContent = view.upcoming.length > 0 ? `Next: ${when(view.upcoming[0].at)}.` : 'No reminder is coming up.';
+  // Where the phone allows only inexact alarms, the time is the earliest a reminder comes.
+  const around = view.exact === false ? 'around ' : '';
+  next.textContent = view.upcoming.length > 0 ? `Next: ${around}${when(view.upcoming[0].at)}.` : 'No reminder is coming up.';
   showToday(view);
 }
 

@@ -122,8 +122,8 @@ pub fn check(
         Some(false) => lines.push(line(
             CheckKind::ExactAlarms,
             false,
-            "Reminders may come some minutes after the time you chose.",
-            Some("Allow \"Alarms & reminders\" for Backstride in your phone's settings."),
+            "Your phone lets reminders come only around the time you chose, sometimes some minutes later.",
+            Some("Allow \"Alarms & reminders\" for Backstride in your phone's settings, then check again."),
         )),
         None => {}
     }
@@ -132,11 +132,22 @@ pub fn check(
             CheckKind::Battery,
             false,
             "Battery saving may hold reminders back.",
-            Some("Set Backstride's battery use to \"Unrestricted\" in your phone's settings."),
+            Some("In your phone's settings, set Backstride's battery use to \"Optimized\" or \"Unrestricted\", not \"Restricted\"."),
         ));
     }
+    // Where only inexact alarms are allowed, the time is the earliest the reminder comes.
+    let around = if facts.exact_alarms == Some(false) {
+        "around "
+    } else {
+        ""
+    };
     lines.push(match next {
-        Some(at) => line(CheckKind::Next, true, format!("Next reminder: {}.", format(at)), None),
+        Some(at) => line(
+            CheckKind::Next,
+            true,
+            format!("Next reminder: {around}{}.", format(at)),
+            None,
+        ),
         None => line(CheckKind::Next, true, "No reminder is coming up.", None),
     });
     lines.push(match last {
@@ -206,5 +217,22 @@ mod tests {
             assert_eq!(problems.len(), 3, "{lines:?}");
             assert!(problems.iter().all(|l| l.fix.as_deref().is_some_and(|f| !f.is_empty())));
         }
+    }
+
+    #[test]
+    fn a_phone_without_exact_alarms_says_around_the_time() {
+        let next = Utc.with_ymd_and_hms(2026, 3, 30, 5, 30, 0).unwrap();
+        let text = |exact_alarms| {
+            let facts = DeviceFacts {
+                permission: Some(true),
+                exact_alarms,
+                ..DeviceFacts::default()
+            };
+            let lines = check(&facts, Some(next), None, &plain);
+            lines.into_iter().find(|l| l.kind == CheckKind::Next).map(|l| l.text)
+        };
+        assert_eq!(text(Some(false)).as_deref(), Some("Next reminder: around Mon 05:30."));
+        assert_eq!(text(Some(true)).as_deref(), Some("Next reminder: Mon 05:30."));
+        assert_eq!(text(None).as_deref(), Some("Next reminder: Mon 05:30."));
     }
 }
