@@ -10,13 +10,16 @@ use crate::lock::DataLock;
 use backstride_core::app::Core;
 use backstride_core::{CoreError, RunningClock};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
+use std::time::Duration;
 use tokio::sync::Notify;
 
 /// The app's state, managed by Tauri.
 pub struct AppState {
     /// Filled by a thread of its own, so opening the database never holds up the window.
     ready: Arc<OnceLock<Result<Ready, String>>>,
+    /// Set and signalled once `ready` is filled, for a wait with a limit.
+    opened: Arc<(Mutex<bool>, Condvar)>,
     /// Poked whenever something that decides reminders changes.
     changed: Arc<Notify>,
     /// Poked whenever anything is stored, for the automatic backup.
@@ -39,16 +42,21 @@ impl AppState {
     /// (the commands wait for it).
     pub fn start(settings: Settings, data_dir: Option<PathBuf>, lock: Option<DataLock>) -> Self {
         let ready = Arc::new(OnceLock::new());
-        let cell = Arc::clone(&ready);
+        let opened = Arc::new((Mutex::new(false), Condvar::new()));
+        let (cell, signal) = (Arc::clone(&ready), Arc::clone(&opened));
         let export_dir = settings.export_dir.clone();
         std::thread::spawn(move || {
-            let opened = std::panic::catch_unwind(|| Ready::start(settings, data_dir, lock))
+            let result = std::panic::catch_unwind(|| Ready::start(settings, data_dir, lock))
                 .unwrap_or_else(|_| Err("Backstride failed while opening its data.".into()));
-            let _ = cell.set(opened);
+            let _ = cell.set(result);
+            let (done, wake) = &*signal;
+            *done.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = true;
+            wake.notify_all();
         });
         Self {
             export_dir,
             ready,
+            opened,
             changed: Arc::new(Notify::new()),
             stored: Arc::new(Notify::new()),
             importing: Importing::default(),
@@ -98,6 +106,18 @@ impl AppState {
     /// and the automatic backup then have nothing to do).
     pub fn with_core<T>(&self, f: impl FnOnce(&Core) -> T) -> Option<T> {
         self.core().ok().map(|core| f(&core))
+    }
+
+    /// Answers from the core if it opens within `limit`; `None` if it takes longer, failed to
+    /// open, or `f` fails (the caller then asks again later, as the UI would).
+    pub fn read_within<T>(&self, limit: Duration, f: impl FnOnce(&Core) -> Result<T, CoreError>) -> Option<T> {
+        let (done, wake) = &*self.opened;
+        let guard = done.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _ = wake.wait_timeout_while(guard, limit, |done| !*done);
+        match self.ready.get()? {
+            Ok(ready) => f(&ready.core.lock().unwrap_or_else(|poisoned| poisoned.into_inner())).ok(),
+            Err(_) => None,
+        }
     }
 
     /// Every row of the data, for the shell's tests.

@@ -62,11 +62,50 @@ async fn a_monday_shows_a_strength_session() {
     let buttons = app.all("routine-item-done").await;
     assert_eq!(buttons.len(), items.len(), "every item has its done button");
     app.screenshot("today-monday-light").await;
-    // Once Today is painted the UI says so, with how long its IPC call took (the benchmark's mark).
+    // Once Today is painted the UI says so (the benchmark's mark): Today came with the page,
+    // so no IPC call was made before it was drawn.
     support::wait_for("the painted mark", || async {
-        Ok(app.log().contains("backstride: painted (today's IPC call "))
+        Ok(app.log().contains("backstride: painted ("))
     })
     .await;
+    let log = app.log();
+    let mark = log.lines().find(|l| l.contains("backstride: painted (")).unwrap();
+    assert!(mark.contains("no IPC call, Today came with the page"), "{mark}");
+    assert!(
+        !mark.contains("asked"),
+        "Today was asked for before the first paint: {mark}"
+    );
+    // What came with the page is exactly what the today command answers now.
+    let both = app
+        .driver
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             window.__TAURI__.core.invoke('today').then((asked) => done([window.__BACKSTRIDE_TODAY__, asked]), (e) => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .json()
+        .clone();
+    let (mut injected, mut asked) = (both[0].clone(), both[1].clone());
+    assert!(
+        injected["items"].as_array().is_some_and(|items| !items.is_empty()),
+        "{injected}"
+    );
+    // The time left until the day turns is all that moves between the two.
+    let left = |today: &mut serde_json::Value| {
+        today
+            .as_object_mut()
+            .unwrap()
+            .remove("nextDayMs")
+            .and_then(|v| v.as_i64())
+            .unwrap()
+    };
+    assert!(left(&mut injected) >= left(&mut asked));
+    assert_eq!(
+        injected, asked,
+        "the Today that came with the page is not the today command's"
+    );
 
     // The CSP blocks an inline script that something might manage to inject.
     let ran = app

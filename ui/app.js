@@ -124,11 +124,14 @@ for (const tab of document.querySelectorAll('.tab')) {
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') open(shown);
 });
-// Once Today is on screen (two frames later), the app is told, for the start-up benchmark;
-// then the other screens' modules are fetched, so the first tap on a tab does not wait.
+// Once Today is on screen (two frames later), the app is told, for the start-up benchmark.
+// Today is then asked for once more, in case the one that came with the page is older than
+// the data (the page was loaded again): never a stale session for longer than one call.
+// Then the other screens' modules are fetched, so the first tap on a tab does not wait.
 open('today')
   .then(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
   .then(() => api.painted({ script: scriptStart, isolationReady, ...today.lastCallMarks(), painted: performance.now() }).catch(() => {}))
+  .then(() => today.load().catch(() => {}))
   .then(() => backup())
   .then((b) => b.notice())
   .then(() => Promise.all([settings(), calendar(), shoes(), player()]))

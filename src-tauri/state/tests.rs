@@ -243,3 +243,51 @@ fn a_startup_failure_is_reported_by_every_command() {
         .to_string()
         .contains("BACKSTRIDE_NOW"));
 }
+
+/// The literal inside the window's script, parsed back as the page parses it.
+fn parsed_script(script: &str) -> Value {
+    let literal = script
+        .strip_prefix("Object.defineProperty(window, '__BACKSTRIDE_TODAY__', { value: Object.freeze(JSON.parse(")
+        .and_then(|rest| rest.strip_suffix(")) });"))
+        .expect("one string literal, parsed");
+    let json: String = serde_json::from_str(literal).unwrap();
+    serde_json::from_str(&json).unwrap()
+}
+
+#[test]
+fn the_windows_first_today_is_what_the_today_command_answers_and_comes_as_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = monday(dir.path());
+    let first = state
+        .read_within(std::time::Duration::from_secs(30), |core| core.today())
+        .expect("the data opened in time");
+    let mut injected = parsed_script(&crate::window::script(&first).unwrap());
+    assert_eq!(
+        injected,
+        serde_json::to_value(&first).unwrap(),
+        "the script carries Today exactly"
+    );
+    let mut asked = serde_json::to_value(state.read(|core| core.today()).unwrap()).unwrap();
+    // The time left until the day turns is all that moves between the two.
+    let left = |today: &mut Value| {
+        today
+            .as_object_mut()
+            .unwrap()
+            .remove("nextDayMs")
+            .and_then(|v| v.as_i64())
+            .unwrap()
+    };
+    assert!(left(&mut injected) >= left(&mut asked));
+    assert_eq!(injected, asked);
+}
+
+#[test]
+fn a_data_folder_that_cannot_open_gives_the_window_no_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, b"not a folder").unwrap();
+    let state = start(settings(&file, "2026-03-30T07:30:00+02:00", "Europe/Berlin"));
+    assert!(state
+        .read_within(std::time::Duration::from_secs(30), |core| core.today())
+        .is_none());
+}

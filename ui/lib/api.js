@@ -19,6 +19,17 @@ async function call(command, args, options) {
 /** Today's screen. */
 export const today = () => call('today');
 
+// The first Today comes with the page (src-tauri/window.rs puts it, as data, in a script that
+// runs before this one), so the first paint waits on no IPC call; every later one asks.
+let firstToday = window.__BACKSTRIDE_TODAY__ ?? null;
+
+/** The Today that came with the page, once; null after that, or if none came. */
+export function takeFirstToday() {
+  const first = firstToday;
+  firstToday = null;
+  return first;
+}
+
 /** Marks one of `date`'s exercises done or not done; resolves to the updated Today. */
 export const setDone = (date, exerciseId, done) => call('set_done', { date, exerciseId, done });
 

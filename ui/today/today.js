@@ -99,19 +99,21 @@ export function init(given) {
   els.start.addEventListener('click', () => hooks.play(current, current.items.filter((item) => !item.done)));
 }
 
-/** Loads Today from the app and draws it. Rejects with { kind, message } on failure. */
+/** Draws Today: the first time the one that came with the page, then from the app. Rejects
+ * with { kind, message } on failure. */
 export async function load() {
-  const asked = performance.now();
-  const today = await api.today();
-  const answered = performance.now();
+  const first = api.takeFirstToday();
+  const asked = first ? null : performance.now();
+  const today = first ?? await api.today();
+  const answered = first ? null : performance.now();
   render(today);
   lastCall = { asked, answered, drawn: performance.now() };
 }
 
-let lastCall = { asked: 0, answered: 0, drawn: 0 };
+let lastCall = { asked: null, answered: null, drawn: 0 };
 
-/** When the last Today IPC call was made and answered, and Today drawn from it (ms since the
- * page began loading). */
+/** When the last Today IPC call was made and answered (null when Today came with the page),
+ * and Today drawn (ms since the page began loading). */
 export const lastCallMarks = () => lastCall;
 
 /** Runs an action that resolves to a new Today and draws it; its error shows in `errorEl`. */
