@@ -104,11 +104,17 @@ export function init(given) {
 export async function load() {
   const first = api.takeFirstToday();
   const asked = first ? null : performance.now();
+  const before = draws;
   const today = first ?? await api.today();
   const answered = first ? null : performance.now();
+  // A change's answer drawn while this Today was on its way may be newer: keep that one.
+  if (draws !== before) return;
   render(today);
   lastCall = { asked, answered, drawn: performance.now() };
 }
+
+/** How many times Today has been drawn. */
+let draws = 0;
 
 let lastCall = { asked: null, answered: null, drawn: 0 };
 
@@ -124,6 +130,7 @@ export const setDone = (id, done, date = current.date) => update(api.setDone(dat
 
 /** Draws `today`; keeps open cards and focus when the same session is redrawn. */
 export function render(today) {
+  draws += 1;
   if (current && current.date !== today.date) {
     // A new day: yesterday's answers and notes do not carry over.
     els.result.hidden = true;
