@@ -108,16 +108,19 @@ impl AppState {
         self.core().ok().map(|core| f(&core))
     }
 
-    /// Answers from the core if it opens within `limit`; `None` if it takes longer, failed to
-    /// open, or `f` fails (the caller then asks again later, as the UI would).
+    /// Answers from the core if it opens within `limit` and is free; `None` if it takes
+    /// longer, failed to open, is busy (a restore, say) or `f` fails: the caller then asks
+    /// again later, as the UI would, and never waits on the lock.
     pub fn read_within<T>(&self, limit: Duration, f: impl FnOnce(&Core) -> Result<T, CoreError>) -> Option<T> {
         let (done, wake) = &*self.opened;
         let guard = done.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let _ = wake.wait_timeout_while(guard, limit, |done| !*done);
-        match self.ready.get()? {
-            Ok(ready) => f(&ready.core.lock().unwrap_or_else(|poisoned| poisoned.into_inner())).ok(),
-            Err(_) => None,
-        }
+        drop(wake.wait_timeout_while(guard, limit, |done| !*done));
+        let core = match self.ready.get()?.as_ref().ok()?.core.try_lock() {
+            Ok(core) => core,
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        };
+        f(&core).ok()
     }
 
     /// Every row of the data, for the shell's tests.

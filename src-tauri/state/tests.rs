@@ -291,3 +291,40 @@ fn a_data_folder_that_cannot_open_gives_the_window_no_today() {
         .read_within(std::time::Duration::from_secs(30), |core| core.today())
         .is_none());
 }
+
+#[test]
+fn a_busy_core_gives_the_window_no_today_rather_than_a_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = monday(dir.path());
+    let limit = std::time::Duration::from_secs(30);
+    let (held, is_held) = std::sync::mpsc::channel();
+    let (release, released) = std::sync::mpsc::channel::<()>();
+    let (answer, answered) = std::sync::mpsc::channel();
+    let state = &state;
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            state.read(|_core| {
+                held.send(()).unwrap();
+                released.recv().unwrap();
+                Ok(())
+            })
+        });
+        is_held.recv().unwrap();
+        scope.spawn(|| {
+            answer
+                .send(state.read_within(limit, |core| core.today()).is_some())
+                .unwrap()
+        });
+        let first = answered.recv_timeout(std::time::Duration::from_secs(10));
+        release.send(()).unwrap();
+        assert_eq!(
+            first,
+            Ok(false),
+            "the window waited for a busy core, or got a Today from it"
+        );
+    });
+    assert!(
+        state.read_within(limit, |core| core.today()).is_some(),
+        "a free core answers"
+    );
+}
