@@ -55,7 +55,10 @@ fn the_csp_allows_only_the_apps_own_code() {
     assert_eq!(csp["default-src"], "'self'");
     assert_eq!(csp["script-src"], "'self'");
     assert_eq!(csp["object-src"], "'none'");
-    assert_eq!(csp["connect-src"], "ipc: http://ipc.localhost", "only Tauri's IPC");
+    assert_eq!(
+        csp["connect-src"], "'self' ipc: http://ipc.localhost",
+        "the app's own files (a screen's markup) and Tauri's IPC, nothing else"
+    );
     for (directive, value) in csp.iter().filter(|(d, _)| *d != "connect-src") {
         let value = value.as_str().unwrap();
         for loophole in ["unsafe-inline", "unsafe-eval", "http:", "https:", "*"] {
@@ -166,4 +169,75 @@ fn android_declares_exact_alarms_and_the_plugin_class_the_shell_registers() {
         );
     }
     assert!(read(&format!("{plugin}/build.rs")).contains(r#".android_path("android")"#));
+}
+
+/// The UI files the first paint loads: index.html, style.css, app.js and what it imports
+/// statically (`import ... from`), as paths under ui/.
+fn first_paint_files() -> Vec<String> {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+    let (mut found, mut todo) = (
+        vec!["index.html".to_string(), "style.css".to_string()],
+        vec!["app.js".to_string()],
+    );
+    while let Some(module) = todo.pop() {
+        if found.contains(&module) {
+            continue;
+        }
+        let text = std::fs::read_to_string(ui.join(&module)).unwrap();
+        let dir = Path::new(&module).parent().unwrap().to_path_buf();
+        for line in text.lines().filter(|l| l.starts_with("import ")) {
+            let Some(name) = line.split('\'').nth(1) else { continue };
+            let mut path = dir.clone();
+            for part in name.split('/') {
+                match part {
+                    "." => {}
+                    ".." => {
+                        path.pop();
+                    }
+                    part => path.push(part),
+                }
+            }
+            todo.push(path.to_string_lossy().into_owned());
+        }
+        found.push(module);
+    }
+    found
+}
+
+#[test]
+fn only_todays_markup_styles_and_modules_load_before_the_first_paint() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+    let first = first_paint_files();
+    assert!(first.iter().any(|f| f == "today/today.js"), "{first:?}");
+    for file in &first {
+        assert!(
+            !["calendar/", "training/", "shoes/", "settings/", "today/player"]
+                .iter()
+                .any(|other| file.starts_with(other)),
+            "{file} loads before Today is painted: {first:?}"
+        );
+    }
+    // The other screens' markup is in their own files, not in index.html.
+    let index = std::fs::read_to_string(ui.join("index.html")).unwrap();
+    for part in [
+        "calendar/calendar.html",
+        "training/training.html",
+        "shoes/shoes.html",
+        "settings/settings.html",
+        "today/player.html",
+    ] {
+        let markup = std::fs::read_to_string(ui.join(part)).unwrap();
+        let ids: Vec<&str> = markup
+            .split(" id=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .collect();
+        assert!(!ids.is_empty(), "{part} has markup");
+        for id in ids {
+            assert!(
+                !index.contains(&format!(" id=\"{id}\"")),
+                "{id} of {part} is also in index.html"
+            );
+        }
+    }
 }

@@ -2,7 +2,7 @@
 // guided player, turns the day over at local midnight, and shows a full-screen message when
 // the app cannot start.
 
-import { $, showMessage } from './lib/dom.js';
+import { $, fill, showMessage } from './lib/dom.js';
 import * as api from './lib/api.js';
 import * as today from './today/today.js';
 
@@ -14,8 +14,8 @@ window.addEventListener('message', (event) => {
   if (event.data === '__TAURI_ISOLATION_READY__') isolationReady ??= performance.now();
 });
 
-/** A module imported on first use and set up once with `setUp`; a failed import is tried
- * again on the next use. */
+/** What `load` resolves to (a module, after its screen's markup), loaded on first use and set
+ * up once with `setUp`; a failed load is tried again on the next use. */
 function lazy(load, setUp) {
   let ready = null;
   return () => {
@@ -30,26 +30,32 @@ function lazy(load, setUp) {
   };
 }
 
-// Only Today's modules load before Today is painted; the other screens' modules are fetched
-// on first use or right after that paint (scripts/bench.sh measures the start-up).
-const settings = lazy(() => import('./settings/settings.js'), (s) => s.init({ todayChanged: today.render }));
-const reminders = lazy(() => import('./settings/reminders.js'), (r) => r.init());
-const backup = lazy(() => import('./settings/backup.js'), (b) => b.init({
+// Only Today's markup, styles and modules load before Today is painted; the other screens'
+// are fetched on first use or right after that paint (scripts/bench.sh measures the start-up).
+// A screen's markup is in place before its module runs, as the module finds its elements.
+const settingsPart = lazy(() => fill('settings', 'settings/settings.html', ['settings/settings.css']), () => {});
+const settings = lazy(() => settingsPart().then(() => import('./settings/settings.js')), (s) => s.init({ todayChanged: today.render }));
+const reminders = lazy(() => settingsPart().then(() => import('./settings/reminders.js')), (r) => r.init());
+const backup = lazy(() => settingsPart().then(() => import('./settings/backup.js')), (b) => b.init({
   openSettings: () => open('settings'),
   restored: () => settings().then((s) => s.load()).catch(() => {}),
 }));
-const calendar = lazy(() => import('./calendar/calendar.js'), (c) => c.init());
-const training = lazy(() => import('./training/training.js'), (t) => t.init());
-const shoes = lazy(() => import('./shoes/shoes.js'), (s) => s.init({ today: () => today.state()?.date ?? '' }));
-const player = lazy(() => import('./today/player.js'), (p) => p.init());
+const calendar = lazy(() => fill('calendar', 'calendar/calendar.html', ['calendar/calendar.css'])
+  .then(() => import('./calendar/calendar.js')), (c) => c.init());
+const training = lazy(() => fill('training', 'training/training.html', ['lib/chart.css'])
+  .then(() => import('./training/training.js')), (t) => t.init());
+const shoes = lazy(() => fill('shoes', 'shoes/shoes.html', ['shoes/shoes.css'])
+  .then(() => import('./shoes/shoes.js')), (s) => s.init({ today: () => today.state()?.date ?? '' }));
+const player = lazy(() => fill('player', 'today/player.html', ['today/player.css'])
+  .then(() => import('./today/player.js')), (p) => p.init());
 
 const screens = Object.fromEntries(['today', 'calendar', 'training', 'shoes', 'settings', 'problem', 'fatal', 'loading']
   .map((id) => [id, $(id)]));
 const loaders = {
-  // Today paints from its own call; the reminder notes follow without holding it up.
+  // Today is drawn first; its reminder notes follow once it is on screen.
   today: async () => {
     await today.load();
-    reminders().then((r) => r.load()).catch(() => {});
+    painted.then(reminders).then((r) => r.load()).catch(() => {});
   },
   calendar: async () => (await calendar()).load(),
   training: async () => (await training()).load(),
@@ -60,6 +66,9 @@ const loaders = {
     return Promise.all([s.load(), r.load(), b.load()]);
   },
 };
+/** Resolves once Today is first on screen. */
+let paint;
+const painted = new Promise((resolve) => { paint = resolve; });
 let shown = 'today';
 let started = false;
 
@@ -127,10 +136,13 @@ document.addEventListener('visibilitychange', () => {
 // Once Today is on screen (two frames later), the app is told, for the start-up benchmark.
 // Today is then asked for once more, in case the one that came with the page is older than
 // the data (the page was loaded again): never a stale session for longer than one call.
-// Then the other screens' modules are fetched, so the first tap on a tab does not wait.
+// Then the other screens' markup and modules are fetched, so a first tap on a tab does not wait.
 open('today')
-  .then(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
-  .then(() => api.painted({ script: scriptStart, isolationReady, ...today.lastCallMarks(), painted: performance.now() }).catch(() => {}))
+  .then(() => new Promise((next) => requestAnimationFrame(() => requestAnimationFrame(next))))
+  .then(() => {
+    paint();
+    return api.painted({ script: scriptStart, isolationReady, ...today.lastCallMarks(), painted: performance.now() }).catch(() => {});
+  })
   .then(() => today.load().catch(() => {}))
   .then(() => backup())
   .then((b) => b.notice())

@@ -357,10 +357,24 @@ impl App {
 
     /// Waits until the element matching CSS `selector` has `attr` = `value`.
     pub async fn wait_for_attr(&self, selector: &str, attr: &str, value: &str) {
-        wait_for(&format!("{selector}[{attr}={value}]"), || async {
-            Ok(self.attr(selector, attr).await.as_deref() == Some(value))
-        })
-        .await;
+        let start = Instant::now();
+        loop {
+            let now = self.attr(selector, attr).await;
+            if now.as_deref() == Some(value) {
+                return;
+            }
+            if start.elapsed() >= WAIT {
+                // What the page and the app were doing, so a failure on a slow machine says why.
+                let open = self
+                    .eval("[...document.querySelectorAll('dialog[open], .screen:not([hidden])')].map((e) => e.id).join(' ')")
+                    .await;
+                panic!(
+                    "timed out waiting for {selector}[{attr}={value}]: it is {now:?}; shown: {open}; the app's log:\n{}",
+                    self.log()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// The text of the element matching CSS `selector`; empty if there is none.

@@ -1,5 +1,6 @@
 // Builds DOM and SVG elements from plain values (strings always become text nodes, never
-// markup), finds them by id, and runs an action with its error shown beside its own form.
+// markup), finds them by id, runs an action with its error shown beside its own form, and puts
+// a screen's markup (the app's own files) in place the first time it is used.
 
 /** The element with id `id`. */
 export const $ = (id) => document.getElementById(id);
@@ -57,4 +58,36 @@ export async function act(action, errorEl, then = () => {}) {
     showMessage(errorEl, error?.message || 'Something went wrong. Please try again.');
     return false;
   }
+}
+
+/** Each stylesheet's link, once: resolves when the sheet has loaded. */
+const sheets = new Map();
+
+function stylesheet(href) {
+  if (!sheets.has(href)) {
+    sheets.set(href, new Promise((resolve, reject) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      link.addEventListener('load', resolve);
+      link.addEventListener('error', () => {
+        sheets.delete(href);
+        link.remove();
+        reject(unreadable());
+      });
+      document.head.append(link);
+    }));
+  }
+  return sheets.get(href);
+}
+
+const unreadable = () => ({ kind: 'unreadable', message: "A part of the app's own files could not be read. Close the app and open it again." });
+
+/** Puts the markup of file `html` into the element with id `id` and links stylesheets `css`;
+ * resolves once both are in place. Rejects with { kind, message } if a file cannot be read. */
+export async function fill(id, html, css = []) {
+  const [response] = await Promise.all([fetch(html).catch(() => null), ...css.map(stylesheet)]);
+  if (!response?.ok) throw unreadable();
+  const markup = new DOMParser().parseFromString(await response.text(), 'text/html');
+  document.getElementById(id).replaceChildren(...markup.body.childNodes);
 }
