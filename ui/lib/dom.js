@@ -60,6 +60,9 @@ export async function act(action, errorEl, then = () => {}) {
   }
 }
 
+/** The error of a screen's file that could not be read. */
+const unreadable = () => ({ kind: 'unreadable', message: "A part of the app's own files could not be read. Close the app and open it again." });
+
 /** Each stylesheet's link, once: resolves when the sheet has loaded. */
 const sheets = new Map();
 
@@ -81,13 +84,11 @@ function stylesheet(href) {
   return sheets.get(href);
 }
 
-const unreadable = () => ({ kind: 'unreadable', message: "A part of the app's own files could not be read. Close the app and open it again." });
-
 /** Puts the markup of file `html` into the element with id `id` and links stylesheets `css`;
  * resolves once both are in place. Rejects with { kind, message } if a file cannot be read. */
 export async function fill(id, html, css = []) {
   const [response] = await Promise.all([fetch(html).catch(() => null), ...css.map(stylesheet)]);
   if (!response?.ok) throw unreadable();
   const markup = new DOMParser().parseFromString(await response.text(), 'text/html');
-  document.getElementById(id).replaceChildren(...markup.body.childNodes);
+  $(id).replaceChildren(...markup.body.childNodes);
 }
